@@ -11,10 +11,9 @@ import picocli.CommandLine;
  *
  * <ul>
  *   <li>0: success;
- *   <li>2: usage error (unknown option, missing argument, value out of range or of the wrong
- *       form), with a pointer to {@code --help};
- *   <li>1: any other failure, with a one-line reason; the stack trace only with {@code
- *       --verbose}.
+ *   <li>2: usage error (unknown option, missing argument, value out of range or of the wrong form),
+ *       with a pointer to {@code --help};
+ *   <li>1: any other failure, with a one-line reason; the stack trace only with {@code --verbose}.
  * </ul>
  */
 public final class JoignableCli {
@@ -50,7 +49,8 @@ public final class JoignableCli {
         CommandLine cmd = e.getCommandLine();
         PrintWriter err = cmd.getErr();
         err.println("joignable: " + oneLine(e.getMessage()));
-        err.println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for more information.");
+        err.println(
+                "Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for more information.");
         err.flush();
         return EXIT_USAGE;
     }
@@ -61,7 +61,9 @@ public final class JoignableCli {
         if (e instanceof UsageException usage) {
             err.println("joignable: " + oneLine(usage.getMessage()));
             err.println(
-                    "Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for more information.");
+                    "Try '"
+                            + cmd.getCommandSpec().qualifiedName()
+                            + " --help' for more information.");
             err.flush();
             return EXIT_USAGE;
         }
