@@ -41,7 +41,7 @@ public final class JoignableCli {
     /** The commands that work, in the order {@code --help} lists them. */
     private static Object[] subcommands() {
         return new Object[] {
-            // commands: one instance per command class, added as each command lands
+            new RetentionCommand(),
         };
     }
 
