@@ -46,6 +46,7 @@ public final class Messages {
         put("status.RED", "Hors objectif", "Off target");
         put("status.NONE", "—", "—");
         put("target.none", "—", "—");
+        put("colon", " : ", ": ");
         put("target.answered", "≥ %s des reçus", "≥ %s of offered");
         put("chart.offered", "Reçus", "Offered");
         put("chart.answered", "Traités", "Answered");

@@ -90,6 +90,7 @@ public final class PdfRenderer {
             heading(doc, msg.get("section.kpis"));
             PdfPTable tiles = new PdfPTable(3);
             tiles.setWidthPercentage(100);
+            tiles.setSpacingBefore(4);
             for (Kpi k : report.kpis()) {
                 tiles.addCell(tile(k, msg, fmt));
             }
@@ -144,13 +145,13 @@ public final class PdfRenderer {
         cell.addElement(value);
         Paragraph st = new Paragraph();
         st.add(new Chunk(pdfText(msg.get("status." + k.status())), font(8, true, status)));
-        st.add(new Chunk(pdfText("  " + msg.get("col.target") + " : " + k.target()), font(7.5f, false, MUTED)));
+        st.add(new Chunk(pdfText("  " + msg.get("col.target") + msg.get("colon") + k.target()), font(7.5f, false, MUTED)));
         cell.addElement(st);
         cell.addElement(
                 new Paragraph(
                         phrase(
                                 msg.get("col.previous")
-                                        + " : "
+                                        + msg.get("colon")
                                         + fmt.kpi(k.kind(), k.previous())
                                         + " ("
                                         + fmt.change(k.kind(), k.value(), k.previous())
@@ -184,6 +185,7 @@ public final class PdfRenderer {
         PdfPTable table = new PdfPTable(t.columns().size());
         table.setWidthPercentage(100);
         table.setHeaderRows(1);
+        table.setSpacingBefore(4);
         for (Column c : t.columns()) {
             PdfPCell cell = new PdfPCell(phrase(msg.get(c.key()), 7.5f, true, BLUE));
             cell.setBackgroundColor(HEADER_BG);
