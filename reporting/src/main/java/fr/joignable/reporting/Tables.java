@@ -65,6 +65,7 @@ public final class Tables implements AutoCloseable {
             Path tmp = Path.of(System.getProperty("java.io.tmpdir"), "joignable-duckdb");
             st.execute("SET temp_directory = " + literal(tmp.toString()));
             st.execute("SET TimeZone = 'UTC'");
+            st.execute("SET parquet_metadata_cache = true");
             for (String table : PARQUET_TABLES) {
                 Path tableDir = dir.resolve(table);
                 if (!hasParquet(tableDir)) {
@@ -78,8 +79,9 @@ public final class Tables implements AutoCloseable {
                                 + " AS SELECT * EXCLUDE (day) FROM read_parquet("
                                 + literal(glob)
                                 + ", hive_partitioning = true)");
-                // Reads the footers now so that a corrupt file is reported at open.
-                st.executeQuery("SELECT count(*) FROM " + table).close();
+                // Binds the view now (reads a footer): an unreadable table is reported at open;
+                // a corrupt file elsewhere fails the first query that reads it, naming it.
+                st.executeQuery("SELECT * FROM " + table + " LIMIT 0").close();
                 views.add(table);
             }
             for (String[] csv : CSV_FILES) {
