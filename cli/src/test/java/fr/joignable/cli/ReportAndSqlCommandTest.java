@@ -57,19 +57,50 @@ class ReportAndSqlCommandTest {
             assertThat(out).isNotEmptyFile();
         }
         Path en = tmp.resolve("en.html");
-        assertThat(run("report", "--month", "2026-10", "--data", data, "--out", en.toString(), "--lang", "en").status())
+        assertThat(
+                        run(
+                                        "report",
+                                        "--month",
+                                        "2026-10",
+                                        "--data",
+                                        data,
+                                        "--out",
+                                        en.toString(),
+                                        "--lang",
+                                        "en")
+                                .status())
                 .isZero();
     }
 
     @Test
     void usageErrorsExitTwo() {
-        Run badMonth = run("report", "--month", "2026-13", "--data", data, "--out", tmp.resolve("x.pdf").toString());
+        Run badMonth =
+                run(
+                        "report",
+                        "--month",
+                        "2026-13",
+                        "--data",
+                        data,
+                        "--out",
+                        tmp.resolve("x.pdf").toString());
         assertThat(badMonth.status()).isEqualTo(2);
         assertThat(badMonth.err()).contains("2026-13");
-        Run badExt = run("report", "--month", "2026-10", "--data", data, "--out", tmp.resolve("x.docx").toString());
+        Run badExt =
+                run(
+                        "report",
+                        "--month",
+                        "2026-10",
+                        "--data",
+                        data,
+                        "--out",
+                        tmp.resolve("x.docx").toString());
         assertThat(badExt.status()).isEqualTo(2);
         assertThat(badExt.err()).contains(".docx");
-        assertThat(run("report", "--month", "2026-10", "--data", data, "--out", "x.pdf", "--lang", "de").status())
+        assertThat(
+                        run(
+                                        "report", "--month", "2026-10", "--data", data, "--out",
+                                        "x.pdf", "--lang", "de")
+                                .status())
                 .isEqualTo(2);
     }
 
@@ -81,15 +112,24 @@ class ReportAndSqlCommandTest {
         assertThat(run.err()).contains("no data for 2026-11");
         assertThat(run.err().lines().count()).isEqualTo(1);
         assertThat(out).doesNotExist();
-        Run missing = run("report", "--month", "2026-10", "--data", tmp.resolve("nowhere").toString(), "--out", out.toString());
+        Run missing =
+                run(
+                        "report",
+                        "--month",
+                        "2026-10",
+                        "--data",
+                        tmp.resolve("nowhere").toString(),
+                        "--out",
+                        out.toString());
         assertThat(missing.status()).isEqualTo(1);
         assertThat(missing.err().lines().count()).isEqualTo(1);
     }
 
     @Test
     void sqlPrintsATableOrCsv() {
-        String q = "SELECT channel, sum(offered) AS offered, sum(answered_in_sl) / sum(offered - short_abandoned) AS sl"
-                + " FROM contact_intervals GROUP BY channel";
+        String q =
+                "SELECT channel, sum(offered) AS offered, sum(answered_in_sl) / sum(offered - short_abandoned) AS sl"
+                        + " FROM contact_intervals GROUP BY channel";
         Run table = run("sql", "--data", data, q);
         assertThat(table.status()).as(table.err()).isZero();
         // 31 days x 16 intervals x 10 offered.
@@ -100,7 +140,8 @@ class ReportAndSqlCommandTest {
                         "PHONE       4960  0.6666666666666666",
                         "(1 row)");
         Run csv = run("sql", "--data", data, "--csv", q);
-        assertThat(csv.out().lines().toList()).containsExactly("channel,offered,sl", "PHONE,4960,0.6666666666666666");
+        assertThat(csv.out().lines().toList())
+                .containsExactly("channel,offered,sl", "PHONE,4960,0.6666666666666666");
     }
 
     @Test

@@ -1,8 +1,8 @@
 package fr.joignable.reporting;
 
 /**
- * The few drawing operations the report's charts need, in a top-left coordinate system (y down),
- * in points. Implemented for SVG ({@link SvgCanvas}) and OpenPDF ({@link PdfCanvas}).
+ * The few drawing operations the report's charts need, in a top-left coordinate system (y down), in
+ * points. Implemented for SVG ({@link SvgCanvas}) and OpenPDF ({@link PdfCanvas}).
  */
 public interface Canvas {
 

@@ -133,11 +133,23 @@ public final class Charts {
         double cellH = (HEAT_HEIGHT - top - 22) / 7;
         for (int wd = 0; wd < 7; wd++) {
             double y = top + wd * cellH;
-            c.text(left - 4, y + cellH / 2 + 3, msg.get("weekday." + (wd + 1)), 8.5, TEXT, Align.RIGHT, false);
+            c.text(
+                    left - 4,
+                    y + cellH / 2 + 3,
+                    msg.get("weekday." + (wd + 1)),
+                    8.5,
+                    TEXT,
+                    Align.RIGHT,
+                    false);
             for (int h = first; h <= last; h++) {
                 double x = left + (h - first) * cellW;
                 Double sl = heat[wd][h];
-                int fill = sl == null ? 0xF5F5F5 : sl >= Targets.SL_GREEN ? 0xA5D6A7 : sl >= Targets.SL_AMBER ? 0xFFE082 : 0xEF9A9A;
+                int fill =
+                        sl == null
+                                ? 0xF5F5F5
+                                : sl >= Targets.SL_GREEN
+                                        ? 0xA5D6A7
+                                        : sl >= Targets.SL_AMBER ? 0xFFE082 : 0xEF9A9A;
                 c.rect(x + 0.5, y + 0.5, cellW - 1, cellH - 1, fill);
                 if (sl != null) {
                     c.text(

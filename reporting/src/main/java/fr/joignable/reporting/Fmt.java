@@ -10,9 +10,9 @@ import java.time.format.TextStyle;
 import java.util.Locale;
 
 /**
- * Number and date formatting for one language: French {@code 87,3 %}, {@code 12 345}, {@code 05/10};
- * English {@code 87.3%}, {@code 12,345}, {@code 10/05}. Spaces inside numbers are no-break spaces
- * (U+00A0), which every output format can show.
+ * Number and date formatting for one language: French {@code 87,3 %}, {@code 12 345}, {@code
+ * 05/10}; English {@code 87.3%}, {@code 12,345}, {@code 10/05}. Spaces inside numbers are no-break
+ * spaces (U+00A0), which every output format can show.
  */
 public final class Fmt {
 
@@ -133,11 +133,13 @@ public final class Fmt {
 
     public String date(LocalDate day) {
         return day.format(
-                DateTimeFormatter.ofPattern(lang == Messages.Lang.FR ? "dd/MM/yyyy" : "yyyy-MM-dd"));
+                DateTimeFormatter.ofPattern(
+                        lang == Messages.Lang.FR ? "dd/MM/yyyy" : "yyyy-MM-dd"));
     }
 
     public String shortDate(LocalDate day) {
-        return day.format(DateTimeFormatter.ofPattern(lang == Messages.Lang.FR ? "dd/MM" : "MM-dd"));
+        return day.format(
+                DateTimeFormatter.ofPattern(lang == Messages.Lang.FR ? "dd/MM" : "MM-dd"));
     }
 
     /** {@code octobre 2026} / {@code October 2026}. */

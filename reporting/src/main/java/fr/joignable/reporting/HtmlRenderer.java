@@ -101,9 +101,13 @@ public final class HtmlRenderer {
                 .append(escape(msg.get("subtitle")))
                 .append("</p></header>\n");
 
-        h.append("<section><h2>").append(escape(msg.get("section.kpis"))).append("</h2><div class=\"tiles\">");
+        h.append("<section><h2>")
+                .append(escape(msg.get("section.kpis")))
+                .append("</h2><div class=\"tiles\">");
         for (Kpi k : report.kpis()) {
-            h.append("<div class=\"tile ").append(k.status()).append("\"><div class=\"l\">")
+            h.append("<div class=\"tile ")
+                    .append(k.status())
+                    .append("\"><div class=\"l\">")
                     .append(escape(msg.get(k.key())))
                     .append("</div><div class=\"v\">")
                     .append(escape(fmt.kpi(k.kind(), k.value())))
@@ -179,7 +183,10 @@ public final class HtmlRenderer {
             h.append("<tr>");
             for (int i = 0; i < row.size(); i++) {
                 Column c = t.columns().get(i);
-                h.append(c.kind() == Kind.TEXT || c.kind() == Kind.DATE ? "<td class=\"t\">" : "<td>")
+                h.append(
+                                c.kind() == Kind.TEXT || c.kind() == Kind.DATE
+                                        ? "<td class=\"t\">"
+                                        : "<td>")
                         .append(escape(fmt.value(c.kind(), row.get(i))))
                         .append("</td>");
             }

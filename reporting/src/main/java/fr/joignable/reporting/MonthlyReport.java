@@ -19,7 +19,10 @@ public final class MonthlyReport {
 
         /** The format of {@code file}, or {@code null} for an unknown extension. */
         public static Format of(Path file) {
-            String name = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT);
+            String name =
+                    file.getFileName() == null
+                            ? ""
+                            : file.getFileName().toString().toLowerCase(Locale.ROOT);
             if (name.endsWith(".html") || name.endsWith(".htm")) {
                 return HTML;
             }

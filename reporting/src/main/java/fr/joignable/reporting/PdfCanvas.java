@@ -55,7 +55,8 @@ public final class PdfCanvas implements Canvas {
     }
 
     @Override
-    public void text(double x, double y, String text, double size, int rgb, Align align, boolean isBold) {
+    public void text(
+            double x, double y, String text, double size, int rgb, Align align, boolean isBold) {
         int pdfAlign =
                 align == Align.LEFT
                         ? PdfContentByte.ALIGN_LEFT

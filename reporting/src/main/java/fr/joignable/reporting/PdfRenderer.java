@@ -41,8 +41,11 @@ public final class PdfRenderer {
 
     public PdfRenderer() {
         try {
-            regular = BaseFont.createFont(BaseFont.HELVETICA, BaseFont.CP1252, BaseFont.NOT_EMBEDDED);
-            bold = BaseFont.createFont(BaseFont.HELVETICA_BOLD, BaseFont.CP1252, BaseFont.NOT_EMBEDDED);
+            regular =
+                    BaseFont.createFont(BaseFont.HELVETICA, BaseFont.CP1252, BaseFont.NOT_EMBEDDED);
+            bold =
+                    BaseFont.createFont(
+                            BaseFont.HELVETICA_BOLD, BaseFont.CP1252, BaseFont.NOT_EMBEDDED);
         } catch (DocumentException | IOException e) {
             throw new IllegalStateException("standard PDF fonts unavailable", e);
         }
@@ -82,7 +85,10 @@ public final class PdfRenderer {
             Paragraph title = new Paragraph(phrase(msg.get("title"), 18, true, BLUE));
             doc.add(title);
             Paragraph sub = new Paragraph();
-            sub.add(new Chunk(pdfText(HtmlRenderer.capitalize(fmt.month(report.month()))), font(13, true, Color.BLACK)));
+            sub.add(
+                    new Chunk(
+                            pdfText(HtmlRenderer.capitalize(fmt.month(report.month()))),
+                            font(13, true, Color.BLACK)));
             sub.add(new Chunk(pdfText(" — " + msg.get("subtitle")), font(11, false, MUTED)));
             sub.setSpacingAfter(8);
             doc.add(sub);
@@ -104,11 +110,19 @@ public final class PdfRenderer {
 
             heading(doc, msg.get("section.trend"));
             doc.add(chart(writer, Charts.HEIGHT, c -> Charts.volume(c, report.days(), msg, fmt)));
-            doc.add(chart(writer, Charts.HEIGHT, c -> Charts.serviceLevel(c, report.days(), msg, fmt)));
+            doc.add(
+                    chart(
+                            writer,
+                            Charts.HEIGHT,
+                            c -> Charts.serviceLevel(c, report.days(), msg, fmt)));
 
             doc.newPage();
             heading(doc, msg.get("section.heat"));
-            doc.add(chart(writer, Charts.HEAT_HEIGHT, c -> Charts.heatmap(c, report.heat(), msg, fmt)));
+            doc.add(
+                    chart(
+                            writer,
+                            Charts.HEAT_HEIGHT,
+                            c -> Charts.heatmap(c, report.heat(), msg, fmt)));
             for (DataTable t : report.tables()) {
                 if (!t.id().equals("heatmap") && !t.id().equals("daily")) {
                     table(doc, t, msg, fmt);
@@ -141,11 +155,15 @@ public final class PdfRenderer {
         cell.setPadding(5);
         cell.setPaddingLeft(8);
         cell.addElement(new Paragraph(phrase(msg.get(k.key()), 8.5f, false, MUTED)));
-        Paragraph value = new Paragraph(phrase(fmt.kpi(k.kind(), k.value()), 17, true, Color.BLACK));
+        Paragraph value =
+                new Paragraph(phrase(fmt.kpi(k.kind(), k.value()), 17, true, Color.BLACK));
         cell.addElement(value);
         Paragraph st = new Paragraph();
         st.add(new Chunk(pdfText(msg.get("status." + k.status())), font(8, true, status)));
-        st.add(new Chunk(pdfText("  " + msg.get("col.target") + msg.get("colon") + k.target()), font(7.5f, false, MUTED)));
+        st.add(
+                new Chunk(
+                        pdfText("  " + msg.get("col.target") + msg.get("colon") + k.target()),
+                        font(7.5f, false, MUTED)));
         cell.addElement(st);
         cell.addElement(
                 new Paragraph(
@@ -170,7 +188,8 @@ public final class PdfRenderer {
         doc.add(p);
     }
 
-    private Image chart(PdfWriter writer, double height, Consumer<Canvas> draw) throws DocumentException {
+    private Image chart(PdfWriter writer, double height, Consumer<Canvas> draw)
+            throws DocumentException {
         PdfContentByte cb = writer.getDirectContent();
         PdfTemplate tpl = cb.createTemplate((float) Charts.WIDTH, (float) height);
         draw.accept(new PdfCanvas(tpl, height, regular, bold));
@@ -197,7 +216,9 @@ public final class PdfRenderer {
         for (List<Object> row : t.rows()) {
             for (int i = 0; i < row.size(); i++) {
                 Column c = t.columns().get(i);
-                PdfPCell cell = new PdfPCell(phrase(fmt.value(c.kind(), row.get(i)), 7.5f, false, Color.BLACK));
+                PdfPCell cell =
+                        new PdfPCell(
+                                phrase(fmt.value(c.kind(), row.get(i)), 7.5f, false, Color.BLACK));
                 cell.setBorder(Rectangle.BOTTOM);
                 cell.setBorderColor(LINE);
                 cell.setHorizontalAlignment(align(c.kind()));

@@ -58,7 +58,16 @@ public final class ReportBuilder {
         Messages msg = new Messages(lang);
         List<Kpi> kpis = new ArrayList<>();
         Double offered = d(now, "offered");
-        kpis.add(kpi("kpi.offered", Kind.COUNT, offered, hasBefore, before, "offered", Status.NONE, msg.get("target.none")));
+        kpis.add(
+                kpi(
+                        "kpi.offered",
+                        Kind.COUNT,
+                        offered,
+                        hasBefore,
+                        before,
+                        "offered",
+                        Status.NONE,
+                        msg.get("target.none")));
         kpis.add(
                 kpi(
                         "kpi.answered",
@@ -67,7 +76,10 @@ public final class ReportBuilder {
                         hasBefore,
                         before,
                         "answered",
-                        Targets.atLeast(d(now, "answer_rate"), Targets.ANSWER_RATE_GREEN, Targets.ANSWER_RATE_AMBER),
+                        Targets.atLeast(
+                                d(now, "answer_rate"),
+                                Targets.ANSWER_RATE_GREEN,
+                                Targets.ANSWER_RATE_AMBER),
                         msg.get("target.answered", fmt.pct(Targets.ANSWER_RATE_GREEN))));
         kpis.add(
                 kpi(
@@ -77,7 +89,8 @@ public final class ReportBuilder {
                         hasBefore,
                         before,
                         "service_level",
-                        Targets.atLeast(d(now, "service_level"), Targets.SL_GREEN, Targets.SL_AMBER),
+                        Targets.atLeast(
+                                d(now, "service_level"), Targets.SL_GREEN, Targets.SL_AMBER),
                         "≥ " + fmt.pct(Targets.SL_GREEN)));
         kpis.add(
                 kpi(
@@ -87,7 +100,10 @@ public final class ReportBuilder {
                         hasBefore,
                         before,
                         "abandon_rate",
-                        Targets.atMost(d(now, "abandon_rate"), Targets.ABANDON_GREEN, Targets.ABANDON_AMBER),
+                        Targets.atMost(
+                                d(now, "abandon_rate"),
+                                Targets.ABANDON_GREEN,
+                                Targets.ABANDON_AMBER),
                         "≤ " + fmt.pct(Targets.ABANDON_GREEN)));
         kpis.add(
                 kpi(
@@ -97,7 +113,8 @@ public final class ReportBuilder {
                         hasBefore,
                         before,
                         "asa_live_s",
-                        Targets.atMost(d(now, "asa_live_s"), Targets.ASA_GREEN_S, Targets.ASA_AMBER_S),
+                        Targets.atMost(
+                                d(now, "asa_live_s"), Targets.ASA_GREEN_S, Targets.ASA_AMBER_S),
                         "≤ " + fmt.seconds(Targets.ASA_GREEN_S)));
         kpis.add(
                 kpi(
@@ -119,7 +136,9 @@ public final class ReportBuilder {
                             occ,
                             occBefore,
                             Targets.occupancy(occ),
-                            fmt.pct(Targets.OCC_GREEN_LOW) + " – " + fmt.pct(Targets.OCC_GREEN_HIGH)));
+                            fmt.pct(Targets.OCC_GREEN_LOW)
+                                    + " – "
+                                    + fmt.pct(Targets.OCC_GREEN_HIGH)));
         }
         kpis.add(
                 kpi(
@@ -129,7 +148,8 @@ public final class ReportBuilder {
                         hasBefore,
                         before,
                         "duplicate_rate",
-                        Targets.atMost(d(now, "duplicate_rate"), Targets.DUP_GREEN, Targets.DUP_AMBER),
+                        Targets.atMost(
+                                d(now, "duplicate_rate"), Targets.DUP_GREEN, Targets.DUP_AMBER),
                         "≤ " + fmt.pct(Targets.DUP_GREEN)));
         kpis.add(
                 kpi(
@@ -367,7 +387,12 @@ public final class ReportBuilder {
 
     private InputException failure(ReportQueries.Query query, SQLException e) {
         return new InputException(
-                "cannot compute '" + query.name() + "' from " + tables.dir() + ": " + Tables.oneLine(e),
+                "cannot compute '"
+                        + query.name()
+                        + "' from "
+                        + tables.dir()
+                        + ": "
+                        + Tables.oneLine(e),
                 e);
     }
 

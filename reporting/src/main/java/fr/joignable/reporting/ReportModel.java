@@ -36,7 +36,11 @@ public final class ReportModel {
      * Double}, {@code LocalDate} or {@code null} (undefined).
      */
     public record DataTable(
-            String id, String titleKey, String noteKey, List<Column> columns, List<List<Object>> rows) {}
+            String id,
+            String titleKey,
+            String noteKey,
+            List<Column> columns,
+            List<List<Object>> rows) {}
 
     /** One headline figure: this month, the previous month, its status and its target. */
     public record Kpi(

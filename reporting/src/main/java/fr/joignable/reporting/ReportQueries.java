@@ -155,8 +155,8 @@ public final class ReportQueries {
                             .formatted(IN_MONTH));
 
     /**
-     * Handoffs per target and in total (last row, target null): created in the month, closed in
-     * the month, median closing time of those closed in the month, open at the end of the month.
+     * Handoffs per target and in total (last row, target null): created in the month, closed in the
+     * month, median closing time of those closed in the month, open at the end of the month.
      */
     public static final Query HANDOFFS =
             new Query(
@@ -185,8 +185,8 @@ public final class ReportQueries {
                     """);
 
     /**
-     * The staffing plan against the agents actually staffed, per Paris day: agent-hours planned
-     * (Σ scheduled_agents / 4) and staffed (Σ staffed_s / 3600), the peaks of agents per interval
+     * The staffing plan against the agents actually staffed, per Paris day: agent-hours planned (Σ
+     * scheduled_agents / 4) and staffed (Σ staffed_s / 3600), the peaks of agents per interval
      * (staffed = staffed_s / 900), and the intervals staffed below plan.
      */
     public static final Query STAFFING =

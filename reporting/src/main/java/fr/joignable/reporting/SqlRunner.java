@@ -95,7 +95,8 @@ public final class SqlRunner {
         }
         StringBuilder line = new StringBuilder();
         for (int i = 0; i < n; i++) {
-            line.append(i == 0 ? "" : "  ").append(pad(result.columns().get(i), width[i], numeric[i]));
+            line.append(i == 0 ? "" : "  ")
+                    .append(pad(result.columns().get(i), width[i], numeric[i]));
         }
         out.println(line.toString().stripTrailing());
         line.setLength(0);

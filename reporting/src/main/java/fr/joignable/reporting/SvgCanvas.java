@@ -67,9 +67,9 @@ public final class SvgCanvas implements Canvas {
     }
 
     @Override
-    public void text(double x, double y, String text, double size, int rgb, Align align, boolean bold) {
-        String anchor =
-                align == Align.LEFT ? "start" : align == Align.CENTER ? "middle" : "end";
+    public void text(
+            double x, double y, String text, double size, int rgb, Align align, boolean bold) {
+        String anchor = align == Align.LEFT ? "start" : align == Align.CENTER ? "middle" : "end";
         svg.append(
                 String.format(
                         Locale.ROOT,

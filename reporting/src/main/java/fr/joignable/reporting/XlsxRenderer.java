@@ -41,7 +41,9 @@ public final class XlsxRenderer {
             styles.put(Kind.SECONDS, style(wb, "0"));
             styles.put(Kind.HOURS, style(wb, "0.0"));
             styles.put(Kind.DECIMAL, style(wb, "0.0"));
-            styles.put(Kind.DATE, style(wb, report.lang() == Messages.Lang.FR ? "dd/mm/yyyy" : "yyyy-mm-dd"));
+            styles.put(
+                    Kind.DATE,
+                    style(wb, report.lang() == Messages.Lang.FR ? "dd/mm/yyyy" : "yyyy-mm-dd"));
             CellStyle header = wb.createCellStyle();
             Font bold = wb.createFont();
             bold.setBold(true);
@@ -52,7 +54,11 @@ public final class XlsxRenderer {
 
             Sheet summary = wb.createSheet(sheetName(msg.get("table.summary"), names));
             Row title = summary.createRow(0);
-            title.createCell(0).setCellValue(msg.get("title") + " — " + HtmlRenderer.capitalize(fmt.month(report.month())));
+            title.createCell(0)
+                    .setCellValue(
+                            msg.get("title")
+                                    + " — "
+                                    + HtmlRenderer.capitalize(fmt.month(report.month())));
             title.getCell(0).setCellStyle(header);
             headerRow(
                     summary.createRow(2),

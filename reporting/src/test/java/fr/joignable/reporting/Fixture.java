@@ -19,9 +19,9 @@ import java.util.Random;
 import java.util.function.Function;
 
 /**
- * A generated quarter (August–October 2026, Paris time, plus a few July rows) of plausible
- * interval tables, written as hive-partitioned Parquet in the documented schema, kept in memory so
- * that tests can compute expected values independently of the report's SQL.
+ * A generated quarter (August–October 2026, Paris time, plus a few July rows) of plausible interval
+ * tables, written as hive-partitioned Parquet in the documented schema, kept in memory so that
+ * tests can compute expected values independently of the report's SQL.
  */
 final class Fixture {
 
@@ -52,7 +52,13 @@ final class Fixture {
             long duplicatesAfterAbandon) {}
 
     record Agent(
-            Instant start, String team, double staffedS, double readyS, double busyS, double wrapS, double notReadyS) {}
+            Instant start,
+            String team,
+            double staffedS,
+            double readyS,
+            double busyS,
+            double wrapS,
+            double notReadyS) {}
 
     record IntentRow(
             Instant start,
@@ -65,7 +71,8 @@ final class Fixture {
             long duplicates,
             long duplicatesAfterAbandon) {}
 
-    record Handoff(long id, Instant created, Instant closed, String target, String queue, String intent) {}
+    record Handoff(
+            long id, Instant created, Instant closed, String target, String queue, String intent) {}
 
     record Staffing(Instant start, String queue, String channel, long scheduledAgents) {}
 
@@ -81,7 +88,8 @@ final class Fixture {
             ZonedDateTime local = t.atZone(PARIS);
             int hour = local.getHour();
             boolean weekday = local.getDayOfWeek().getValue() <= 5;
-            boolean saturdayMorning = local.getDayOfWeek() == DayOfWeek.SATURDAY && hour >= 9 && hour < 12;
+            boolean saturdayMorning =
+                    local.getDayOfWeek() == DayOfWeek.SATURDAY && hour >= 9 && hour < 12;
             boolean open = (weekday && hour >= 8 && hour < 18) || saturdayMorning;
             for (String queue : QUEUES) {
                 for (String channel : CHANNELS) {
@@ -99,14 +107,34 @@ final class Fixture {
                     long waiting = r.nextDouble() < 0.05 ? 1 : 0;
                     long answered = Math.max(0, offered - shortAb - ab - waiting);
                     long inSl = answered == 0 ? 0 : answered - r.nextInt((int) (answered / 3 + 1));
-                    Double asa = answered == 0 ? null : (live ? 5 + r.nextDouble() * 40 : 3600 + r.nextDouble() * 40000);
-                    long handled = r.nextDouble() < 0.1 ? 0 : Math.max(0, answered + r.nextInt(3) - 1);
+                    Double asa =
+                            answered == 0
+                                    ? null
+                                    : (live
+                                            ? 5 + r.nextDouble() * 40
+                                            : 3600 + r.nextDouble() * 40000);
+                    long handled =
+                            r.nextDouble() < 0.1 ? 0 : Math.max(0, answered + r.nextInt(3) - 1);
                     Double aht = handled == 0 ? null : 180 + r.nextDouble() * 300;
                     long identified = offered - r.nextInt((int) (offered / 4 + 1));
                     long dups = r.nextInt((int) (identified / 5 + 1));
                     long dupsAb = dups == 0 ? 0 : r.nextInt((int) dups + 1);
                     contacts.add(
-                            new Contact(t, queue, channel, offered, answered, shortAb, ab, inSl, asa, handled, aht, identified, dups, dupsAb));
+                            new Contact(
+                                    t,
+                                    queue,
+                                    channel,
+                                    offered,
+                                    answered,
+                                    shortAb,
+                                    ab,
+                                    inSl,
+                                    asa,
+                                    handled,
+                                    aht,
+                                    identified,
+                                    dups,
+                                    dupsAb));
                 }
             }
             if (weekday && hour >= 7 && hour < 19) {
@@ -127,10 +155,22 @@ final class Fixture {
                             continue;
                         }
                         long identified = offered - r.nextInt((int) (offered / 3 + 1));
-                        long dups = r.nextInt((int) (identified / 2 + 1)) * (intent.equals("HEATING") ? 2 : 1);
+                        long dups =
+                                r.nextInt((int) (identified / 2 + 1))
+                                        * (intent.equals("HEATING") ? 2 : 1);
                         dups = Math.min(dups, identified);
                         long dupsAb = r.nextInt((int) dups + 1);
-                        intents.add(new IntentRow(t, queue, "PHONE", intent, offered, identified, r.nextInt(2), dups, dupsAb));
+                        intents.add(
+                                new IntentRow(
+                                        t,
+                                        queue,
+                                        "PHONE",
+                                        intent,
+                                        offered,
+                                        identified,
+                                        r.nextInt(2),
+                                        dups,
+                                        dupsAb));
                     }
                 }
                 if (local.getMonthValue() == 10 && open) {
@@ -143,7 +183,8 @@ final class Fixture {
         long span = END.getEpochSecond() - START.getEpochSecond();
         for (long id = 1; id <= 600; id++) {
             Instant created = START.plusSeconds((long) (r.nextDouble() * span));
-            Instant closed = r.nextDouble() < 0.1 ? null : created.plusSeconds(3600 + r.nextInt(8 * 86400));
+            Instant closed =
+                    r.nextDouble() < 0.1 ? null : created.plusSeconds(3600 + r.nextInt(8 * 86400));
             handoffs.add(
                     new Handoff(
                             id,
@@ -175,13 +216,25 @@ final class Fixture {
                     x -> {
                         long den = x.offered() - x.shortAbandoned();
                         return List.of(
-                                x.start(), x.queue(), x.channel(), x.offered(), x.answered(),
-                                x.shortAbandoned(), x.abandoned(), x.answeredInSl(),
+                                x.start(),
+                                x.queue(),
+                                x.channel(),
+                                x.offered(),
+                                x.answered(),
+                                x.shortAbandoned(),
+                                x.abandoned(),
+                                x.answeredInSl(),
                                 den == 0 ? "" : (double) x.answeredInSl() / den,
                                 den == 0 ? "" : (double) x.abandoned() / den,
-                                n(x.asaS()), x.handled(), n(x.ahtS()), x.identified(), x.duplicates(),
+                                n(x.asaS()),
+                                x.handled(),
+                                n(x.ahtS()),
+                                x.identified(),
+                                x.duplicates(),
                                 x.duplicatesAfterAbandon(),
-                                x.identified() == 0 ? "" : (double) x.duplicates() / x.identified());
+                                x.identified() == 0
+                                        ? ""
+                                        : (double) x.duplicates() / x.identified());
                     });
             parquet(
                     st,
@@ -194,8 +247,14 @@ final class Fixture {
                     x -> {
                         double den = x.readyS() + x.busyS() + x.wrapS();
                         return List.of(
-                                x.start(), x.team(), x.staffedS(), x.readyS(), x.busyS(), x.wrapS(),
-                                x.notReadyS(), den == 0 ? "" : (x.busyS() + x.wrapS()) / den);
+                                x.start(),
+                                x.team(),
+                                x.staffedS(),
+                                x.readyS(),
+                                x.busyS(),
+                                x.wrapS(),
+                                x.notReadyS(),
+                                den == 0 ? "" : (x.busyS() + x.wrapS()) / den);
                     });
             parquet(
                     st,
@@ -206,9 +265,17 @@ final class Fixture {
                             + " duplicates_after_abandon BIGINT",
                     "interval_start",
                     intents,
-                    x -> List.of(
-                            x.start(), x.queue(), x.channel(), x.intent(), x.offered(), x.identified(),
-                            x.abandoned(), x.duplicates(), x.duplicatesAfterAbandon()));
+                    x ->
+                            List.of(
+                                    x.start(),
+                                    x.queue(),
+                                    x.channel(),
+                                    x.intent(),
+                                    x.offered(),
+                                    x.identified(),
+                                    x.abandoned(),
+                                    x.duplicates(),
+                                    x.duplicatesAfterAbandon()));
             parquet(
                     st,
                     dir,
@@ -218,18 +285,40 @@ final class Fixture {
                             + " queue VARCHAR, intent VARCHAR, closing_s DOUBLE",
                     "created_at",
                     handoffs,
-                    x -> List.of(
-                            "H" + x.id(), "C" + x.id(), x.created(), x.closed() == null ? "" : x.closed(),
-                            x.target(), "R" + (x.id() % 17), x.queue(), x.intent(),
-                            x.closed() == null ? "" : (double) (x.closed().getEpochSecond() - x.created().getEpochSecond())));
+                    x ->
+                            List.of(
+                                    "H" + x.id(),
+                                    "C" + x.id(),
+                                    x.created(),
+                                    x.closed() == null ? "" : x.closed(),
+                                    x.target(),
+                                    "R" + (x.id() % 17),
+                                    x.queue(),
+                                    x.intent(),
+                                    x.closed() == null
+                                            ? ""
+                                            : (double)
+                                                    (x.closed().getEpochSecond()
+                                                            - x.created().getEpochSecond())));
         } catch (SQLException | IOException e) {
             throw new IllegalStateException(e);
         }
-        try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(dir.resolve("staffing.csv")))) {
-            w.println("interval_start,queue,channel,offered,aht_s,agents,scheduled_agents,service_level,occupancy,asa_s");
+        try (PrintWriter w =
+                new PrintWriter(Files.newBufferedWriter(dir.resolve("staffing.csv")))) {
+            w.println(
+                    "interval_start,queue,channel,offered,aht_s,agents,scheduled_agents,service_level,occupancy,asa_s");
             for (Staffing s : staffing) {
-                w.println(s.start() + "," + s.queue() + "," + s.channel() + ",10.5,240," + (s.scheduledAgents() - 1)
-                        + "," + s.scheduledAgents() + ",0.82,0.75,14.2");
+                w.println(
+                        s.start()
+                                + ","
+                                + s.queue()
+                                + ","
+                                + s.channel()
+                                + ",10.5,240,"
+                                + (s.scheduledAgents() - 1)
+                                + ","
+                                + s.scheduledAgents()
+                                + ",0.82,0.75,14.2");
             }
             Files.writeString(
                     dir.resolve("training-gaps.csv"),
@@ -249,8 +338,14 @@ final class Fixture {
     }
 
     private static <T> void parquet(
-            Statement st, Path dir, String table, String schema, String dayColumn, List<T> rows,
-            Function<T, List<Object>> values) throws IOException, SQLException {
+            Statement st,
+            Path dir,
+            String table,
+            String schema,
+            String dayColumn,
+            List<T> rows,
+            Function<T, List<Object>> values)
+            throws IOException, SQLException {
         Path csv = Files.createTempFile("fixture-" + table, ".csv");
         try {
             List<String> names = new ArrayList<>();
@@ -271,10 +366,17 @@ final class Fixture {
                 }
             }
             st.execute(
-                    "COPY (SELECT " + String.join(", ", casts)
-                            + ", strftime(CAST(" + dayColumn + " AS TIMESTAMPTZ), '%Y-%m-%d') AS day"
-                            + " FROM read_csv('" + csv + "', header = true, all_varchar = true))"
-                            + " TO '" + dir.resolve(table) + "' (FORMAT parquet, PARTITION_BY (day))");
+                    "COPY (SELECT "
+                            + String.join(", ", casts)
+                            + ", strftime(CAST("
+                            + dayColumn
+                            + " AS TIMESTAMPTZ), '%Y-%m-%d') AS day"
+                            + " FROM read_csv('"
+                            + csv
+                            + "', header = true, all_varchar = true))"
+                            + " TO '"
+                            + dir.resolve(table)
+                            + "' (FORMAT parquet, PARTITION_BY (day))");
         } finally {
             Files.deleteIfExists(csv);
         }

@@ -2,7 +2,9 @@ package fr.joignable.reporting;
 
 import java.nio.file.Path;
 
-/** Writes the test fixture to a directory, for looking at reports by hand: {@code FixtureMain DIR}. */
+/**
+ * Writes the test fixture to a directory, for looking at reports by hand: {@code FixtureMain DIR}.
+ */
 public final class FixtureMain {
 
     private FixtureMain() {}

@@ -46,8 +46,15 @@ class MonthlyReportTest {
 
     /** The month's figures, computed in Java from the generated rows. */
     record Expected(
-            long offered, long answered, double serviceLevel, double abandonRate, double asaLive,
-            double aht, double duplicateRate, double afterAbandon, double occupancy) {
+            long offered,
+            long answered,
+            double serviceLevel,
+            double abandonRate,
+            double asaLive,
+            double aht,
+            double duplicateRate,
+            double afterAbandon,
+            double occupancy) {
 
         static Expected of(Fixture f, Instant from, Instant to) {
             long offered = 0, answered = 0, shortAb = 0, ab = 0, inSl = 0, handled = 0;
@@ -82,8 +89,14 @@ class MonthlyReportTest {
                 }
             }
             return new Expected(
-                    offered, answered, (double) inSl / (offered - shortAb), (double) ab / (offered - shortAb),
-                    asaW / liveAnswered, ahtW / handled, (double) dups / identified, (double) dupsAb / dups,
+                    offered,
+                    answered,
+                    (double) inSl / (offered - shortAb),
+                    (double) ab / (offered - shortAb),
+                    asaW / liveAnswered,
+                    ahtW / handled,
+                    (double) dups / identified,
+                    (double) dupsAb / dups,
                     busyWrap / available);
         }
     }
@@ -138,20 +151,31 @@ class MonthlyReportTest {
             if (local.toLocalDate().equals(dst)) {
                 offeredOnDst += c.offered();
             }
-            if (local.getYear() == 2026 && local.getMonthValue() == 10
-                    && local.getDayOfWeek().getValue() == 2 && local.getHour() == 10) {
+            if (local.getYear() == 2026
+                    && local.getMonthValue() == 10
+                    && local.getDayOfWeek().getValue() == 2
+                    && local.getHour() == 10) {
                 offeredTuesday10h += c.offered();
                 shortTuesday10h += c.shortAbandoned();
                 inSlTuesday10h += c.answeredInSl();
             }
         }
-        long dstOffered = report.days().stream().filter(d -> d.day().equals(dst)).findFirst().orElseThrow().offered();
+        long dstOffered =
+                report.days().stream()
+                        .filter(d -> d.day().equals(dst))
+                        .findFirst()
+                        .orElseThrow()
+                        .offered();
         assertThat(dstOffered).isEqualTo(offeredOnDst);
-        close(report.heat()[1][10], (double) inSlTuesday10h / (offeredTuesday10h - shortTuesday10h));
+        close(
+                report.heat()[1][10],
+                (double) inSlTuesday10h / (offeredTuesday10h - shortTuesday10h));
 
         long heatingDups = 0;
         for (Fixture.IntentRow i : fixture.intents) {
-            if (!i.start().isBefore(OCT_FROM) && i.start().isBefore(OCT_TO) && i.intent().equals("HEATING")) {
+            if (!i.start().isBefore(OCT_FROM)
+                    && i.start().isBefore(OCT_TO)
+                    && i.intent().equals("HEATING")) {
                 heatingDups += i.duplicates();
             }
         }
@@ -168,31 +192,40 @@ class MonthlyReportTest {
             if (!h.created().isBefore(OCT_FROM) && h.created().isBefore(OCT_TO)) {
                 created++;
             }
-            if (h.closed() != null && !h.closed().isBefore(OCT_FROM) && h.closed().isBefore(OCT_TO)) {
+            if (h.closed() != null
+                    && !h.closed().isBefore(OCT_FROM)
+                    && h.closed().isBefore(OCT_TO)) {
                 closed++;
                 closing.add((double) (h.closed().getEpochSecond() - h.created().getEpochSecond()));
             }
         }
         closing.sort(Double::compare);
         int m = closing.size();
-        double median = m % 2 == 1 ? closing.get(m / 2) : (closing.get(m / 2 - 1) + closing.get(m / 2)) / 2;
-        List<Object> gardien = table(report, "handoffs").rows().stream()
-                .filter(r -> "GARDIEN".equals(r.get(0))).findFirst().orElseThrow();
+        double median =
+                m % 2 == 1 ? closing.get(m / 2) : (closing.get(m / 2 - 1) + closing.get(m / 2)) / 2;
+        List<Object> gardien =
+                table(report, "handoffs").rows().stream()
+                        .filter(r -> "GARDIEN".equals(r.get(0)))
+                        .findFirst()
+                        .orElseThrow();
         assertThat(gardien.get(1)).isEqualTo(created);
         assertThat(gardien.get(2)).isEqualTo(closed);
         close((Double) gardien.get(3), median / 3600);
 
-        double planned = fixture.staffing.stream().mapToDouble(s -> s.scheduledAgents() * 0.25).sum();
-        double plannedInReport = table(report, "staffing").rows().stream()
-                .mapToDouble(r -> (Double) r.get(1)).sum();
+        double planned =
+                fixture.staffing.stream().mapToDouble(s -> s.scheduledAgents() * 0.25).sum();
+        double plannedInReport =
+                table(report, "staffing").rows().stream().mapToDouble(r -> (Double) r.get(1)).sum();
         close(plannedInReport, planned);
         assertThat(table(report, "training_gaps").rows()).hasSize(3);
-        assertThat(table(report, "training_plan").rows().get(0)).containsExactly("DEMANDES", 2L, "EQUIPE_A, EQUIPE_B");
+        assertThat(table(report, "training_plan").rows().get(0))
+                .containsExactly("DEMANDES", 2L, "EQUIPE_A, EQUIPE_B");
     }
 
     @Test
     void everyFigureIsReproducibleWithItsQuery() {
-        SqlRunner.Result result = SqlRunner.run(data, ReportQueries.sql(ReportQueries.CONTACT_SUMMARY, OCTOBER));
+        SqlRunner.Result result =
+                SqlRunner.run(data, ReportQueries.sql(ReportQueries.CONTACT_SUMMARY, OCTOBER));
         int offered = result.columns().indexOf("offered");
         int sl = result.columns().indexOf("service_level");
         assertThat(result.rows().get(0).get(offered)).isEqualTo(Long.toString(oct.offered()));
@@ -240,7 +273,8 @@ class MonthlyReportTest {
     void theWorkbookHoldsNumericCells() throws Exception {
         Path out = tmp.resolve("rapport.xlsx");
         MonthlyReport.write(data, OCTOBER, Messages.Lang.FR, out);
-        try (InputStream in = Files.newInputStream(out); Workbook wb = new XSSFWorkbook(in)) {
+        try (InputStream in = Files.newInputStream(out);
+                Workbook wb = new XSSFWorkbook(in)) {
             Sheet summary = wb.getSheetAt(0);
             assertThat(summary.getSheetName()).isEqualTo("Synthèse");
             Row offered = find(summary, "Contacts reçus");
@@ -264,7 +298,9 @@ class MonthlyReportTest {
     private static Row find(Sheet sheet, String label) {
         for (Row row : sheet) {
             Cell c = row.getCell(0);
-            if (c != null && c.getCellType() == CellType.STRING && c.getStringCellValue().equals(label)) {
+            if (c != null
+                    && c.getCellType() == CellType.STRING
+                    && c.getStringCellValue().equals(label)) {
                 return row;
             }
         }
@@ -297,7 +333,10 @@ class MonthlyReportTest {
     @Test
     void aMonthWithoutDataWritesNothing() {
         Path out = tmp.resolve("empty.pdf");
-        assertThatThrownBy(() -> MonthlyReport.write(data, YearMonth.of(2026, 12), Messages.Lang.FR, out))
+        assertThatThrownBy(
+                        () ->
+                                MonthlyReport.write(
+                                        data, YearMonth.of(2026, 12), Messages.Lang.FR, out))
                 .isInstanceOf(InputException.class)
                 .hasMessageContaining("no data for 2026-12");
         assertThat(out).doesNotExist();
@@ -305,7 +344,10 @@ class MonthlyReportTest {
 
     @Test
     void aCorruptFileOrAMissingDirectoryIsAnInputError() throws Exception {
-        assertThatThrownBy(() -> MonthlyReport.build(tmp.resolve("nowhere"), OCTOBER, Messages.Lang.FR))
+        assertThatThrownBy(
+                        () ->
+                                MonthlyReport.build(
+                                        tmp.resolve("nowhere"), OCTOBER, Messages.Lang.FR))
                 .isInstanceOf(InputException.class)
                 .hasMessageContaining("not found");
         Path bad = tmp.resolve("bad/contact_intervals/day=2026-10-05");

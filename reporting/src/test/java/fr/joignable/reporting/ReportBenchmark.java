@@ -12,9 +12,9 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 
 /**
- * Benchmark (a main, not a test): generates a year of interval tables for 6 queues × 5 channels
- * and 8 teams (about ten million events' worth: ~1 M contact rows, ~2.5 M contacts offered), then
- * times the monthly report (PDF, HTML, XLSX) against a plain DuckDB scan of the same files.
+ * Benchmark (a main, not a test): generates a year of interval tables for 6 queues × 5 channels and
+ * 8 teams (about ten million events' worth: ~1 M contact rows, ~2.5 M contacts offered), then times
+ * the monthly report (PDF, HTML, XLSX) against a plain DuckDB scan of the same files.
  *
  * <p>{@code java -cp ... fr.joignable.reporting.ReportBenchmark [DIR]}
  */
@@ -40,7 +40,9 @@ public final class ReportBenchmark {
                                         + dir.resolve("contact_intervals")
                                         + "/**/*.parquet', hive_partitioning = true)")) {
             rs.next();
-            System.out.printf("contact_intervals: %,d rows, %,d contacts offered%n", rs.getLong(1), rs.getLong(2));
+            System.out.printf(
+                    "contact_intervals: %,d rows, %,d contacts offered%n",
+                    rs.getLong(1), rs.getLong(2));
         }
         YearMonth month = YearMonth.of(2026, 10);
         Path out = Files.createTempDirectory("bench-out");
@@ -50,9 +52,21 @@ public final class ReportBenchmark {
         double[] xlsx = new double[5];
         for (int i = 0; i < 5; i++) {
             scan[i] = time(() -> scan(dir));
-            pdf[i] = time(() -> MonthlyReport.write(dir, month, Messages.Lang.FR, out.resolve("r.pdf")));
-            html[i] = time(() -> MonthlyReport.write(dir, month, Messages.Lang.FR, out.resolve("r.html")));
-            xlsx[i] = time(() -> MonthlyReport.write(dir, month, Messages.Lang.FR, out.resolve("r.xlsx")));
+            pdf[i] =
+                    time(
+                            () ->
+                                    MonthlyReport.write(
+                                            dir, month, Messages.Lang.FR, out.resolve("r.pdf")));
+            html[i] =
+                    time(
+                            () ->
+                                    MonthlyReport.write(
+                                            dir, month, Messages.Lang.FR, out.resolve("r.html")));
+            xlsx[i] =
+                    time(
+                            () ->
+                                    MonthlyReport.write(
+                                            dir, month, Messages.Lang.FR, out.resolve("r.xlsx")));
         }
         double s = median(scan);
         System.out.printf("plain scan (count, sum over all contact_intervals): %.3f s%n", s);
@@ -107,7 +121,9 @@ public final class ReportBenchmark {
                     "CREATE TABLE c AS SELECT interval_start, q AS queue, ch AS channel,"
                             + " (1 + floor(random() * CASE WHEN hour(interval_start) BETWEEN 6 AND 16"
                             + " THEN 10 ELSE 2 END))::BIGINT AS offered"
-                            + " FROM (" + ts + "),"
+                            + " FROM ("
+                            + ts
+                            + "),"
                             + " (SELECT unnest(['LOYERS','TECHNIQUE','DEMANDES','PROXIMITE','GESTION_LOCATIVE','ACCUEIL']) AS q),"
                             + " (SELECT unnest(['PHONE','CHAT','EMAIL','PORTAL','LETTER']) AS ch)");
             st.execute(
@@ -124,23 +140,33 @@ public final class ReportBenchmark {
                             + " offered - 2 * (offered * 0.05)::BIGINT AS answered,"
                             + " ((offered - 2 * (offered * 0.05)::BIGINT) * 0.8)::BIGINT AS answered_in_sl,"
                             + " (offered * random() * 0.2)::BIGINT AS duplicates FROM c))"
-                            + " TO '" + dir.resolve("contact_intervals") + "' (FORMAT parquet, PARTITION_BY (day))");
+                            + " TO '"
+                            + dir.resolve("contact_intervals")
+                            + "' (FORMAT parquet, PARTITION_BY (day))");
             st.execute(
                     "COPY (SELECT interval_start, team, staffed_s, staffed_s * 0.2 AS ready_s,"
                             + " staffed_s * 0.55 AS busy_s, staffed_s * 0.15 AS wrap_s, staffed_s * 0.1 AS not_ready_s,"
                             + " 0.7 / 0.9 AS occupancy, strftime(interval_start, '%Y-%m-%d') AS day"
                             + " FROM (SELECT interval_start, t AS team, 900.0 * (2 + floor(random() * 8)) AS staffed_s"
-                            + " FROM (" + ts + "), (SELECT unnest(['E1','E2','E3','E4','E5','E6','E7','E8']) AS t)))"
-                            + " TO '" + dir.resolve("agent_intervals") + "' (FORMAT parquet, PARTITION_BY (day))");
+                            + " FROM ("
+                            + ts
+                            + "), (SELECT unnest(['E1','E2','E3','E4','E5','E6','E7','E8']) AS t)))"
+                            + " TO '"
+                            + dir.resolve("agent_intervals")
+                            + "' (FORMAT parquet, PARTITION_BY (day))");
             st.execute(
                     "COPY (SELECT interval_start, 'LOYERS' AS queue, 'PHONE' AS channel, i AS intent,"
                             + " o AS offered, o AS identified, 0::BIGINT AS abandoned, o // 5 AS duplicates,"
                             + " o // 10 AS duplicates_after_abandon, strftime(interval_start, '%Y-%m-%d') AS day"
-                            + " FROM (SELECT interval_start, i, (1 + floor(random() * 6))::BIGINT AS o FROM (" + ts + "),"
+                            + " FROM (SELECT interval_start, i, (1 + floor(random() * 6))::BIGINT AS o FROM ("
+                            + ts
+                            + "),"
                             + " (SELECT unnest(['RENT_RECEIPT','RENT_PAYMENT','CHARGES','WATER_DAMAGE','HEATING',"
                             + "'ELEVATOR','REPAIR','NEIGHBOUR','CLEANLINESS','LEASE','SOCIAL_SUPPORT',"
                             + "'HOUSING_APPLICATION','TRANSFER_REQUEST','OTHER']) AS i)))"
-                            + " TO '" + dir.resolve("intent_intervals") + "' (FORMAT parquet, PARTITION_BY (day))");
+                            + " TO '"
+                            + dir.resolve("intent_intervals")
+                            + "' (FORMAT parquet, PARTITION_BY (day))");
             st.execute(
                     "COPY (SELECT 'H' || n AS handoff_id, 'C' || n AS contact_id, created_at,"
                             + " created_at + to_seconds(closing_s) AS closed_at, target, 'R' || (n % 500) AS residence_id,"
@@ -150,7 +176,9 @@ public final class ReportBenchmark {
                             + " (3600 + random() * 600000)::BIGINT::DOUBLE AS closing_s,"
                             + " ['GARDIEN','TECHNICAL','MANAGEMENT','OTHER'][1 + (n % 4)] AS target"
                             + " FROM range(200000) r(n)))"
-                            + " TO '" + dir.resolve("handoffs") + "' (FORMAT parquet, PARTITION_BY (day))");
+                            + " TO '"
+                            + dir.resolve("handoffs")
+                            + "' (FORMAT parquet, PARTITION_BY (day))");
         }
     }
 }
