@@ -1,0 +1,71 @@
+package fr.joignable.cli;
+
+import fr.joignable.reporting.Messages;
+import fr.joignable.reporting.MonthlyReport;
+import java.nio.file.Path;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code joignable report}: the directors' monthly report. */
+@Command(
+        name = "report",
+        mixinStandardHelpOptions = true,
+        description = {
+            "The directors' monthly report over the interval tables of a data directory,"
+                    + " format from the extension of --out: .html (self-contained), .pdf, .xlsx.",
+            "Months are Europe/Paris calendar months; see docs/report.md for every query."
+        })
+public final class ReportCommand implements Callable<Integer> {
+
+    @Spec CommandSpec spec;
+
+    @Option(names = "--month", required = true, paramLabel = "YYYY-MM", description = "The month.")
+    String month;
+
+    @Option(
+            names = "--data",
+            required = true,
+            paramLabel = "DIR",
+            description = "Directory of the tables (contact_intervals/... and optional CSV files).")
+    Path data;
+
+    @Option(
+            names = "--out",
+            required = true,
+            paramLabel = "FILE",
+            description = "Output file: .html, .pdf or .xlsx.")
+    Path out;
+
+    @Option(
+            names = "--lang",
+            defaultValue = "fr",
+            paramLabel = "fr|en",
+            description = "Language of the report (default: ${DEFAULT-VALUE}).")
+    Messages.Lang lang;
+
+    @Override
+    public Integer call() throws Exception {
+        YearMonth ym;
+        if (!month.matches("[0-9]{4}-[0-9]{2}")) {
+            throw new UsageException("--month must be YYYY-MM, not '" + month + "'");
+        }
+        try {
+            ym = YearMonth.parse(month);
+        } catch (DateTimeParseException e) {
+            throw new UsageException("--month must be a valid YYYY-MM month, not '" + month + "'");
+        }
+        if (MonthlyReport.Format.of(out) == null) {
+            throw new UsageException(
+                    "--out must end with .html, .pdf or .xlsx, not '" + out.getFileName() + "'");
+        }
+        MonthlyReport.write(data, ym, lang, out);
+        spec.commandLine().getOut().println("Monthly report " + ym + " written to " + out);
+        spec.commandLine().getOut().flush();
+        return JoignableCli.EXIT_OK;
+    }
+}

@@ -1,0 +1,265 @@
+package fr.joignable.reporting;
+
+import com.lowagie.text.Chunk;
+import com.lowagie.text.Document;
+import com.lowagie.text.DocumentException;
+import com.lowagie.text.Element;
+import com.lowagie.text.Font;
+import com.lowagie.text.Image;
+import com.lowagie.text.PageSize;
+import com.lowagie.text.Paragraph;
+import com.lowagie.text.Phrase;
+import com.lowagie.text.Rectangle;
+import com.lowagie.text.pdf.BaseFont;
+import com.lowagie.text.pdf.PdfContentByte;
+import com.lowagie.text.pdf.PdfPCell;
+import com.lowagie.text.pdf.PdfPTable;
+import com.lowagie.text.pdf.PdfPageEventHelper;
+import com.lowagie.text.pdf.PdfTemplate;
+import com.lowagie.text.pdf.PdfWriter;
+import fr.joignable.reporting.ReportModel.Column;
+import fr.joignable.reporting.ReportModel.DataTable;
+import fr.joignable.reporting.ReportModel.Kind;
+import fr.joignable.reporting.ReportModel.Kpi;
+import fr.joignable.reporting.ReportModel.Report;
+import java.awt.Color;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.List;
+import java.util.function.Consumer;
+
+/** The report as an A4 PDF (OpenPDF): the HTML's content, paginated, charts drawn as vectors. */
+public final class PdfRenderer {
+
+    private static final Color BLUE = new Color(0x0D47A1);
+    private static final Color HEADER_BG = new Color(0xE3F2FD);
+    private static final Color LINE = new Color(0xE0E0E0);
+    private static final Color MUTED = new Color(0x616161);
+
+    private final BaseFont regular;
+    private final BaseFont bold;
+
+    public PdfRenderer() {
+        try {
+            regular =
+                    BaseFont.createFont(BaseFont.HELVETICA, BaseFont.CP1252, BaseFont.NOT_EMBEDDED);
+            bold =
+                    BaseFont.createFont(
+                            BaseFont.HELVETICA_BOLD, BaseFont.CP1252, BaseFont.NOT_EMBEDDED);
+        } catch (DocumentException | IOException e) {
+            throw new IllegalStateException("standard PDF fonts unavailable", e);
+        }
+    }
+
+    /** Characters the standard fonts (Windows-1252) cannot show, replaced. */
+    static String pdfText(String text) {
+        return text.replace('\u2212', '-')
+                .replace("≥", ">=")
+                .replace("≤", "<=")
+                .replace('\u202F', '\u00A0')
+                .replace("Σ", "");
+    }
+
+    private Font font(float size, boolean isBold, Color color) {
+        Font f = new Font(isBold ? bold : regular, size);
+        f.setColor(color);
+        return f;
+    }
+
+    private Phrase phrase(String text, float size, boolean isBold, Color color) {
+        return new Phrase(pdfText(text), font(size, isBold, color));
+    }
+
+    public void render(Report report, OutputStream out) throws IOException {
+        Messages msg = new Messages(report.lang());
+        Fmt fmt = new Fmt(report.lang());
+        Document doc = new Document(PageSize.A4, 36, 36, 40, 44);
+        try {
+            PdfWriter writer = PdfWriter.getInstance(doc, out);
+            String footer =
+                    msg.get("title") + " — " + HtmlRenderer.capitalize(fmt.month(report.month()));
+            writer.setPageEvent(new Footer(pdfText(footer)));
+            doc.addTitle(pdfText(footer));
+            doc.open();
+
+            Paragraph title = new Paragraph(phrase(msg.get("title"), 18, true, BLUE));
+            doc.add(title);
+            Paragraph sub = new Paragraph();
+            sub.add(
+                    new Chunk(
+                            pdfText(HtmlRenderer.capitalize(fmt.month(report.month()))),
+                            font(13, true, Color.BLACK)));
+            sub.add(new Chunk(pdfText(" — " + msg.get("subtitle")), font(11, false, MUTED)));
+            sub.setSpacingAfter(8);
+            doc.add(sub);
+
+            heading(doc, msg.get("section.kpis"));
+            PdfPTable tiles = new PdfPTable(3);
+            tiles.setWidthPercentage(100);
+            tiles.setSpacingBefore(4);
+            for (Kpi k : report.kpis()) {
+                tiles.addCell(tile(k, msg, fmt));
+            }
+            int rest = (3 - report.kpis().size() % 3) % 3;
+            for (int i = 0; i < rest; i++) {
+                PdfPCell empty = new PdfPCell();
+                empty.setBorder(Rectangle.NO_BORDER);
+                tiles.addCell(empty);
+            }
+            doc.add(tiles);
+
+            heading(doc, msg.get("section.trend"));
+            doc.add(chart(writer, Charts.HEIGHT, c -> Charts.volume(c, report.days(), msg, fmt)));
+            doc.add(
+                    chart(
+                            writer,
+                            Charts.HEIGHT,
+                            c -> Charts.serviceLevel(c, report.days(), msg, fmt)));
+
+            doc.newPage();
+            heading(doc, msg.get("section.heat"));
+            doc.add(
+                    chart(
+                            writer,
+                            Charts.HEAT_HEIGHT,
+                            c -> Charts.heatmap(c, report.heat(), msg, fmt)));
+            for (DataTable t : report.tables()) {
+                if (!t.id().equals("heatmap") && !t.id().equals("daily")) {
+                    table(doc, t, msg, fmt);
+                }
+            }
+            for (DataTable t : report.tables()) {
+                if (t.id().equals("daily")) {
+                    table(doc, t, msg, fmt);
+                }
+            }
+
+            heading(doc, msg.get("section.method"));
+            for (String key : HtmlRenderer.METHOD_KEYS) {
+                Paragraph p = new Paragraph(phrase(msg.get(key), 8.5f, false, Color.DARK_GRAY));
+                p.setSpacingAfter(3);
+                doc.add(p);
+            }
+            doc.close();
+        } catch (DocumentException e) {
+            throw new IOException("cannot write the PDF: " + e.getMessage(), e);
+        }
+    }
+
+    private PdfPCell tile(Kpi k, Messages msg, Fmt fmt) {
+        Color status = new Color(Charts.statusColor(k.status()));
+        PdfPCell cell = new PdfPCell();
+        cell.setBorderColor(LINE);
+        cell.setBorderWidthLeft(5);
+        cell.setBorderColorLeft(status);
+        cell.setPadding(5);
+        cell.setPaddingLeft(8);
+        cell.addElement(new Paragraph(phrase(msg.get(k.key()), 8.5f, false, MUTED)));
+        Paragraph value =
+                new Paragraph(phrase(fmt.kpi(k.kind(), k.value()), 17, true, Color.BLACK));
+        cell.addElement(value);
+        Paragraph st = new Paragraph();
+        st.add(new Chunk(pdfText(msg.get("status." + k.status())), font(8, true, status)));
+        st.add(
+                new Chunk(
+                        pdfText("  " + msg.get("col.target") + msg.get("colon") + k.target()),
+                        font(7.5f, false, MUTED)));
+        cell.addElement(st);
+        cell.addElement(
+                new Paragraph(
+                        phrase(
+                                msg.get("col.previous")
+                                        + msg.get("colon")
+                                        + fmt.kpi(k.kind(), k.previous())
+                                        + " ("
+                                        + fmt.change(k.kind(), k.value(), k.previous())
+                                        + ")",
+                                7.5f,
+                                false,
+                                MUTED)));
+        return cell;
+    }
+
+    private void heading(Document doc, String text) throws DocumentException {
+        Paragraph p = new Paragraph(phrase(text, 12.5f, true, BLUE));
+        p.setSpacingBefore(10);
+        p.setSpacingAfter(6);
+        p.setKeepTogether(true);
+        doc.add(p);
+    }
+
+    private Image chart(PdfWriter writer, double height, Consumer<Canvas> draw)
+            throws DocumentException {
+        PdfContentByte cb = writer.getDirectContent();
+        PdfTemplate tpl = cb.createTemplate((float) Charts.WIDTH, (float) height);
+        draw.accept(new PdfCanvas(tpl, height, regular, bold));
+        Image image = Image.getInstance(tpl);
+        image.setAlignment(Element.ALIGN_CENTER);
+        image.setSpacingAfter(6);
+        return image;
+    }
+
+    private void table(Document doc, DataTable t, Messages msg, Fmt fmt) throws DocumentException {
+        heading(doc, msg.get(t.titleKey()));
+        PdfPTable table = new PdfPTable(t.columns().size());
+        table.setWidthPercentage(100);
+        table.setHeaderRows(1);
+        table.setSpacingBefore(4);
+        for (Column c : t.columns()) {
+            PdfPCell cell = new PdfPCell(phrase(msg.get(c.key()), 7.5f, true, BLUE));
+            cell.setBackgroundColor(HEADER_BG);
+            cell.setBorderColor(LINE);
+            cell.setHorizontalAlignment(align(c.kind()));
+            cell.setPadding(3);
+            table.addCell(cell);
+        }
+        for (List<Object> row : t.rows()) {
+            for (int i = 0; i < row.size(); i++) {
+                Column c = t.columns().get(i);
+                PdfPCell cell =
+                        new PdfPCell(
+                                phrase(fmt.value(c.kind(), row.get(i)), 7.5f, false, Color.BLACK));
+                cell.setBorder(Rectangle.BOTTOM);
+                cell.setBorderColor(LINE);
+                cell.setHorizontalAlignment(align(c.kind()));
+                cell.setPadding(2.5f);
+                table.addCell(cell);
+            }
+        }
+        doc.add(table);
+        if (t.noteKey() != null) {
+            Paragraph note = new Paragraph(phrase(msg.get(t.noteKey()), 7.5f, false, MUTED));
+            note.setSpacingBefore(2);
+            doc.add(note);
+        }
+    }
+
+    private static int align(Kind kind) {
+        return kind == Kind.TEXT || kind == Kind.DATE ? Element.ALIGN_LEFT : Element.ALIGN_RIGHT;
+    }
+
+    /** Title and page number at the bottom of every page. */
+    private final class Footer extends PdfPageEventHelper {
+        private final String text;
+
+        Footer(String text) {
+            this.text = text;
+        }
+
+        @Override
+        public void onEndPage(PdfWriter writer, Document document) {
+            PdfContentByte cb = writer.getDirectContent();
+            cb.beginText();
+            cb.setFontAndSize(regular, 7.5f);
+            cb.setColorFill(MUTED);
+            cb.showTextAligned(PdfContentByte.ALIGN_LEFT, text, document.left(), 24, 0);
+            cb.showTextAligned(
+                    PdfContentByte.ALIGN_RIGHT,
+                    Integer.toString(writer.getPageNumber()),
+                    document.right(),
+                    24,
+                    0);
+            cb.endText();
+        }
+    }
+}
