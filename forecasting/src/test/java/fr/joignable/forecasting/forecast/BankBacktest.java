@@ -21,9 +21,7 @@ import java.util.TreeMap;
  * counts aggregated to 15 minutes in the bank's own time (America/New_York), the last four weeks
  * (20 weekdays) held out and forecast 1 to 28 days ahead from the rest.
  *
- * <pre>
- * mvn -q -pl forecasting -am test-compile exec:java ... (see docs/forecasting.md)
- * </pre>
+ * <p>How to run it: {@code docs/forecasting.md}.
  *
  * Argument: the CSV, default {@code /work/shared/data/us_bank_2003_5min_calls.csv}.
  */
@@ -50,6 +48,14 @@ public final class BankBacktest {
             Backtest.Report r = Backtest.run(history, 28, options.withModel(m), Progress.NONE);
             out.printf("--model %s (%.2f s)%n", m.label(), (System.nanoTime() - t0) / 1e9);
             r.print(out);
+            out.printf(
+                    java.util.Locale.ROOT,
+                    "WAPE over the 4 weeks held out: %s %.2f%%, seasonal naive %.2f%%,"
+                            + " mean of 4 weeks %.2f%%%n",
+                    r.series().get(0).model().label(),
+                    100 * r.overall().wape(),
+                    100 * r.overall().wapeSnaive(),
+                    100 * r.overall().wapeMean4());
         }
     }
 
