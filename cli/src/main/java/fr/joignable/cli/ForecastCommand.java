@@ -102,7 +102,10 @@ public final class ForecastCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         if (horizonDays < 1 || horizonDays > MAX_HORIZON_DAYS) {
             throw new UsageException(
-                    "--horizon-days must be between 1 and " + MAX_HORIZON_DAYS + ": " + horizonDays);
+                    "--horizon-days must be between 1 and "
+                            + MAX_HORIZON_DAYS
+                            + ": "
+                            + horizonDays);
         }
         if (backtestDays != null && backtestDays < 1) {
             throw new UsageException("--backtest-days must be at least 1: " + backtestDays);
@@ -129,7 +132,8 @@ public final class ForecastCommand implements Callable<Integer> {
             } finally {
                 progress.finish();
             }
-            stdout.printf("Backtest: last %d days held out, model %s%n", backtestDays, model.label());
+            stdout.printf(
+                    "Backtest: last %d days held out, model %s%n", backtestDays, model.label());
             report.print(stdout);
         }
         int horizon = horizonDays * 24 * 3600 / Intervals.INTERVAL_SECONDS;

@@ -29,7 +29,17 @@ class ForecastCommandTest {
                 continue;
             }
             long phone = 5 + (hour % 4) + (i % 3);
-            lines.add(t + ",loyer,PHONE," + phone + "," + phone + ",0,0," + phone + ",1,0,20," + phone + ",240,0,0,0,");
+            lines.add(
+                    t
+                            + ",loyer,PHONE,"
+                            + phone
+                            + ","
+                            + phone
+                            + ",0,0,"
+                            + phone
+                            + ",1,0,20,"
+                            + phone
+                            + ",240,0,0,0,");
             if (i % 2 == 0) {
                 lines.add(t + ",loyer,EMAIL,1,0,0,0,0,,,,0,,0,0,0,");
             }
@@ -44,8 +54,14 @@ class ForecastCommandTest {
         Path out = dir.resolve("forecast.csv");
         JoignableCliTest.Run run =
                 JoignableCliTest.run(
-                        "forecast", "--history", history().toString(), "--horizon-days", "4",
-                        "--out", out.toString(), "--quiet");
+                        "forecast",
+                        "--history",
+                        history().toString(),
+                        "--horizon-days",
+                        "4",
+                        "--out",
+                        out.toString(),
+                        "--quiet");
         assertThat(run.status()).as(run.err()).isZero();
         List<String> rows = Files.readAllLines(out);
         assertThat(rows.get(0)).isEqualTo("interval_start,queue,channel,offered,aht_s");
@@ -56,7 +72,11 @@ class ForecastCommandTest {
         assertThat(rows.get(2)).isEqualTo("2026-01-30T16:00:00Z,loyer,PHONE,0,240");
         assertThat(rows.subList(1, rows.size())).isSorted();
         // Monday 09:00Z is open, with the learnt volume and handle time
-        String monday = rows.stream().filter(r -> r.startsWith("2026-02-02T09:00:00Z,loyer,PHONE")).findFirst().orElseThrow();
+        String monday =
+                rows.stream()
+                        .filter(r -> r.startsWith("2026-02-02T09:00:00Z,loyer,PHONE"))
+                        .findFirst()
+                        .orElseThrow();
         String[] f = monday.split(",");
         assertThat(Double.parseDouble(f[3])).isBetween(5.0, 10.0);
         assertThat(Double.parseDouble(f[4])).isEqualTo(240.0);
@@ -68,10 +88,21 @@ class ForecastCommandTest {
         Path out = dir.resolve("forecast.csv");
         JoignableCliTest.Run run =
                 JoignableCliTest.run(
-                        "forecast", "--history", history().toString(), "--horizon-days", "1",
-                        "--out", out.toString(), "--backtest-days", "7", "--model", "mean4", "--quiet");
+                        "forecast",
+                        "--history",
+                        history().toString(),
+                        "--horizon-days",
+                        "1",
+                        "--out",
+                        out.toString(),
+                        "--backtest-days",
+                        "7",
+                        "--model",
+                        "mean4",
+                        "--quiet");
         assertThat(run.status()).as(run.err()).isZero();
-        assertThat(run.out()).contains("WAPE", "seasonal-naive", "mean-4-wk", "loyer/PHONE", "overall");
+        assertThat(run.out())
+                .contains("WAPE", "seasonal-naive", "mean-4-wk", "loyer/PHONE", "overall");
         assertThat(Files.exists(out)).isTrue();
     }
 
@@ -79,8 +110,13 @@ class ForecastCommandTest {
     void aHorizonBelowOneIsAUsageError() throws Exception {
         JoignableCliTest.Run run =
                 JoignableCliTest.run(
-                        "forecast", "--history", history().toString(), "--horizon-days", "0",
-                        "--out", dir.resolve("f.csv").toString());
+                        "forecast",
+                        "--history",
+                        history().toString(),
+                        "--horizon-days",
+                        "0",
+                        "--out",
+                        dir.resolve("f.csv").toString());
         assertThat(run.status()).isEqualTo(2);
         assertThat(run.err()).contains("--horizon-days").contains("--help");
     }
@@ -90,8 +126,13 @@ class ForecastCommandTest {
         Path out = dir.resolve("f.csv");
         JoignableCliTest.Run run =
                 JoignableCliTest.run(
-                        "forecast", "--history", dir.resolve("missing").toString(), "--horizon-days", "1",
-                        "--out", out.toString());
+                        "forecast",
+                        "--history",
+                        dir.resolve("missing").toString(),
+                        "--horizon-days",
+                        "1",
+                        "--out",
+                        out.toString());
         assertThat(run.status()).isEqualTo(1);
         assertThat(run.err().strip().lines().count()).isEqualTo(1);
         assertThat(run.err()).contains("missing");

@@ -22,7 +22,12 @@ public final class Backtest {
 
     /** Accuracy of one series, or of all ({@code key} null, {@code model} null). */
     public record Line(
-            SeriesKey key, Model model, double actual, double wape, double wapeSnaive, double wapeMean4) {}
+            SeriesKey key,
+            Model model,
+            double actual,
+            double wape,
+            double wapeSnaive,
+            double wapeMean4) {}
 
     /** Per-series lines, then the overall line. */
     public record Report(List<Line> series, Line overall) {

@@ -12,9 +12,9 @@ import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.BOBYQAOptimizer;
 
 /**
  * Double-seasonal exponential smoothing with an AR(1) adjustment of the one-step errors (Taylor
- * 2003, "Short-term electricity demand forecasting using double seasonal exponential smoothing",
- * J. Oper. Res. Soc. 54). Additive form, daily period {@code m1} and weekly period {@code m2} of
- * the compressed series:
+ * 2003, "Short-term electricity demand forecasting using double seasonal exponential smoothing", J.
+ * Oper. Res. Soc. 54). Additive form, daily period {@code m1} and weekly period {@code m2} of the
+ * compressed series:
  *
  * <pre>
  *   e_t  = y_t − (l_{t−1} + d_{t−m1} + w_{t−m2})
@@ -75,10 +75,10 @@ public final class Dses {
     public static Dses fit(double[] y, int m1, int m2, double maxAlpha) {
         double a0 = Math.min(0.1, maxAlpha / 2);
         Dses model = new Dses(m1, m2, a0, 0.1, 0.1, 0.5);
-        MultivariateFunction sse =
-                p -> new Dses(m1, m2, p[0], p[1], p[2], p[3]).run(y, null).sse;
+        MultivariateFunction sse = p -> new Dses(m1, m2, p[0], p[1], p[2], p[3]).run(y, null).sse;
         try {
-            BOBYQAOptimizer optimizer = new BOBYQAOptimizer(9, Math.min(0.25, maxAlpha / 2.5), 1e-4);
+            BOBYQAOptimizer optimizer =
+                    new BOBYQAOptimizer(9, Math.min(0.25, maxAlpha / 2.5), 1e-4);
             PointValuePair best =
                     optimizer.optimize(
                             new MaxEval(MAX_EVALUATIONS),

@@ -22,9 +22,9 @@ import java.util.Set;
  * <ul>
  *   <li>French public holidays are closed unless {@code public_holidays: false};
  *   <li>{@code closed}: other closure dates;
- *   <li>{@code special_days} ({@code date}, {@code factor}) and {@code monthly_special_days} ({@code
- *       day_of_month}, {@code factor}), e.g. the rent-notice day: the forecast of an ordinary day is
- *       multiplied by {@code factor}.
+ *   <li>{@code special_days} ({@code date}, {@code factor}) and {@code monthly_special_days}
+ *       ({@code day_of_month}, {@code factor}), e.g. the rent-notice day: the forecast of an
+ *       ordinary day is multiplied by {@code factor}.
  * </ul>
  *
  * Closed and special days are left out of fitting and of the baselines, so they do not distort the
@@ -33,10 +33,12 @@ import java.util.Set;
 public final class ForecastCalendar {
 
     /** French public holidays closed, nothing else. */
-    public static final ForecastCalendar FRENCH = new ForecastCalendar(true, Set.of(), Map.of(), Map.of());
+    public static final ForecastCalendar FRENCH =
+            new ForecastCalendar(true, Set.of(), Map.of(), Map.of());
 
     /** No closure at all (every closure is learnt from the data). */
-    public static final ForecastCalendar NONE = new ForecastCalendar(false, Set.of(), Map.of(), Map.of());
+    public static final ForecastCalendar NONE =
+            new ForecastCalendar(false, Set.of(), Map.of(), Map.of());
 
     private final boolean publicHolidays;
     private final Set<LocalDate> closed;
@@ -118,13 +120,17 @@ public final class ForecastCalendar {
                 }
                 case "special_days" -> {
                     for (JsonNode d : list(file, "special_days", v)) {
-                        special.put(date(file, "special_days.date", d.get("date")), factor(file, d));
+                        special.put(
+                                date(file, "special_days.date", d.get("date")), factor(file, d));
                     }
                 }
                 case "monthly_special_days" -> {
                     for (JsonNode d : list(file, "monthly_special_days", v)) {
                         JsonNode day = d.get("day_of_month");
-                        if (day == null || !day.canConvertToInt() || day.asInt() < 1 || day.asInt() > 31) {
+                        if (day == null
+                                || !day.canConvertToInt()
+                                || day.asInt() < 1
+                                || day.asInt() > 31) {
                             throw new InputException(
                                     file + ": monthly_special_days.day_of_month must be 1..31");
                         }

@@ -151,9 +151,9 @@ final class SeriesForecaster {
 
     /**
      * The best pick: each candidate forecasts the horizon (at most {@link #MAX_PICK_WEEKS} weeks)
-     * from {@code pickOrigins} rolling origins one week apart, the last one a horizon before the end
-     * of the history; the candidate with the smallest WAPE over all of them wins (mean-of-4-weeks
-     * on a tie).
+     * from {@code pickOrigins} rolling origins one week apart, the last one a horizon before the
+     * end of the history; the candidate with the smallest WAPE over all of them wins
+     * (mean-of-4-weeks on a tie).
      */
     private Model bestPick(double[] y, int m1, int m2, int ahead) {
         Model[] candidates = {Model.SNAIVE, Model.MEAN4, Model.DSES};

@@ -22,8 +22,8 @@ import java.util.stream.Stream;
 
 /**
  * Reads the {@code contact_intervals} history with DuckDB (in memory): a directory of Parquet files
- * ({@code DIR/contact_intervals/day=YYYY-MM-DD/*.parquet}, given either as the table directory or as
- * the data directory holding it), a single Parquet file, or the CSV form of the table.
+ * ({@code DIR/contact_intervals/day=YYYY-MM-DD/*.parquet}, given either as the table directory or
+ * as the data directory holding it), a single Parquet file, or the CSV form of the table.
  *
  * <p>Rows of one (interval, queue, channel) are summed; every interval between the first and the
  * last one of the data without a row counts as zero for each series.

@@ -4,8 +4,8 @@ import java.util.Arrays;
 
 /**
  * The interval history of one series on the grid of its {@link History}: per 15-minute interval the
- * contacts offered, the contacts handled and their total handle time in seconds. An interval without
- * a row is zero in each array.
+ * contacts offered, the contacts handled and their total handle time in seconds. An interval
+ * without a row is zero in each array.
  */
 public record SeriesHistory(double[] offered, double[] handled, double[] handleSeconds) {
 

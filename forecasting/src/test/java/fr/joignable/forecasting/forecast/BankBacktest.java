@@ -23,7 +23,7 @@ import java.util.TreeMap;
  *
  * <p>How to run it: {@code docs/forecasting.md}.
  *
- * Argument: the CSV, default {@code /work/shared/data/us_bank_2003_5min_calls.csv}.
+ * <p>Argument: the CSV, default {@code /work/shared/data/us_bank_2003_5min_calls.csv}.
  */
 public final class BankBacktest {
 
@@ -33,7 +33,10 @@ public final class BankBacktest {
 
     public static void main(String[] args) throws IOException {
         Path csv =
-                Path.of(args.length > 0 ? args[0] : "/work/shared/data/us_bank_2003_5min_calls.csv");
+                Path.of(
+                        args.length > 0
+                                ? args[0]
+                                : "/work/shared/data/us_bank_2003_5min_calls.csv");
         History history = load(csv);
         Forecaster.Options options =
                 Forecaster.Options.defaults().withZone(ZONE).withCalendar(ForecastCalendar.NONE);

@@ -30,7 +30,8 @@ class DsesTest {
     @Test
     void aMissingValueIsReplacedByItsForecast() {
         double[] f =
-                new Dses(1, 2, 0.5, 0, 0, 0.5).forecast(new double[] {10, 20, 12, 22, Double.NaN}, 1);
+                new Dses(1, 2, 0.5, 0, 0, 0.5)
+                        .forecast(new double[] {10, 20, 12, 22, Double.NaN}, 1);
         assertThat(f[0]).isCloseTo(22.0, within(EXACT));
     }
 

@@ -12,9 +12,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Speed benchmark (not a test): 50 series of two years of 15-minute history (40 weekday series
- * open 08:00-18:00, 10 series open around the clock), best pick and forecast of 28 days.
- * Prints the seconds per series.
+ * Speed benchmark (not a test): 50 series of two years of 15-minute history (40 weekday series open
+ * 08:00-18:00, 10 series open around the clock), best pick and forecast of 28 days. Prints the
+ * seconds per series.
  */
 public final class ForecastBenchmark {
 
@@ -38,9 +38,7 @@ public final class ForecastBenchmark {
                 Synthetic.history(7, LocalDate.of(2024, 1, 1), 2 * 364, Intervals.PARIS, centres);
         System.out.printf(
                 "generated %d series x %d intervals in %.1f s%n",
-                history.series().size(),
-                history.intervals(),
-                (System.nanoTime() - g0) / 1e9);
+                history.series().size(), history.intervals(), (System.nanoTime() - g0) / 1e9);
         for (int run = 1; run <= 2; run++) {
             long t0 = System.nanoTime();
             ForecastResult r =

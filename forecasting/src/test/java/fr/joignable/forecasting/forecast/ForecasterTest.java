@@ -23,8 +23,7 @@ class ForecasterTest {
     private static final ZoneId PARIS = Intervals.PARIS;
     private static final SeriesKey PHONE = new SeriesKey("loyer", "PHONE");
     private static final SeriesKey CHAT = new SeriesKey("loyer", "CHAT");
-    private static final Set<DayOfWeek> MON_FRI =
-            EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY);
+    private static final Set<DayOfWeek> MON_FRI = EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY);
 
     private static double at(ForecastResult r, SeriesKey key, String instant) {
         long t = Instant.parse(instant).toEpochMilli();
@@ -56,7 +55,8 @@ class ForecasterTest {
         }
         // the DSES model on its own also beats the seasonal naive
         Backtest.Report dses =
-                Backtest.run(h, 28, Forecaster.Options.defaults().withModel(Model.DSES), Progress.NONE);
+                Backtest.run(
+                        h, 28, Forecaster.Options.defaults().withModel(Model.DSES), Progress.NONE);
         assertThat(dses.overall().wape()).isLessThan(dses.overall().wapeSnaive());
     }
 
@@ -78,7 +78,9 @@ class ForecasterTest {
                 (int)
                         ((Instant.parse("2026-11-04T09:00:00Z").toEpochMilli() - h.startMillis())
                                 / Intervals.INTERVAL_MILLIS);
-        assertThat(at(r, PHONE, "2026-11-18T09:00:00Z")).isEqualTo(s.offered()[wed4Nov10h]).isPositive();
+        assertThat(at(r, PHONE, "2026-11-18T09:00:00Z"))
+                .isEqualTo(s.offered()[wed4Nov10h])
+                .isPositive();
 
         // horizon over Christmas (Friday 25 Dec 2026): closed
         History h2 =
@@ -122,7 +124,9 @@ class ForecasterTest {
             ForecastResult r = forecaster(m).forecast(h, 7 * 96, Progress.NONE);
             SeriesForecast f = r.series().get(0);
             for (int i = 0; i < f.offered().length; i++) {
-                var t = Instant.ofEpochMilli(r.startMillis() + i * Intervals.INTERVAL_MILLIS).atZone(PARIS);
+                var t =
+                        Instant.ofEpochMilli(r.startMillis() + i * Intervals.INTERVAL_MILLIS)
+                                .atZone(PARIS);
                 boolean open =
                         sunThu.contains(t.getDayOfWeek()) && t.getHour() >= 8 && t.getHour() < 17;
                 if (open) {
@@ -136,7 +140,8 @@ class ForecasterTest {
 
     @Test
     void theDailyCycleFollowsLocalTimeAcrossDaylightSavingTime() {
-        // Paris leaves summer time on Sunday 25 Oct 2026: 08:00 local is 06:00Z before, 07:00Z after
+        // Paris leaves summer time on Sunday 25 Oct 2026: 08:00 local is 06:00Z before, 07:00Z
+        // after
         History h =
                 Synthetic.history(
                         4,
@@ -157,7 +162,10 @@ class ForecasterTest {
         }
         // the same with a history in UTC terms would open at 06:00Z: a zone of UTC says so
         ForecastResult utc =
-                new Forecaster(Forecaster.Options.defaults().withZone(ZoneId.of("UTC")).withModel(Model.SNAIVE))
+                new Forecaster(
+                                Forecaster.Options.defaults()
+                                        .withZone(ZoneId.of("UTC"))
+                                        .withModel(Model.SNAIVE))
                         .forecast(h, 7 * 96, Progress.NONE);
         assertThat(at(utc, PHONE, "2026-10-27T06:00:00Z")).isPositive();
     }
@@ -196,12 +204,22 @@ class ForecasterTest {
         // a series without any handled contact borrows the mean of all series
         Map<SeriesKey, SeriesHistory> two = new TreeMap<>(h.series());
         double[] mail = h.series().get(PHONE).offered().clone();
-        two.put(new SeriesKey("loyer", "EMAIL"), new SeriesHistory(mail, new double[mail.length], new double[mail.length]));
+        two.put(
+                new SeriesKey("loyer", "EMAIL"),
+                new SeriesHistory(mail, new double[mail.length], new double[mail.length]));
         History both = new History(h.startMillis(), h.intervals(), new TreeMap<>(two));
         ForecastResult r = forecaster(Model.MEAN4).forecast(both, 7 * 96, Progress.NONE);
-        SeriesForecast phone = r.series().stream().filter(s -> s.key().equals(PHONE)).findFirst().orElseThrow();
-        SeriesForecast email = r.series().stream().filter(s -> s.key().channel().equals("EMAIL")).findFirst().orElseThrow();
-        int morning = (int) ((Instant.parse("2026-03-03T09:00:00Z").toEpochMilli() - r.startMillis()) / Intervals.INTERVAL_MILLIS);
+        SeriesForecast phone =
+                r.series().stream().filter(s -> s.key().equals(PHONE)).findFirst().orElseThrow();
+        SeriesForecast email =
+                r.series().stream()
+                        .filter(s -> s.key().channel().equals("EMAIL"))
+                        .findFirst()
+                        .orElseThrow();
+        int morning =
+                (int)
+                        ((Instant.parse("2026-03-03T09:00:00Z").toEpochMilli() - r.startMillis())
+                                / Intervals.INTERVAL_MILLIS);
         int afternoon = morning + 16; // 14:00 Paris
         // the fixture's handle time is 300 s before noon and 600 s after: with ~8 weeks of
         // handled contacts per slot the shrinkage towards the mean is below 1 %
@@ -209,7 +227,9 @@ class ForecasterTest {
         assertThat(phone.ahtS()[morning]).isCloseTo(300, within(tolerance));
         assertThat(phone.ahtS()[afternoon]).isCloseTo(600, within(tolerance));
         SeriesHistory s = h.series().get(PHONE);
-        double mean = java.util.Arrays.stream(s.handleSeconds()).sum() / java.util.Arrays.stream(s.handled()).sum();
+        double mean =
+                java.util.Arrays.stream(s.handleSeconds()).sum()
+                        / java.util.Arrays.stream(s.handled()).sum();
         assertThat(email.ahtS()[morning]).isCloseTo(mean, within(1e-9));
     }
 }

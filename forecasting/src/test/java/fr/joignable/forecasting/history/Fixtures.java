@@ -13,7 +13,13 @@ import java.util.stream.Collectors;
 public final class Fixtures {
 
     /** One row; the columns not given are zero or empty. */
-    public record Row(String intervalStart, String queue, String channel, long offered, long handled, Double ahtS) {}
+    public record Row(
+            String intervalStart,
+            String queue,
+            String channel,
+            long offered,
+            long handled,
+            Double ahtS) {}
 
     private Fixtures() {}
 

@@ -24,8 +24,12 @@ class HistoryReaderTest {
                     new Row("2026-10-06 07:00:00+00", "travaux", "PHONE", 3, 3, 200.0));
 
     private void writeTable(Path data) throws Exception {
-        Fixtures.parquet(data.resolve("contact_intervals/day=2026-10-05/part-0.parquet"), ROWS.subList(0, 3));
-        Fixtures.parquet(data.resolve("contact_intervals/day=2026-10-06/part-0.parquet"), ROWS.subList(3, 4));
+        Fixtures.parquet(
+                data.resolve("contact_intervals/day=2026-10-05/part-0.parquet"),
+                ROWS.subList(0, 3));
+        Fixtures.parquet(
+                data.resolve("contact_intervals/day=2026-10-06/part-0.parquet"),
+                ROWS.subList(3, 4));
     }
 
     @Test
