@@ -13,9 +13,6 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -55,70 +52,77 @@ public final class HistoryReader {
             checkCsvHeader(path);
             source = csvSource(path);
         }
-        String query =
-                "SELECT epoch_ms(interval_start) AS t, queue, CAST(channel AS VARCHAR) AS channel,"
-                        + " sum(coalesce(offered, 0)) AS offered, sum(coalesce(handled, 0)) AS handled,"
-                        + " sum(coalesce(aht_s * handled, 0)) AS handle_s FROM "
-                        + source
-                        + " WHERE interval_start IS NOT NULL GROUP BY ALL ORDER BY t";
-        return load(shown, query);
+        return load(shown, source);
     }
 
-    private static History load(Path shown, String query) {
-        List<Long> times = new ArrayList<>();
-        List<SeriesKey> keys = new ArrayList<>();
-        List<double[]> values = new ArrayList<>();
-        Map<SeriesKey, SeriesKey> interned = new LinkedHashMap<>();
+    private static History load(Path shown, String source) {
         try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
-                Statement st = c.createStatement();
-                ResultSet rs = st.executeQuery(query)) {
-            while (rs.next()) {
-                long t = rs.getLong(1);
-                String queue = rs.getString(2);
-                String channel = rs.getString(3);
-                if (queue == null || channel == null) {
-                    throw new InputException(shown + ": a row has no queue or channel");
+                Statement st = c.createStatement()) {
+            long first;
+            long last;
+            try (ResultSet rs =
+                    st.executeQuery(
+                            "SELECT count(*), min(epoch_ms(interval_start)),"
+                                    + " max(epoch_ms(interval_start)) FROM "
+                                    + source
+                                    + " WHERE interval_start IS NOT NULL")) {
+                rs.next();
+                if (rs.getLong(1) == 0) {
+                    throw new InputException("no rows in the history " + shown);
                 }
-                if (t % Intervals.INTERVAL_MILLIS != 0) {
-                    throw new InputException(
-                            shown + ": interval_start not on the 15-minute grid: " + t);
-                }
-                SeriesKey key = interned.computeIfAbsent(new SeriesKey(queue, channel), k -> k);
-                times.add(t);
-                keys.add(key);
-                values.add(new double[] {rs.getDouble(4), rs.getDouble(5), rs.getDouble(6)});
+                first = rs.getLong(2);
+                last = rs.getLong(3);
             }
+            long count = (last - first) / Intervals.INTERVAL_MILLIS + 1;
+            if (first % Intervals.INTERVAL_MILLIS != 0 || count > Integer.MAX_VALUE / 8) {
+                throw new InputException(
+                        shown + ": interval_start not on the 15-minute grid or span too long");
+            }
+            int n = (int) count;
+            Map<SeriesKey, SeriesHistory> series = new TreeMap<>();
+            double total = 0;
+            try (ResultSet rs =
+                    st.executeQuery(
+                            "SELECT epoch_ms(interval_start) AS t, queue,"
+                                    + " CAST(channel AS VARCHAR) AS channel,"
+                                    + " sum(coalesce(offered, 0)), sum(coalesce(handled, 0)),"
+                                    + " sum(coalesce(aht_s * handled, 0)) FROM "
+                                    + source
+                                    + " WHERE interval_start IS NOT NULL GROUP BY ALL")) {
+                while (rs.next()) {
+                    long t = rs.getLong(1);
+                    String queue = rs.getString(2);
+                    String channel = rs.getString(3);
+                    if (queue == null || channel == null) {
+                        throw new InputException(shown + ": a row has no queue or channel");
+                    }
+                    if ((t - first) % Intervals.INTERVAL_MILLIS != 0) {
+                        throw new InputException(
+                                shown
+                                        + ": interval_start not on the 15-minute grid: "
+                                        + java.time.Instant.ofEpochMilli(t));
+                    }
+                    int i = (int) ((t - first) / Intervals.INTERVAL_MILLIS);
+                    SeriesHistory s =
+                            series.computeIfAbsent(
+                                    new SeriesKey(queue, channel),
+                                    k ->
+                                            new SeriesHistory(
+                                                    new double[n], new double[n], new double[n]));
+                    double offered = rs.getDouble(4);
+                    s.offered()[i] += offered;
+                    s.handled()[i] += rs.getDouble(5);
+                    s.handleSeconds()[i] += rs.getDouble(6);
+                    total += offered;
+                }
+            }
+            if (total <= 0) {
+                throw new InputException("no contacts offered in the history " + shown);
+            }
+            return new History(first, n, new TreeMap<>(series));
         } catch (SQLException e) {
             throw new InputException("cannot read " + shown + ": " + firstLine(e.getMessage()), e);
         }
-        if (times.isEmpty()) {
-            throw new InputException("no rows in the history " + shown);
-        }
-        long first = times.get(0);
-        long last = times.get(times.size() - 1);
-        long count = (last - first) / Intervals.INTERVAL_MILLIS + 1;
-        if (count > Integer.MAX_VALUE / 4) {
-            throw new InputException(shown + ": history span too long");
-        }
-        int n = (int) count;
-        Map<SeriesKey, SeriesHistory> series = new TreeMap<>();
-        for (SeriesKey k : interned.keySet()) {
-            series.put(k, new SeriesHistory(new double[n], new double[n], new double[n]));
-        }
-        double total = 0;
-        for (int r = 0; r < times.size(); r++) {
-            int i = (int) ((times.get(r) - first) / Intervals.INTERVAL_MILLIS);
-            SeriesHistory s = series.get(keys.get(r));
-            double[] v = values.get(r);
-            s.offered()[i] += v[0];
-            s.handled()[i] += v[1];
-            s.handleSeconds()[i] += v[2];
-            total += v[0];
-        }
-        if (total <= 0) {
-            throw new InputException("no contacts offered in the history " + shown);
-        }
-        return new History(first, n, new TreeMap<>(series));
     }
 
     private static boolean containsParquet(Path dir) {

@@ -171,6 +171,36 @@ class ForecasterTest {
     }
 
     @Test
+    void aRoundTheClockChannelAcrossTheSpringChangeHasNoHoles() {
+        // Paris enters summer time on Sunday 29 Mar 2026: 02:00-03:00 local does not exist
+        History h =
+                Synthetic.history(
+                        8,
+                        LocalDate.of(2026, 1, 5),
+                        11 * 7,
+                        PARIS,
+                        Map.of(
+                                PHONE,
+                                new Synthetic.Centre(EnumSet.allOf(DayOfWeek.class), 0, 24, 40, 300)));
+        assertThat(h.end()).isEqualTo(Instant.parse("2026-03-22T23:00:00Z"));
+        for (Model m : Model.values()) {
+            // nine days, through the 92-interval local day, before Easter Monday (closed)
+            ForecastResult r = forecaster(m).forecast(h, 9 * 96, Progress.NONE);
+            double[] f = r.series().get(0).offered();
+            for (int i = 0; i < f.length; i++) {
+                // the seasonal naive may repeat a zero count of last week
+                if (m == Model.SNAIVE) {
+                    assertThat(f[i]).as(m + " interval " + i).isNotNegative().isFinite();
+                } else {
+                    assertThat(f[i]).as(m + " interval " + i).isPositive().isFinite();
+                }
+            }
+            // 01:45Z is 02:45 local before the change (night trough), 01:00Z is already 03:00 CEST
+            assertThat(at(r, PHONE, "2026-03-29T01:00:00Z")).isPositive();
+        }
+    }
+
+    @Test
     void aSpecialDayMultipliesTheForecast() {
         History h =
                 Synthetic.history(
