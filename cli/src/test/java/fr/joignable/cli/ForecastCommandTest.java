@@ -102,7 +102,13 @@ class ForecastCommandTest {
                         "--quiet");
         assertThat(run.status()).as(run.err()).isZero();
         assertThat(run.out())
-                .contains("WAPE", "seasonal-naive", "mean-4-wk", "loyer/PHONE", "overall");
+                .contains(
+                        "WAPE",
+                        "seasonal-naive",
+                        "mean-4-wk",
+                        "loyer/PHONE",
+                        "queue loyer",
+                        "overall");
         assertThat(Files.exists(out)).isTrue();
     }
 

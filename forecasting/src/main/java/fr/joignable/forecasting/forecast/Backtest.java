@@ -9,6 +9,8 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Holds out the last days of a history, forecasts them from the rest and measures the accuracy
@@ -20,7 +22,10 @@ import java.util.Locale;
  */
 public final class Backtest {
 
-    /** Accuracy of one series, or of all ({@code key} null, {@code model} null). */
+    /**
+     * Accuracy of one series; of one queue over its channels ({@code key} with channel {@code *},
+     * {@code model} null); or of all ({@code key} and {@code model} null).
+     */
     public record Line(
             SeriesKey key,
             Model model,
@@ -29,8 +34,8 @@ public final class Backtest {
             double wapeSnaive,
             double wapeMean4) {}
 
-    /** Per-series lines, then the overall line. */
-    public record Report(List<Line> series, Line overall) {
+    /** Per-series lines, per-queue lines, then the overall line. */
+    public record Report(List<Line> series, List<Line> queues, Line overall) {
 
         /** The report as a readable table. */
         public void print(PrintWriter out) {
@@ -45,6 +50,9 @@ public final class Backtest {
                     "mean-4-wk");
             for (Line l : series) {
                 row(out, l.key().toString(), l.model().label(), l);
+            }
+            for (Line l : queues) {
+                row(out, "queue " + l.key().queue(), "", l);
             }
             row(out, "overall", "", overall);
             out.flush();
@@ -87,6 +95,7 @@ public final class Backtest {
         ForecastResult result =
                 new Forecaster(options).forecast(history.head(cut), holdout, closures, progress);
         List<Line> lines = new ArrayList<>();
+        Map<String, double[]> perQueue = new TreeMap<>();
         double[] all = new double[4];
         for (SeriesForecast f : result.series()) {
             double[] actual = history.series().get(f.key()).offered();
@@ -98,12 +107,16 @@ public final class Backtest {
                 s[2] += Math.abs(a - f.seasonalNaive()[h]);
                 s[3] += Math.abs(a - f.mean4()[h]);
             }
+            double[] q = perQueue.computeIfAbsent(f.key().queue(), k -> new double[4]);
             for (int j = 0; j < 4; j++) {
                 all[j] += s[j];
+                q[j] += s[j];
             }
             lines.add(line(f.key(), f.model(), s));
         }
-        return new Report(lines, line(null, null, all));
+        List<Line> queues = new ArrayList<>();
+        perQueue.forEach((queue, q) -> queues.add(line(new SeriesKey(queue, "*"), null, q)));
+        return new Report(lines, queues, line(null, null, all));
     }
 
     private static Line line(SeriesKey key, Model model, double[] s) {

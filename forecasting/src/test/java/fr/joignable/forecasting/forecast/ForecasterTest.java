@@ -181,7 +181,8 @@ class ForecasterTest {
                         PARIS,
                         Map.of(
                                 PHONE,
-                                new Synthetic.Centre(EnumSet.allOf(DayOfWeek.class), 0, 24, 40, 300)));
+                                new Synthetic.Centre(
+                                        EnumSet.allOf(DayOfWeek.class), 0, 24, 40, 300)));
         assertThat(h.end()).isEqualTo(Instant.parse("2026-03-22T23:00:00Z"));
         for (Model m : Model.values()) {
             // nine days, through the 92-interval local day, before Easter Monday (closed)
