@@ -41,7 +41,7 @@ public final class JoignableCli {
     /** The commands that work, in the order {@code --help} lists them. */
     private static Object[] subcommands() {
         return new Object[] {
-            new RetentionCommand(), new ReportCommand(), new SqlCommand(),
+            new RetentionCommand(), new ReportCommand(), new SqlCommand(), new ForecastCommand(),
         };
     }
 

@@ -1,0 +1,64 @@
+package fr.joignable.forecasting.forecast;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import fr.joignable.domain.io.InputException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ForecastCalendarTest {
+
+    @TempDir Path dir;
+
+    @Test
+    void frenchHolidaysAreClosedByDefault() {
+        assertThat(ForecastCalendar.FRENCH.isClosed(LocalDate.of(2026, 7, 14))).isTrue();
+        // Whit Monday 2026: Easter 5 April + 50 days
+        assertThat(ForecastCalendar.FRENCH.isClosed(LocalDate.of(2026, 5, 25))).isTrue();
+        assertThat(ForecastCalendar.FRENCH.isClosed(LocalDate.of(2026, 7, 15))).isFalse();
+        assertThat(ForecastCalendar.NONE.isClosed(LocalDate.of(2026, 7, 14))).isFalse();
+    }
+
+    @Test
+    void readsAYamlCalendar() throws Exception {
+        Path file = dir.resolve("cal.yaml");
+        Files.writeString(
+                file,
+                """
+                public_holidays: true
+                closed:
+                  - 2026-12-24
+                special_days:
+                  - date: 2026-11-05
+                    factor: 1.4
+                monthly_special_days:
+                  - day_of_month: 1
+                    factor: 1.2
+                """);
+        ForecastCalendar c = ForecastCalendar.load(file);
+        assertThat(c.isClosed(LocalDate.of(2026, 12, 24))).isTrue();
+        assertThat(c.isClosed(LocalDate.of(2026, 12, 25))).isTrue();
+        assertThat(c.factor(LocalDate.of(2026, 11, 5))).isEqualTo(1.4);
+        assertThat(c.factor(LocalDate.of(2026, 12, 1))).isEqualTo(1.2);
+        assertThat(c.isSpecial(LocalDate.of(2026, 12, 1))).isTrue();
+        assertThat(c.factor(LocalDate.of(2026, 12, 2))).isEqualTo(1.0);
+    }
+
+    @Test
+    void aBadCalendarIsAnInputError() throws Exception {
+        Path file = dir.resolve("bad.yaml");
+        Files.writeString(file, "closed:\n  - 2026-13-45\n");
+        assertThatThrownBy(() -> ForecastCalendar.load(file))
+                .isInstanceOf(InputException.class)
+                .hasMessageContaining("bad.yaml")
+                .hasMessageContaining("2026-13-45");
+        Files.writeString(file, "closd: []\n");
+        assertThatThrownBy(() -> ForecastCalendar.load(file))
+                .isInstanceOf(InputException.class)
+                .hasMessageContaining("closd");
+    }
+}
