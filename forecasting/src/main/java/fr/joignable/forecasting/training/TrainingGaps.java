@@ -25,10 +25,14 @@ public final class TrainingGaps {
     private TrainingGaps() {}
 
     public static TrainingGapsResult analyse(Roster roster, StaffingPlan plan) {
-        return analyse(roster, plan, TrainingPlanner.DEFAULT_NODE_BUDGET);
+        return analyse(roster, plan, TrainingPlanner.DEFAULT_SEARCH_BUDGET);
     }
 
-    public static TrainingGapsResult analyse(Roster roster, StaffingPlan plan, long nodeBudget) {
+    /**
+     * @param searchBudget work allowed to the exact search of the plan, in (demand vector, queue
+     *     set) checks; 0 keeps the greedy plan unless it meets the lower bound
+     */
+    public static TrainingGapsResult analyse(Roster roster, StaffingPlan plan, long searchBudget) {
         List<String> queues = plan.queues();
         int nq = queues.size();
         if (nq > CoverageModel.MAX_QUEUES) {
@@ -154,7 +158,7 @@ public final class TrainingGaps {
         // training plan
         List<TrainingPlanner.Demand> all = new ArrayList<>();
         List<TrainingPlanner.Demand> full = new ArrayList<>();
-        List<TrainingPlanner.Demand> binding = new ArrayList<>();
+        List<TrainingPlanner.Demand> short_ = new ArrayList<>();
         boolean anyFixable = false;
         for (int v = 0; v < nv; v++) {
             double excess = Math.max(0, totals[v] - rosterFte);
@@ -162,7 +166,7 @@ public final class TrainingGaps {
                     new TrainingPlanner.Demand(vectors.get(v), excess, counts.get(v));
             all.add(d);
             if (excess > EPS) {
-                binding.add(d);
+                short_.add(d);
             } else {
                 full.add(d);
             }
@@ -170,7 +174,8 @@ public final class TrainingGaps {
                 anyFixable = true;
             }
         }
-        binding.addAll(0, undominated(full));
+        List<TrainingPlanner.Demand> binding = new ArrayList<>(undominated(full, true));
+        binding.addAll(undominated(short_, false));
         List<TrainingPlanner.Training> trainings;
         boolean optimal;
         int lowerBound;
@@ -183,7 +188,7 @@ public final class TrainingGaps {
                                     binding,
                                     sameTeam(agents, model),
                                     teamIndex(agents),
-                                    nodeBudget)
+                                    searchBudget)
                             .plan();
             trainings = outcome.trainings();
             optimal = outcome.optimal();
@@ -234,18 +239,29 @@ public final class TrainingGaps {
                 round(fixableAfter * INTERVAL_HOURS));
     }
 
-    /** The vectors no other vector dominates component by component (covering those suffices). */
-    static List<TrainingPlanner.Demand> undominated(List<TrainingPlanner.Demand> vectors) {
+    /**
+     * The vectors whose target implies the others'. Where the roster's FTE suffices the target is
+     * full coverage, implied for any smaller vector: keep the maximal ones ({@code largest}). Where
+     * demand exceeds the FTE the target is {@code reach(Q∖T) + d(T) ≥ F} for every set T, implied
+     * for any larger vector: keep the minimal ones.
+     */
+    static List<TrainingPlanner.Demand> undominated(
+            List<TrainingPlanner.Demand> vectors, boolean largest) {
         List<TrainingPlanner.Demand> sorted = new ArrayList<>(vectors);
         sorted.sort(
                 (x, y) ->
                         Double.compare(
                                 Arrays.stream(y.agents()).sum(), Arrays.stream(x.agents()).sum()));
+        if (!largest) {
+            java.util.Collections.reverse(sorted);
+        }
         List<TrainingPlanner.Demand> kept = new ArrayList<>();
         for (TrainingPlanner.Demand candidate : sorted) {
             boolean dominated = false;
             for (TrainingPlanner.Demand k : kept) {
-                if (dominates(k.agents(), candidate.agents())) {
+                if (largest
+                        ? dominates(k.agents(), candidate.agents())
+                        : dominates(candidate.agents(), k.agents())) {
                     dominated = true;
                     break;
                 }

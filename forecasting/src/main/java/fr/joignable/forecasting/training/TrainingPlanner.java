@@ -1,6 +1,7 @@
 package fr.joignable.forecasting.training;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
@@ -22,18 +23,24 @@ import java.util.Set;
  *       ties (and steps where no single training reduces them) go to the largest reduction of the
  *       summed Hall deficits, then an agent of the queue's usual team, then the agent with the most
  *       spare capacity, then roster and queue order. Redundant trainings are then dropped.
- *   <li>Lower bound: a violated set S with deficit δ needs at least ⌈δ / max fte⌉ trainings; the
- *       single-queue sets are disjoint, so their needs add up. The larger of the two counts.
+ *   <li>Lower bound: a violated set S with deficit δ needs at least ⌈δ / max fte⌉ trainings, and
+ *       the needs of disjoint sets add up (a training in q only helps sets holding q): the best
+ *       packing of disjoint violated sets.
  *   <li>Exact search when the greedy is above the bound: iterative deepening from the bound,
  *       branching on the trainings that can repair one violated set (the one with fewest), with
  *       interchangeable agents merged and failed siblings excluded. Within a node budget it proves
  *       the plan optimal; out of budget the greedy plan stands, reported with the bound proved so
- *       far.
+ *       far (the bound, or the first depth not yet refuted).
  * </ol>
  */
 final class TrainingPlanner {
 
-    static final long DEFAULT_NODE_BUDGET = 200_000;
+    /**
+     * Work allowed to the exact search, in (demand vector, queue set) checks: about a second. Out of
+     * it, the greedy plan stands. A budget, not a clock, so that results do not depend on the
+     * machine.
+     */
+    static final long DEFAULT_SEARCH_BUDGET = 150_000_000L;
 
     record Training(int agent, int queue) {}
 
@@ -57,9 +64,13 @@ final class TrainingPlanner {
     private final double[] spare;
     private final int[] classOf;
     private final double maxFte;
-    private final long nodeBudget;
+    private final long searchBudget;
     private final double[] sums;
+    private final int[] need;
+    private final int[] packing;
+    private static final int PACKING_QUEUES = 10;
     private long nodes;
+    private long work;
 
     /**
      * @param all every distinct demand vector of the plan (weights for the greedy objective)
@@ -73,15 +84,17 @@ final class TrainingPlanner {
             List<Demand> binding,
             boolean[][] sameTeam,
             int[] team,
-            long nodeBudget) {
+            long searchBudget) {
         this.model = model.copy();
         this.queues = model.queueCount();
         this.agents = model.agentCount();
         this.all = all;
         this.binding = binding;
         this.sameTeam = sameTeam;
-        this.nodeBudget = nodeBudget;
+        this.searchBudget = searchBudget;
         this.sums = model.newSetTable();
+        this.need = new int[sums.length];
+        this.packing = new int[sums.length];
         double m = 0;
         for (int a = 0; a < agents; a++) {
             m = Math.max(m, model.fte(a));
@@ -129,6 +142,7 @@ final class TrainingPlanner {
             return new Outcome(sorted(greedy), true, greedy.size(), 0);
         }
         nodes = 0;
+        work = 0;
         List<Training> path = new ArrayList<>();
         boolean[][] forbidden = new boolean[agents][queues];
         try {
@@ -264,8 +278,8 @@ final class TrainingPlanner {
      */
     private Scan scan() {
         int full = sums.length - 1;
-        int maxNeed = 0;
-        int[] singleNeed = new int[queues];
+        Arrays.fill(need, 0);
+        boolean violated = false;
         int branchSet = -1;
         long branchCount = Long.MAX_VALUE;
         for (Demand d : binding) {
@@ -275,33 +289,75 @@ final class TrainingPlanner {
                 if (deficit <= EPS) {
                     continue;
                 }
-                int need = (int) Math.ceil(deficit / maxFte - EPS);
-                maxNeed = Math.max(maxNeed, need);
-                if (Integer.bitCount(s) == 1) {
-                    int q = Integer.numberOfTrailingZeros(s);
-                    singleNeed[q] = Math.max(singleNeed[q], need);
-                }
-                long count = 0;
-                for (int a = 0; a < agents; a++) {
-                    if ((model.mask(a) & s) == 0) {
-                        count++;
-                    }
-                }
-                count *= Integer.bitCount(s);
-                if (count < branchCount) {
-                    branchCount = count;
-                    branchSet = s;
+                violated = true;
+                int n = (int) Math.ceil(deficit / maxFte - EPS);
+                if (n > need[s]) {
+                    need[s] = n;
                 }
             }
         }
-        if (branchSet < 0) {
+        if (!violated) {
             return new Scan(true, 0, -1);
         }
-        int singles = 0;
-        for (int n : singleNeed) {
-            singles += n;
+        for (int s = 1; s <= full; s++) {
+            if (need[s] == 0) {
+                continue;
+            }
+            long count = 0;
+            for (int a = 0; a < agents; a++) {
+                if ((model.mask(a) & s) == 0) {
+                    count++;
+                }
+            }
+            count *= Integer.bitCount(s);
+            if (count < branchCount) {
+                branchCount = count;
+                branchSet = s;
+            }
         }
-        return new Scan(false, Math.max(maxNeed, singles), branchSet);
+        return new Scan(false, packingBound(), branchSet);
+    }
+
+    /**
+     * Trainings that repair disjoint queue sets are distinct (a training in q raises only the sets
+     * holding q): the best packing of disjoint violated sets, by their needs, is a lower bound.
+     * Exact over all packings up to {@link #PACKING_QUEUES} queues (3^Q steps), else the larger of
+     * the single neediest set and the sum over single queues.
+     */
+    private int packingBound() {
+        int full = need.length - 1;
+        if (queues <= PACKING_QUEUES) {
+            packing[0] = 0;
+            for (int u = 1; u <= full; u++) {
+                int low = u & -u;
+                int rest = u & ~low;
+                int best = packing[rest];
+                // sets S ⊆ u containing the lowest element of u
+                int sub = rest;
+                while (true) {
+                    int s = sub | low;
+                    int value = need[s] + packing[u & ~s];
+                    if (value > best) {
+                        best = value;
+                    }
+                    if (sub == 0) {
+                        break;
+                    }
+                    sub = (sub - 1) & rest;
+                }
+                packing[u] = best;
+            }
+            return packing[full];
+        }
+        int max = 0;
+        int singles = 0;
+        for (int s = 1; s <= full; s++) {
+            max = Math.max(max, need[s]);
+            if (Integer.bitCount(s) == 1) {
+                singles += need[s];
+            }
+        }
+        return Math.max(max, singles);
     }
 
     // ---------------------------------------------------------------- exact search
@@ -315,7 +371,9 @@ final class TrainingPlanner {
     }
 
     private boolean search(int budget, List<Training> path, boolean[][] forbidden) {
-        if (++nodes > nodeBudget) {
+        nodes++;
+        work += (long) binding.size() * sums.length;
+        if (work > searchBudget) {
             throw new BudgetExceeded();
         }
         Scan scan = scan();
