@@ -80,25 +80,22 @@ public final class TrainingGapsCommand implements Callable<Integer> {
     private void printSummary(PrintWriter w, TrainingGapsResult r) {
         w.printf(
                 "%d intervals, %d queues, %d agents (%s FTE)%n",
-                r.intervals(),
-                r.queues().size(),
-                r.agents(),
-                KpiFormat.decimal(r.rosterFte()));
+                r.intervals(), r.queues().size(), r.agents(), KpiFormat.decimal(r.rosterFte()));
         if (r.uncoveredAgentHours() <= 0) {
             w.println("Coverage: the roster covers every interval of the plan.");
         } else {
             w.printf(
-                    "Coverage: %s agent-hours uncovered; worst interval %s, %s agents missing.%n",
+                    "Coverage: %s agent-hours uncovered; worst interval %s, %s missing.%n",
                     KpiFormat.decimal(r.uncoveredAgentHours()),
                     KpiFormat.instant(r.worstInterval()),
-                    KpiFormat.decimal(r.worstIntervalUncovered()));
+                    agents(r.worstIntervalUncovered()));
             for (QueueGap g : r.gaps()) {
                 if (g.uncoveredAgentHours() > 0) {
                     w.printf(
-                            "  %s: %s agent-hours, up to %s agents missing%n",
+                            "  %s: %s agent-hours, up to %s missing%n",
                             g.queue(),
                             KpiFormat.decimal(g.uncoveredAgentHours()),
-                            KpiFormat.decimal(g.worstIntervalUncovered()));
+                            agents(g.worstIntervalUncovered()));
                 }
             }
         }
@@ -116,11 +113,11 @@ public final class TrainingGapsCommand implements Callable<Integer> {
         if (r.hiringAgentHours() > 0) {
             w.printf(
                     "Needs hiring: %s agent-hours where demand exceeds the roster's %s FTE;"
-                            + " worst interval %s, %s agents short. No training fixes this.%n",
+                            + " worst interval %s, %s short. No training fixes this.%n",
                     KpiFormat.decimal(r.hiringAgentHours()),
                     KpiFormat.decimal(r.rosterFte()),
                     KpiFormat.instant(r.worstHiringInterval()),
-                    KpiFormat.decimal(r.worstIntervalHiring()));
+                    agents(r.worstIntervalHiring()));
         } else {
             w.println("Needs hiring: none, the roster's FTE suffices in every interval.");
         }
@@ -137,5 +134,9 @@ public final class TrainingGapsCommand implements Callable<Integer> {
                     KpiFormat.decimal(r.fixableAgentHoursAfterPlan()));
         }
         w.printf("Wrote %s and %s.%n", out, plan);
+    }
+
+    private static String agents(double count) {
+        return KpiFormat.decimal(count) + (count == 1 ? " agent" : " agents");
     }
 }

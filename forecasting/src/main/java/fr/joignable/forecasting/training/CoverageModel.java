@@ -14,8 +14,8 @@ import java.util.Arrays;
  *   <li>{@link #maxServed}: its minimum cut in closed form. A cut keeps a set {@code S} of queues
  *       on the sink side of the agents: its capacity is {@code reach(S) + d(Q∖S)}, where {@code
  *       reach(S)} is the FTE of the agents trained in at least one queue of {@code S} (Gale–Hall).
- *       With the handful of queues of a contact centre, {@code reach} is tabulated once for the
- *       2^Q sets and a check costs 2^Q additions, which the training search needs by the million.
+ *       With the handful of queues of a contact centre, {@code reach} is tabulated once for the 2^Q
+ *       sets and a check costs 2^Q additions, which the training search needs by the million.
  * </ul>
  *
  * <p>{@link #fairServed} splits the maximum flow between queues: among all maximum flows, the one
@@ -33,6 +33,7 @@ final class CoverageModel {
     private final int[] masks;
     private final double[] fte;
     private final double totalFte;
+
     /** {@code reach[S]}: FTE of the agents trained in at least one queue of the set S. */
     private final double[] reach;
 

@@ -9,10 +9,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The agent roster CSV {@code agent_id,team,skills,fte}: {@code skills} are queue names separated by
- * {@code ;} (empty entries ignored, repeats merged, an empty field means no skill yet); {@code fte}
- * is a decimal in (0, 1]. Duplicate agents, malformed queue names, FTE out of range or unparseable
- * and a wrong header are input errors naming the file, line and value.
+ * The agent roster CSV {@code agent_id,team,skills,fte}: {@code skills} are queue names separated
+ * by {@code ;} (empty entries ignored, repeats merged, an empty field means no skill yet); {@code
+ * fte} is a decimal in (0, 1]. Duplicate agents, malformed queue names, FTE out of range or
+ * unparseable and a wrong header are input errors naming the file, line and value.
  */
 public record Roster(Path source, List<Agent> agents) {
 
@@ -50,8 +50,12 @@ public record Roster(Path source, List<Agent> agents) {
                 }
                 if (!QueueNames.isValid(skill)) {
                     throw new InputException(
-                            where + "malformed queue name '" + skill + "' in skills '"
-                                    + skillsField + "'");
+                            where
+                                    + "malformed queue name '"
+                                    + skill
+                                    + "' in skills '"
+                                    + skillsField
+                                    + "'");
                 }
                 skills.add(skill);
             }

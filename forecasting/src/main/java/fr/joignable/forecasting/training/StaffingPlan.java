@@ -97,7 +97,9 @@ public record StaffingPlan(
                                 + ")");
             }
             queueSet.add(queue);
-            byInterval.computeIfAbsent(start, k -> new HashMap<>()).merge(queue, scheduled, Double::sum);
+            byInterval
+                    .computeIfAbsent(start, k -> new HashMap<>())
+                    .merge(queue, scheduled, Double::sum);
         }
         if (byInterval.isEmpty()) {
             throw new InputException(file + ": no staffing rows");

@@ -66,7 +66,8 @@ public final class TrainingGaps {
         }
         List<String> warnings = new ArrayList<>();
         unknownSkills.forEach(
-                (skill, holders) -> warnings.add(unknownSkillWarning(roster, queues, skill, holders)));
+                (skill, holders) ->
+                        warnings.add(unknownSkillWarning(roster, queues, skill, holders)));
 
         CoverageModel model = new CoverageModel(nq, masks, fte);
         double rosterFte = model.totalFte();

@@ -36,8 +36,8 @@ import java.util.Set;
 final class TrainingPlanner {
 
     /**
-     * Work allowed to the exact search, in (demand vector, queue set) checks: about a second. Out of
-     * it, the greedy plan stands. A budget, not a clock, so that results do not depend on the
+     * Work allowed to the exact search, in (demand vector, queue set) checks: about a second. Out
+     * of it, the greedy plan stands. A budget, not a clock, so that results do not depend on the
      * machine.
      */
     static final long DEFAULT_SEARCH_BUDGET = 150_000_000L;
@@ -75,7 +75,8 @@ final class TrainingPlanner {
     /**
      * @param all every distinct demand vector of the plan (weights for the greedy objective)
      * @param binding the vectors that must reach their target (the others are implied)
-     * @param sameTeam {@code sameTeam[a][q]}: agent {@code a} is of the usual team of queue {@code q}
+     * @param sameTeam {@code sameTeam[a][q]}: agent {@code a} is of the usual team of queue {@code
+     *     q}
      * @param team team index per agent (interchangeable agents share mask, fte and team)
      */
     TrainingPlanner(
@@ -186,7 +187,8 @@ final class TrainingPlanner {
                     if (deficitGain <= EPS) {
                         continue;
                     }
-                    if (best == null || better(a, q, gain, deficitGain, best, bestGain, bestDeficitGain)) {
+                    if (best == null
+                            || better(a, q, gain, deficitGain, best, bestGain, bestDeficitGain)) {
                         best = new Training(a, q);
                         bestGain = gain;
                         bestDeficitGain = deficitGain;
@@ -216,7 +218,12 @@ final class TrainingPlanner {
     }
 
     private boolean better(
-            int a, int q, double gain, double deficitGain, Training best, double bestGain,
+            int a,
+            int q,
+            double gain,
+            double deficitGain,
+            Training best,
+            double bestGain,
             double bestDeficitGain) {
         if (Math.abs(gain - bestGain) > EPS) {
             return gain > bestGain;

@@ -121,7 +121,9 @@ class InputReadingTest {
                 "o.csv line 2: offered 'dix' is not a number");
         assertError(
                 StaffingPlan::read,
-                file("neg.csv", STAFFING_HEADER + "2026-10-05T06:00:00Z,LOYERS,PHONE,1,2,3,-1,,,\n"),
+                file(
+                        "neg.csv",
+                        STAFFING_HEADER + "2026-10-05T06:00:00Z,LOYERS,PHONE,1,2,3,-1,,,\n"),
                 "neg.csv line 2: scheduled_agents -1 is negative");
         assertError(
                 StaffingPlan::read,
