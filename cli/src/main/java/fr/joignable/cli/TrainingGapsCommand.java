@@ -1,6 +1,7 @@
 package fr.joignable.cli;
 
 import fr.joignable.domain.kpi.KpiFormat;
+import fr.joignable.forecasting.training.PlannedTraining;
 import fr.joignable.forecasting.training.QueueGap;
 import fr.joignable.forecasting.training.Roster;
 import fr.joignable.forecasting.training.StaffingPlan;
@@ -26,6 +27,8 @@ import picocli.CommandLine.Spec;
             ""
         })
 public final class TrainingGapsCommand implements Callable<Integer> {
+
+    private static final int MAX_LISTED = 20;
 
     @Spec CommandSpec spec;
 
@@ -110,6 +113,14 @@ public final class TrainingGapsCommand implements Callable<Integer> {
                                 + r.planLowerBound()
                                 + " needed, gap "
                                 + (r.plan().size() - r.planLowerBound()));
+        int shown = 0;
+        for (PlannedTraining t : r.plan()) {
+            if (shown++ == MAX_LISTED) {
+                w.printf("  … and %d more (see %s)%n", r.plan().size() - MAX_LISTED, plan);
+                break;
+            }
+            w.printf("  train %s (%s) in %s%n", t.agentId(), t.team(), t.queue());
+        }
         if (r.hiringAgentHours() > 0) {
             w.printf(
                     "Needs hiring: %s agent-hours where demand exceeds the roster's %s FTE;"

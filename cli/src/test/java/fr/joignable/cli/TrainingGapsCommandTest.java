@@ -78,6 +78,7 @@ class TrainingGapsCommandTest {
                 .contains("3 intervals, 3 queues, 3 agents (3 FTE)")
                 .contains("0.75 agent-hours uncovered; worst interval 2026-10-05T06:30:00Z, 2")
                 .contains("Training can fix: 0.5 agent-hours, with 1 training (optimal")
+                .contains("  train z (T2) in LOYERS")
                 .contains("Needs hiring: 0.25 agent-hours")
                 .contains("Verified: with the plan trained, a max-flow re-check leaves 0.25")
                 .contains("all of it hiring");

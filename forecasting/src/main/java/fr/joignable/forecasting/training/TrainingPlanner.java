@@ -137,7 +137,7 @@ final class TrainingPlanner {
 
     Outcome plan() {
         List<Training> greedy = greedy();
-        Scan root = scan();
+        Scan root = scan(binding);
         int lowerBound = root.lowerBound;
         if (greedy.size() <= lowerBound) {
             return new Outcome(sorted(greedy), true, greedy.size(), 0);
@@ -148,7 +148,7 @@ final class TrainingPlanner {
         boolean[][] forbidden = new boolean[agents][queues];
         try {
             for (int k = lowerBound; k < greedy.size(); k++) {
-                if (search(k, path, forbidden)) {
+                if (search(k, path, forbidden, root.violated())) {
                     return new Outcome(sorted(path), true, k, nodes);
                 }
                 lowerBound = k + 1;
@@ -169,9 +169,18 @@ final class TrainingPlanner {
 
     private List<Training> greedy() {
         List<Training> chosen = new ArrayList<>();
-        while (!scan().feasible()) {
-            double baseUncovered = fixableUncovered();
-            double baseDeficit = hallDeficit();
+        Scan scan;
+        while (!(scan = scan(binding)).feasible()) {
+            // trainings only add coverage: vectors short now are the only ones a step can help
+            List<Demand> shortNow = new ArrayList<>();
+            for (Demand d : all) {
+                if (gap(d) > EPS) {
+                    shortNow.add(d);
+                }
+            }
+            List<Demand> violated = scan.violated();
+            double baseUncovered = fixableUncovered(shortNow);
+            double baseDeficit = hallDeficit(violated);
             Training best = null;
             double bestGain = 0;
             double bestDeficitGain = 0;
@@ -181,8 +190,12 @@ final class TrainingPlanner {
                         continue;
                     }
                     model.addSkill(a, q);
-                    double gain = baseUncovered - fixableUncovered();
-                    double deficitGain = baseDeficit - hallDeficit();
+                    double deficitGain = baseDeficit - hallDeficit(violated);
+                    if (deficitGain <= EPS) {
+                        model.removeSkill(a, q);
+                        continue;
+                    }
+                    double gain = baseUncovered - fixableUncovered(shortNow);
                     model.removeSkill(a, q);
                     if (deficitGain <= EPS) {
                         continue;
@@ -205,7 +218,7 @@ final class TrainingPlanner {
         for (int i = chosen.size() - 1; i >= 0; i--) {
             Training t = chosen.get(i);
             model.removeSkill(t.agent(), t.queue());
-            if (scan().feasible()) {
+            if (scan(binding).feasible()) {
                 chosen.remove(i);
             } else {
                 model.addSkill(t.agent(), t.queue());
@@ -243,16 +256,10 @@ final class TrainingPlanner {
     }
 
     /** Σ intervals × (target − max flow) over the distinct demand vectors, in agent-intervals. */
-    private double fixableUncovered() {
+    private double fixableUncovered(List<Demand> vectors) {
         double total = 0;
-        double fte = model.totalFte();
-        for (Demand d : all) {
-            double sum = 0;
-            for (double x : d.agents()) {
-                sum += x;
-            }
-            double target = Math.min(sum, fte);
-            double gap = target - model.maxServed(d.agents(), sums);
+        for (Demand d : vectors) {
+            double gap = gap(d);
             if (gap > EPS) {
                 total += gap * d.intervals();
             }
@@ -260,10 +267,19 @@ final class TrainingPlanner {
         return total;
     }
 
+    /** Target minus max flow for one vector. */
+    private double gap(Demand d) {
+        double sum = 0;
+        for (double x : d.agents()) {
+            sum += x;
+        }
+        return Math.min(sum, model.totalFte()) - model.maxServed(d.agents(), sums);
+    }
+
     /** Σ over binding vectors and queue sets of the Hall deficits {@code d(S) − e − reach(S)}. */
-    private double hallDeficit() {
+    private double hallDeficit(List<Demand> vectors) {
         double total = 0;
-        for (Demand d : binding) {
+        for (Demand d : vectors) {
             CoverageModel.subsetSums(d.agents(), sums);
             for (int s = 1; s < sums.length; s++) {
                 double deficit = sums[s] - d.excess() - model.reach(s);
@@ -277,20 +293,25 @@ final class TrainingPlanner {
 
     // ---------------------------------------------------------------- scan and bound
 
-    private record Scan(boolean feasible, int lowerBound, int branchSet) {}
+    /**
+     * @param violated the vectors with a violated set (only those can stay violated after more
+     *     trainings)
+     */
+    private record Scan(boolean feasible, int lowerBound, int branchSet, List<Demand> violated) {}
 
     /**
      * Finds the violated sets: a lower bound on the trainings still needed, and the violated set
      * with the fewest repairing trainings (to branch on).
      */
-    private Scan scan() {
+    private Scan scan(List<Demand> vectors) {
         int full = sums.length - 1;
         Arrays.fill(need, 0);
-        boolean violated = false;
+        List<Demand> violatedVectors = new ArrayList<>();
         int branchSet = -1;
         long branchCount = Long.MAX_VALUE;
-        for (Demand d : binding) {
+        for (Demand d : vectors) {
             CoverageModel.subsetSums(d.agents(), sums);
+            boolean violated = false;
             for (int s = 1; s <= full; s++) {
                 double deficit = sums[s] - d.excess() - model.reach(s);
                 if (deficit <= EPS) {
@@ -302,9 +323,12 @@ final class TrainingPlanner {
                     need[s] = n;
                 }
             }
+            if (violated) {
+                violatedVectors.add(d);
+            }
         }
-        if (!violated) {
-            return new Scan(true, 0, -1);
+        if (violatedVectors.isEmpty()) {
+            return new Scan(true, 0, -1, List.of());
         }
         for (int s = 1; s <= full; s++) {
             if (need[s] == 0) {
@@ -322,7 +346,7 @@ final class TrainingPlanner {
                 branchSet = s;
             }
         }
-        return new Scan(false, packingBound(), branchSet);
+        return new Scan(false, packingBound(), branchSet, violatedVectors);
     }
 
     /**
@@ -377,13 +401,14 @@ final class TrainingPlanner {
         }
     }
 
-    private boolean search(int budget, List<Training> path, boolean[][] forbidden) {
+    private boolean search(
+            int budget, List<Training> path, boolean[][] forbidden, List<Demand> active) {
         nodes++;
-        work += (long) binding.size() * sums.length;
+        work += (long) active.size() * sums.length;
         if (work > searchBudget) {
             throw new BudgetExceeded();
         }
-        Scan scan = scan();
+        Scan scan = scan(active);
         if (scan.feasible()) {
             return true;
         }
@@ -412,7 +437,7 @@ final class TrainingPlanner {
         for (Training c : candidates) {
             model.addSkill(c.agent(), c.queue());
             path.add(c);
-            boolean ok = search(budget - 1, path, forbidden);
+            boolean ok = search(budget - 1, path, forbidden, scan.violated());
             if (ok) {
                 found = true;
                 break;

@@ -149,4 +149,18 @@ class TrainingGapsTest {
         assertThat(r.warnings().get(1)).contains("'ZZ'");
         assertThat(r.uncoveredAgentHours()).isZero();
     }
+
+    @Test
+    void tooManyQueuesIsAnInputError() {
+        List<String> queues = new java.util.ArrayList<>();
+        for (int q = 0; q < 13; q++) {
+            queues.add("Q" + q);
+        }
+        StaffingPlan plan = plan(queues, new double[13]);
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> TrainingGaps.analyse(roster(agent("a1", "T1", 1, "Q0")), plan))
+                .isInstanceOf(fr.joignable.domain.io.InputException.class)
+                .hasMessage("staffing.csv: 13 queues, training gaps handle at most 12");
+    }
 }

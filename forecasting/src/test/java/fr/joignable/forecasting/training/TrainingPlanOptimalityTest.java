@@ -41,6 +41,22 @@ class TrainingPlanOptimalityTest {
     }
 
     @Test
+    void theExactSearchIsOptimalOnLargerRostersWithFractionalFte() {
+        Random random = new Random(99L);
+        for (int round = 0; round < 40; round++) {
+            Roster roster = randomRoster(random, 6, new double[] {0.5, 0.8, 1});
+            StaffingPlan plan = randomPlan(random, 8);
+
+            TrainingGapsResult r = TrainingGaps.analyse(roster, plan);
+            int fewest = bruteForceFewest(roster, plan);
+
+            assertThat(r.verified()).as("round %d", round).isTrue();
+            assertThat(r.planOptimal()).as("round %d", round).isTrue();
+            assertThat(r.plan()).as("round %d", round).hasSize(fewest);
+        }
+    }
+
+    @Test
     void withoutSearchBudgetTheGreedyPlanIsFeasibleAndBracketsTheOptimum() {
         Random random = new Random(7L);
         for (int round = 0; round < 40; round++) {
@@ -88,6 +104,10 @@ class TrainingPlanOptimalityTest {
     }
 
     private static Roster randomRoster(Random random, int agents) {
+        return randomRoster(random, agents, new double[] {0.5, 1});
+    }
+
+    private static Roster randomRoster(Random random, int agents, double[] ftes) {
         List<Agent> list = new ArrayList<>();
         for (int a = 0; a < agents; a++) {
             List<String> skills = new ArrayList<>();
@@ -96,7 +116,7 @@ class TrainingPlanOptimalityTest {
                     skills.add(q);
                 }
             }
-            double fte = random.nextBoolean() ? 1 : 0.5;
+            double fte = ftes[random.nextInt(ftes.length)];
             list.add(new Agent("ag" + a, TEAMS[random.nextInt(2)], skills, fte, a + 2));
         }
         return Fixtures.roster(list.toArray(new Agent[0]));
