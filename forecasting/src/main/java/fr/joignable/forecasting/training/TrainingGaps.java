@@ -159,7 +159,7 @@ public final class TrainingGaps {
         // training plan
         List<TrainingPlanner.Demand> all = new ArrayList<>();
         List<TrainingPlanner.Demand> full = new ArrayList<>();
-        List<TrainingPlanner.Demand> short_ = new ArrayList<>();
+        List<TrainingPlanner.Demand> overflowing = new ArrayList<>();
         boolean anyFixable = false;
         for (int v = 0; v < nv; v++) {
             double excess = Math.max(0, totals[v] - rosterFte);
@@ -167,7 +167,7 @@ public final class TrainingGaps {
                     new TrainingPlanner.Demand(vectors.get(v), excess, counts.get(v));
             all.add(d);
             if (excess > EPS) {
-                short_.add(d);
+                overflowing.add(d);
             } else {
                 full.add(d);
             }
@@ -176,7 +176,7 @@ public final class TrainingGaps {
             }
         }
         List<TrainingPlanner.Demand> binding = new ArrayList<>(undominated(full, true));
-        binding.addAll(undominated(short_, false));
+        binding.addAll(undominated(overflowing, false));
         List<TrainingPlanner.Training> trainings;
         boolean optimal;
         int lowerBound;

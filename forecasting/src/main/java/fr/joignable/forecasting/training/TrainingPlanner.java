@@ -149,7 +149,7 @@ final class TrainingPlanner {
         try {
             for (int k = lowerBound; k < greedy.size(); k++) {
                 if (search(k, path, forbidden, root.violated())) {
-                    return new Outcome(sorted(path), true, k, nodes);
+                    return new Outcome(sorted(path), true, path.size(), nodes);
                 }
                 lowerBound = k + 1;
             }
@@ -197,9 +197,6 @@ final class TrainingPlanner {
                     }
                     double gain = baseUncovered - fixableUncovered(shortNow);
                     model.removeSkill(a, q);
-                    if (deficitGain <= EPS) {
-                        continue;
-                    }
                     if (best == null
                             || better(a, q, gain, deficitGain, best, bestGain, bestDeficitGain)) {
                         best = new Training(a, q);
