@@ -41,7 +41,11 @@ public final class JoignableCli {
     /** The commands that work, in the order {@code --help} lists them. */
     private static Object[] subcommands() {
         return new Object[] {
-            new RetentionCommand(), new ReportCommand(), new SqlCommand(), new ForecastCommand(),
+            new RetentionCommand(),
+            new ReportCommand(),
+            new SqlCommand(),
+            new ForecastCommand(),
+            new TrainingGapsCommand(),
         };
     }
 

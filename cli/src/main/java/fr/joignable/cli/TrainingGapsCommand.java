@@ -1,0 +1,153 @@
+package fr.joignable.cli;
+
+import fr.joignable.domain.kpi.KpiFormat;
+import fr.joignable.forecasting.training.PlannedTraining;
+import fr.joignable.forecasting.training.QueueGap;
+import fr.joignable.forecasting.training.Roster;
+import fr.joignable.forecasting.training.StaffingPlan;
+import fr.joignable.forecasting.training.TrainingGaps;
+import fr.joignable.forecasting.training.TrainingGapsFiles;
+import fr.joignable.forecasting.training.TrainingGapsResult;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code joignable training-gaps}: skills short at peak, and whom to train in what. */
+@Command(
+        name = "training-gaps",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Finds the queues the roster cannot cover in some intervals of a staffing plan, and the"
+                    + " fewest trainings (agent, queue) that fix what training can fix; the rest"
+                    + " needs hiring.",
+            ""
+        })
+public final class TrainingGapsCommand implements Callable<Integer> {
+
+    private static final int MAX_LISTED = 20;
+
+    @Spec CommandSpec spec;
+
+    @Option(
+            names = "--roster",
+            required = true,
+            paramLabel = "FILE",
+            description = "Roster CSV: agent_id,team,skills,fte (skills ';'-separated queues).")
+    Path roster;
+
+    @Option(
+            names = "--staffing",
+            required = true,
+            paramLabel = "FILE",
+            description = "Staffing plan CSV written by 'joignable staff'.")
+    Path staffing;
+
+    @Option(
+            names = "--out",
+            required = true,
+            paramLabel = "FILE",
+            description =
+                    "Gaps per queue: queue,peak_scheduled_agents,trained_fte,"
+                            + "uncovered_agent_hours,worst_interval_uncovered.")
+    Path out;
+
+    @Option(
+            names = "--plan",
+            required = true,
+            paramLabel = "FILE",
+            description = "Training plan: agent_id,team,train_in (one row per training).")
+    Path plan;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter stderr = spec.commandLine().getErr();
+        Roster agents = Roster.read(roster);
+        StaffingPlan staffingPlan = StaffingPlan.read(staffing);
+        TrainingGapsResult result = TrainingGaps.analyse(agents, staffingPlan);
+        for (String warning : result.warnings()) {
+            stderr.println("joignable: warning: " + warning);
+        }
+        stderr.flush();
+        TrainingGapsFiles.writeGaps(out, result.gaps());
+        TrainingGapsFiles.writePlan(plan, result.plan());
+        printSummary(stdout, result);
+        stdout.flush();
+        return result.verified() ? JoignableCli.EXIT_OK : JoignableCli.EXIT_FAILURE;
+    }
+
+    private void printSummary(PrintWriter w, TrainingGapsResult r) {
+        w.printf(
+                "%d intervals, %d queues, %d agents (%s FTE)%n",
+                r.intervals(), r.queues().size(), r.agents(), KpiFormat.decimal(r.rosterFte()));
+        if (r.uncoveredAgentHours() <= 0) {
+            w.println("Coverage: the roster covers every interval of the plan.");
+        } else {
+            w.printf(
+                    "Coverage: %s agent-hours uncovered; worst interval %s, %s missing.%n",
+                    KpiFormat.decimal(r.uncoveredAgentHours()),
+                    KpiFormat.instant(r.worstInterval()),
+                    agents(r.worstIntervalUncovered()));
+            for (QueueGap g : r.gaps()) {
+                if (g.uncoveredAgentHours() > 0) {
+                    w.printf(
+                            "  %s: %s agent-hours, up to %s missing%n",
+                            g.queue(),
+                            KpiFormat.decimal(g.uncoveredAgentHours()),
+                            agents(g.worstIntervalUncovered()));
+                }
+            }
+        }
+        w.printf(
+                "Training can fix: %s agent-hours, with %d training%s (%s).%n",
+                KpiFormat.decimal(r.trainableAgentHours()),
+                r.plan().size(),
+                r.plan().size() == 1 ? "" : "s",
+                r.planOptimal()
+                        ? "optimal: the fewest possible"
+                        : "heuristic: at least "
+                                + r.planLowerBound()
+                                + " needed, gap "
+                                + (r.plan().size() - r.planLowerBound()));
+        int shown = 0;
+        for (PlannedTraining t : r.plan()) {
+            if (shown++ == MAX_LISTED) {
+                w.printf("  … and %d more (see %s)%n", r.plan().size() - MAX_LISTED, plan);
+                break;
+            }
+            w.printf("  train %s (%s) in %s%n", t.agentId(), t.team(), t.queue());
+        }
+        if (r.hiringAgentHours() > 0) {
+            w.printf(
+                    "Needs hiring: %s agent-hours where demand exceeds the roster's %s FTE;"
+                            + " worst interval %s, %s short. No training fixes this.%n",
+                    KpiFormat.decimal(r.hiringAgentHours()),
+                    KpiFormat.decimal(r.rosterFte()),
+                    KpiFormat.instant(r.worstHiringInterval()),
+                    agents(r.worstIntervalHiring()));
+        } else {
+            w.println("Needs hiring: none, the roster's FTE suffices in every interval.");
+        }
+        if (r.verified()) {
+            w.printf(
+                    "Verified: with the plan trained, a max-flow re-check leaves %s agent-hours"
+                            + " uncovered%s.%n",
+                    KpiFormat.decimal(r.uncoveredAgentHoursAfterPlan()),
+                    r.uncoveredAgentHoursAfterPlan() > 0 ? ", all of it hiring" : "");
+        } else {
+            w.printf(
+                    "VERIFICATION FAILED: with the plan trained, %s agent-hours that training"
+                            + " should fix remain uncovered.%n",
+                    KpiFormat.decimal(r.fixableAgentHoursAfterPlan()));
+        }
+        w.printf("Wrote %s and %s.%n", out, plan);
+    }
+
+    private static String agents(double count) {
+        return KpiFormat.decimal(count) + (count == 1 ? " agent" : " agents");
+    }
+}
