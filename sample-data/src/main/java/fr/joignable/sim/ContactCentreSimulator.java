@@ -61,10 +61,15 @@ public final class ContactCentreSimulator {
     private static final long DUPLICATE_WINDOW = 7 * DAY;
     private static final long SHORT_ABANDON = 5 * SECOND;
 
+    /** Live contacts are served by priority, then arrival. */
     private static final Comparator<Contact> SERVICE_ORDER =
-            Comparator.<Contact>comparingInt(c -> c.priority)
-                    .thenComparingLong(c -> c.offeredAt)
-                    .thenComparingLong(c -> c.seq);
+            (a, b) -> {
+                int c = Integer.compare(a.priority, b.priority);
+                if (c == 0) {
+                    c = Long.compare(a.offeredAt, b.offeredAt);
+                }
+                return c != 0 ? c : Long.compare(a.seq, b.seq);
+            };
 
     private final SimulatorOptions o;
     private final Roster roster;
@@ -74,13 +79,9 @@ public final class ContactCentreSimulator {
     private final List<Agent> agents = new ArrayList<>();
     private final Map<String, TreeSet<Contact>> waiting = new HashMap<>();
     private final Map<String, TreeSet<Contact>> backlog = new HashMap<>();
-    private final PriorityQueue<Sim> agenda =
-            new PriorityQueue<>(Comparator.<Sim>comparingLong(s -> s.t).thenComparingLong(s -> s.seq));
-    private final PriorityQueue<Sim> laterArrivals =
-            new PriorityQueue<>(Comparator.<Sim>comparingLong(s -> s.t).thenComparingLong(s -> s.seq));
-    private final PriorityQueue<Stamped> outbox =
-            new PriorityQueue<>(
-                    Comparator.<Stamped>comparingLong(s -> s.ts).thenComparingLong(s -> s.seq));
+    private final PriorityQueue<Sim> agenda = new PriorityQueue<>(4096);
+    private final PriorityQueue<Sim> laterArrivals = new PriorityQueue<>();
+    private final PriorityQueue<Stamped> outbox = new PriorityQueue<>(4096);
     private final Map<Long, Contact> lastOffer = new HashMap<>();
 
     private long seq;
@@ -829,9 +830,16 @@ public final class ContactCentreSimulator {
 
     private record Activity(ActivityKind kind, long length) {}
 
-    private record Stamped(long ts, long seq, InteractionEvent event) {}
+    private record Stamped(long ts, long seq, InteractionEvent event)
+            implements Comparable<Stamped> {
+        @Override
+        public int compareTo(Stamped other) {
+            int c = Long.compare(ts, other.ts);
+            return c != 0 ? c : Long.compare(seq, other.seq);
+        }
+    }
 
-    private final class Sim {
+    private final class Sim implements Comparable<Sim> {
         final long t;
         final long seq;
         final Kind kind;
@@ -847,6 +855,12 @@ public final class ContactCentreSimulator {
             this.t = t;
             this.seq = ++ContactCentreSimulator.this.seq;
             this.kind = kind;
+        }
+
+        @Override
+        public int compareTo(Sim other) {
+            int c = Long.compare(t, other.t);
+            return c != 0 ? c : Long.compare(seq, other.seq);
         }
     }
 
