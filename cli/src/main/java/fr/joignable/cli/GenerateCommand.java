@@ -114,13 +114,16 @@ public final class GenerateCommand implements Callable<Integer> {
         o.printf(Locale.ROOT, "Contacts: %d (%s)%n", s.offered(), channels);
         o.printf(
                 Locale.ROOT,
-                "Agents: %d; abandoned %d (+%d short); handoffs %d; duplicates %d of %d identified%n",
+                "Agents: %d; abandoned %d (+%d short); handoffs %d; repeats %d; duplicates %d of %d"
+                        + " identified (%d after an abandon)%n",
                 s.agents(),
                 s.abandoned(),
                 s.shortAbandoned(),
                 s.handoffsCreated(),
+                s.repeats(),
                 s.duplicates(),
-                s.identified());
+                s.identified(),
+                s.duplicatesAfterAbandon());
         if (faults) {
             o.printf(
                     Locale.ROOT,
