@@ -46,7 +46,8 @@ public final class GenerateCommand implements Callable<Integer> {
             names = "--seed",
             paramLabel = "S",
             defaultValue = "1",
-            description = "Random seed; the same seed gives the same file (default: ${DEFAULT-VALUE}).")
+            description =
+                    "Random seed; the same seed gives the same file (default: ${DEFAULT-VALUE}).")
     long seed;
 
     @Option(
@@ -90,8 +91,7 @@ public final class GenerateCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         ConsoleProgress progress = new ConsoleProgress(err, "generate: days", quiet);
         long started = System.nanoTime();
-        SampleData.Result result =
-                SampleData.generate(options, first, days, out, roster, progress);
+        SampleData.Result result = SampleData.generate(options, first, days, out, roster, progress);
         double seconds = (System.nanoTime() - started) / 1e9;
         SimulationSummary s = result.summary();
         PrintWriter o = spec.commandLine().getOut();

@@ -37,8 +37,17 @@ class GenerateCommandTest {
         Path roster = dir.resolve("roster.csv");
         Run run =
                 run(
-                        "generate", "--days", "2", "--start", "2026-10-05", "--seed", "3",
-                        "--out", events.toString(), "--roster", roster.toString());
+                        "generate",
+                        "--days",
+                        "2",
+                        "--start",
+                        "2026-10-05",
+                        "--seed",
+                        "3",
+                        "--out",
+                        events.toString(),
+                        "--roster",
+                        roster.toString());
         assertThat(run.status()).as(run.err()).isZero();
         List<String> lines;
         try (BufferedReader r =
@@ -81,8 +90,15 @@ class GenerateCommandTest {
         Path events = dir.resolve("faulty.jsonl");
         Run run =
                 run(
-                        "generate", "--days", "3", "--start", "2026-10-05", "--out",
-                        events.toString(), "--faults", "--quiet");
+                        "generate",
+                        "--days",
+                        "3",
+                        "--start",
+                        "2026-10-05",
+                        "--out",
+                        events.toString(),
+                        "--faults",
+                        "--quiet");
         assertThat(run.status()).as(run.err()).isZero();
         assertThat(run.out()).contains("Faults: ");
         long rejected =
@@ -96,7 +112,13 @@ class GenerateCommandTest {
     @Test
     void daysBelowOneIsAUsageError() {
         Run run =
-                run("generate", "--days", "0", "--start", "2026-10-05", "--out",
+                run(
+                        "generate",
+                        "--days",
+                        "0",
+                        "--start",
+                        "2026-10-05",
+                        "--out",
                         dir.resolve("x.jsonl").toString());
         assertThat(run.status()).isEqualTo(2);
         assertThat(run.err().lines().findFirst().orElseThrow())
@@ -108,7 +130,13 @@ class GenerateCommandTest {
     @Test
     void aBadStartDateIsAUsageError() {
         Run run =
-                run("generate", "--days", "2", "--start", "2026-13-45", "--out",
+                run(
+                        "generate",
+                        "--days",
+                        "2",
+                        "--start",
+                        "2026-13-45",
+                        "--out",
                         dir.resolve("x.jsonl").toString());
         assertThat(run.status()).isEqualTo(2);
         assertThat(run.err()).contains("--start '2026-13-45'").contains("--help");

@@ -9,8 +9,8 @@ import java.util.Objects;
  * @param agentId {@code A001}...
  * @param team the agent's team, e.g. {@code EQUIPE_NORD}
  * @param skills the queues the agent is trained for, in a stable order
- * @param fte full-time equivalent in (0, 1]: 1.0 works every working day, 0.8 has one weekday
- *     off, 0.5 works mornings only
+ * @param fte full-time equivalent in (0, 1]: 1.0 works every working day, 0.8 has one weekday off,
+ *     0.5 works mornings only
  */
 public record AgentProfile(String agentId, String team, List<String> skills, double fte) {
 

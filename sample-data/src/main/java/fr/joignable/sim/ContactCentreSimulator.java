@@ -39,9 +39,9 @@ import org.apache.commons.math3.random.Well19937c;
  * A discrete-event simulation of an OPH contact centre that emits the interaction events a
  * landlord's telephony and ticketing systems would ({@code docs/events.md}).
  *
- * <p>The simulation runs one local calendar day after another, so a year streams out without
- * being held in memory: each day it draws the arrivals of every channel (non-homogeneous Poisson
- * per quarter-hour: weekly, intraday and yearly shapes), plans every agent's shift (login, breaks,
+ * <p>The simulation runs one local calendar day after another, so a year streams out without being
+ * held in memory: each day it draws the arrivals of every channel (non-homogeneous Poisson per
+ * quarter-hour: weekly, intraday and yearly shapes), plans every agent's shift (login, breaks,
  * lunch logged out, training, logout), then plays the day event by event. Live contacts (phone,
  * chat) are served by priority then arrival time by the longest-idle trained agent, or abandoned
  * when the caller's patience runs out; deferred contacts (email, letter, portal) wait in a backlog
@@ -205,8 +205,7 @@ public final class ContactCentreSimulator {
         double[] cumulative = new double[intents.length];
         double total = 0;
         for (int i = 0; i < intents.length; i++) {
-            total +=
-                    ContactModel.baseShare(intents[i]) * ContactModel.seasonal(intents[i], date);
+            total += ContactModel.baseShare(intents[i]) * ContactModel.seasonal(intents[i], date);
             cumulative[i] = total;
         }
         DayOfWeek dow = date.getDayOfWeek();
@@ -228,8 +227,7 @@ public final class ContactCentreSimulator {
                 if (to <= from) {
                     continue;
                 }
-                LocalTime local =
-                        Instant.ofEpochMilli(from).atZone(o.zone()).toLocalTime();
+                LocalTime local = Instant.ofEpochMilli(from).atZone(o.zone()).toLocalTime();
                 double w = ContactModel.intraday(channel, local) * (to - from) / SLOT;
                 if (w <= 0) {
                     continue;
@@ -260,21 +258,28 @@ public final class ContactCentreSimulator {
         double perDay = 12 / 365.0;
         boolean holiday = !workingDay && dow != DayOfWeek.SATURDAY && dow != DayOfWeek.SUNDAY;
         return switch (channel) {
-            case PHONE -> workingDay
-                    ? o.phoneCallsPerMonth() * perWorkingDay * ContactModel.weekdayFactor(dow)
-                    : 0;
-            case CHAT -> workingDay
-                    ? o.chatsPerMonth() * perWorkingDay * ContactModel.weekdayFactor(dow)
-                    : 0;
-            case LETTER -> workingDay
-                    ? o.lettersPerMonth() * perWorkingDay * ContactModel.weekdayFactor(dow)
-                    : 0;
-            case EMAIL -> o.emailsPerMonth()
-                    * perDay
-                    * ContactModel.deferredDayFactor(holiday ? DayOfWeek.SUNDAY : dow);
-            case PORTAL -> o.portalRequestsPerMonth()
-                    * perDay
-                    * ContactModel.deferredDayFactor(holiday ? DayOfWeek.SUNDAY : dow);
+            case PHONE ->
+                    workingDay
+                            ? o.phoneCallsPerMonth()
+                                    * perWorkingDay
+                                    * ContactModel.weekdayFactor(dow)
+                            : 0;
+            case CHAT ->
+                    workingDay
+                            ? o.chatsPerMonth() * perWorkingDay * ContactModel.weekdayFactor(dow)
+                            : 0;
+            case LETTER ->
+                    workingDay
+                            ? o.lettersPerMonth() * perWorkingDay * ContactModel.weekdayFactor(dow)
+                            : 0;
+            case EMAIL ->
+                    o.emailsPerMonth()
+                            * perDay
+                            * ContactModel.deferredDayFactor(holiday ? DayOfWeek.SUNDAY : dow);
+            case PORTAL ->
+                    o.portalRequestsPerMonth()
+                            * perDay
+                            * ContactModel.deferredDayFactor(holiday ? DayOfWeek.SUNDAY : dow);
         };
     }
 
@@ -286,8 +291,7 @@ public final class ContactCentreSimulator {
             }
             AgentProfile p = a.profile;
             if (p.fte() < 1 && p.fte() > 0.5) {
-                DayOfWeek off =
-                        (a.index / 5) % 2 == 0 ? DayOfWeek.WEDNESDAY : DayOfWeek.FRIDAY;
+                DayOfWeek off = (a.index / 5) % 2 == 0 ? DayOfWeek.WEDNESDAY : DayOfWeek.FRIDAY;
                 if (date.getDayOfWeek() == off) {
                     continue;
                 }
@@ -298,8 +302,12 @@ public final class ContactCentreSimulator {
             if (p.fte() <= 0.5) {
                 login = millis(date, LocalTime.of(8, 30)) + jitter(-3, 4);
                 logout = millis(date, LocalTime.of(12, 30)) + jitter(0, 3);
-                plan.add(activity(a, millis(date, LocalTime.of(10, 15)) + jitter(-10, 10),
-                        ActivityKind.BREAK, o.breakLength().toMillis()));
+                plan.add(
+                        activity(
+                                a,
+                                millis(date, LocalTime.of(10, 15)) + jitter(-10, 10),
+                                ActivityKind.BREAK,
+                                o.breakLength().toMillis()));
             } else {
                 double u = rng.nextDouble();
                 LocalTime start;
@@ -322,11 +330,19 @@ public final class ContactCentreSimulator {
                 logout = millis(date, end) + jitter(0, 3);
                 long lunchAt = millis(date, lunch) + jitter(-5, 5);
                 long lunchLength = o.lunchLength().toMillis();
-                plan.add(activity(a, login + 2 * HOUR + jitter(-15, 15), ActivityKind.BREAK,
-                        o.breakLength().toMillis()));
+                plan.add(
+                        activity(
+                                a,
+                                login + 2 * HOUR + jitter(-15, 15),
+                                ActivityKind.BREAK,
+                                o.breakLength().toMillis()));
                 plan.add(activity(a, lunchAt, ActivityKind.LUNCH, lunchLength));
-                plan.add(activity(a, lunchAt + lunchLength + 105 * MINUTE + jitter(-15, 15),
-                        ActivityKind.BREAK, o.breakLength().toMillis()));
+                plan.add(
+                        activity(
+                                a,
+                                lunchAt + lunchLength + 105 * MINUTE + jitter(-15, 15),
+                                ActivityKind.BREAK,
+                                o.breakLength().toMillis()));
                 if (rng.nextDouble() < o.trainingShare()) {
                     long at = millis(date, LocalTime.of(14, 0)) + 15 * MINUTE * rng.nextInt(5);
                     long length = 60 * MINUTE + 15 * MINUTE * rng.nextInt(5);
@@ -546,8 +562,7 @@ public final class ContactCentreSimulator {
                             Math.max(
                                     30 * MINUTE,
                                     lognormal(
-                                            ContactModel.medianClosingHours(c.intent) * HOUR,
-                                            0.8));
+                                            ContactModel.medianClosingHours(c.intent) * HOUR, 0.8));
             Stamped closed =
                     new Stamped(
                             t + closing,

@@ -100,9 +100,9 @@ final class ContactModel {
     }
 
     /**
-     * Relative intraday arrival intensity of a channel at a local time (not normalised): the
-     * live channels peak in the morning, dip at lunch; emails and portal requests follow the
-     * waking day with an evening tail for the portal.
+     * Relative intraday arrival intensity of a channel at a local time (not normalised): the live
+     * channels peak in the morning, dip at lunch; emails and portal requests follow the waking day
+     * with an evening tail for the portal.
      */
     static double intraday(Channel channel, LocalTime t) {
         int min = t.getHour() * 60 + t.getMinute();

@@ -89,8 +89,10 @@ public final class DeliveryFaults implements Consumer<InteractionEvent> {
     private String invalidLine(String line, InteractionEvent event) {
         return switch ((int) (invalid % 3)) {
             case 0 -> line.substring(0, line.length() / 2); // truncated JSON
-            case 1 -> line.replace("\"type\":\"" + event.type().name() + "\"",
-                    "\"type\":\"CONTACT_TELEPORTED\"");
+            case 1 ->
+                    line.replace(
+                            "\"type\":\"" + event.type().name() + "\"",
+                            "\"type\":\"CONTACT_TELEPORTED\"");
             default -> line.replace("\"ts\":\"", "\"ts\":\"yesterday-");
         };
     }

@@ -10,10 +10,10 @@ import java.util.Locale;
  * The agents of the simulated contact centre, and the roster CSV of {@code docs/cli.md}: {@code
  * agent_id,team,skills,fte} with skills separated by {@code ;}.
  *
- * <p>Agents follow a fixed cycle of skill profiles so that every queue is covered: technical
- * agents (TECHNIQUE, PROXIMITE, ACCUEIL), rent agents (LOYERS, DEMANDES, ACCUEIL), tenancy
- * management agents (GESTION_LOCATIVE, DEMANDES, PROXIMITE, ACCUEIL) and generalists (every
- * queue). Every fifth agent works 0.8 FTE, every eleventh 0.5 FTE.
+ * <p>Agents follow a fixed cycle of skill profiles so that every queue is covered: technical agents
+ * (TECHNIQUE, PROXIMITE, ACCUEIL), rent agents (LOYERS, DEMANDES, ACCUEIL), tenancy management
+ * agents (GESTION_LOCATIVE, DEMANDES, PROXIMITE, ACCUEIL) and generalists (every queue). Every
+ * fifth agent works 0.8 FTE, every eleventh 0.5 FTE.
  */
 public final class Roster {
 

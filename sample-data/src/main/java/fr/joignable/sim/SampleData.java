@@ -33,11 +33,7 @@ public final class SampleData {
 
     /** The outcome of {@link #generate}: the simulation summary and what was written. */
     public record Result(
-            SimulationSummary summary,
-            long lines,
-            long delayed,
-            long redelivered,
-            long invalid) {}
+            SimulationSummary summary, long lines, long delayed, long redelivered, long invalid) {}
 
     /**
      * Simulates {@code days} days from {@code start} and writes the events to {@code events};

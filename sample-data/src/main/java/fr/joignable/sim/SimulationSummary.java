@@ -5,8 +5,8 @@ import java.util.Map;
 
 /**
  * What one simulation run produced. Counts are of the emitted events only (the period simulated);
- * duplicates follow the KPI definition ({@code docs/kpis.md}: same tenant and intent offered
- * within the previous 7 days, on any channel).
+ * duplicates follow the KPI definition ({@code docs/kpis.md}: same tenant and intent offered within
+ * the previous 7 days, on any channel).
  *
  * @param events events emitted (before any delivery fault)
  * @param offeredByChannel contacts offered per channel

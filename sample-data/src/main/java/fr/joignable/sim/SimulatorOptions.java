@@ -9,9 +9,9 @@ import java.util.Objects;
 /**
  * Everything the contact-centre simulator can be told. {@link #defaults()} describes a landlord
  * (OPH) with about 30,000 homes: on the order of 14,000 calls a month (12,500 first calls plus
- * repeats and the seasonal peaks) handled by 24 agents, plus
- * chats, emails, tenant-portal requests and letters. Each component is documented below; change
- * one with the {@code with...} methods or the canonical constructor.
+ * repeats and the seasonal peaks) handled by 24 agents, plus chats, emails, tenant-portal requests
+ * and letters. Each component is documented below; change one with the {@code with...} methods or
+ * the canonical constructor.
  *
  * @param seed seed of every random draw: the same seed and options give byte-identical output
  * @param zone local time zone of the landlord (opening hours, calendar days, public holidays)
@@ -28,8 +28,8 @@ import java.util.Objects;
  * @param lettersPerMonth mean letters per month (deferred, scanned on working days 9:00–11:00)
  * @param agents number of agents in the roster ({@code A001}...)
  * @param teams team names; agents are spread over them in turn
- * @param unidentifiedShare share of phone and chat contacts without a {@code tenantId}; emails
- *     and letters have half this share, portal requests are always identified
+ * @param unidentifiedShare share of phone and chat contacts without a {@code tenantId}; emails and
+ *     letters have half this share, portal requests are always identified
  * @param meanPatience mean patience of a caller on the phone (exponential); chat users wait twice
  *     as long
  * @param shortAbandonShare share of live contacts that hang up within 1–5 s (short abandons)
@@ -37,8 +37,8 @@ import java.util.Objects;
  *     request (minutes to days later)
  * @param unresolvedShare probability that an answered request not handed off is unresolved and
  *     brings the tenant back hours or days later
- * @param otherChannelRepeatShare probability that a repeat uses another channel than the contact
- *     it repeats
+ * @param otherChannelRepeatShare probability that a repeat uses another channel than the contact it
+ *     repeats
  * @param maxAttempts most contacts one request can produce (the first one and its repeats)
  * @param talkTimeScale multiplies every talk/handling time (1 = reference medians per intent)
  * @param medianWrapUp median after-contact work (lognormal)
@@ -100,8 +100,12 @@ public record SimulatorOptions(
         }
         for (double v :
                 new double[] {
-                    phoneCallsPerMonth, chatsPerMonth, emailsPerMonth, portalRequestsPerMonth,
-                    lettersPerMonth, talkTimeScale
+                    phoneCallsPerMonth,
+                    chatsPerMonth,
+                    emailsPerMonth,
+                    portalRequestsPerMonth,
+                    lettersPerMonth,
+                    talkTimeScale
                 }) {
             if (!(v >= 0) || Double.isInfinite(v)) {
                 throw new IllegalArgumentException("volumes and scales must be finite and >= 0");
@@ -173,42 +177,130 @@ public record SimulatorOptions(
 
     public SimulatorOptions withSeed(long newSeed) {
         return new SimulatorOptions(
-                newSeed, zone, opens, closes, homes, homesPerResidence, phoneCallsPerMonth,
-                chatsPerMonth, emailsPerMonth, portalRequestsPerMonth, lettersPerMonth, agents,
-                teams, unidentifiedShare, meanPatience, shortAbandonShare,
-                repeatAfterAbandonShare, unresolvedShare, otherChannelRepeatShare, maxAttempts,
-                talkTimeScale, medianWrapUp, breakLength, lunchLength, trainingShare, absenceShare,
-                liveReserve, faults);
+                newSeed,
+                zone,
+                opens,
+                closes,
+                homes,
+                homesPerResidence,
+                phoneCallsPerMonth,
+                chatsPerMonth,
+                emailsPerMonth,
+                portalRequestsPerMonth,
+                lettersPerMonth,
+                agents,
+                teams,
+                unidentifiedShare,
+                meanPatience,
+                shortAbandonShare,
+                repeatAfterAbandonShare,
+                unresolvedShare,
+                otherChannelRepeatShare,
+                maxAttempts,
+                talkTimeScale,
+                medianWrapUp,
+                breakLength,
+                lunchLength,
+                trainingShare,
+                absenceShare,
+                liveReserve,
+                faults);
     }
 
     public SimulatorOptions withFaults(Faults newFaults) {
         return new SimulatorOptions(
-                seed, zone, opens, closes, homes, homesPerResidence, phoneCallsPerMonth,
-                chatsPerMonth, emailsPerMonth, portalRequestsPerMonth, lettersPerMonth, agents,
-                teams, unidentifiedShare, meanPatience, shortAbandonShare,
-                repeatAfterAbandonShare, unresolvedShare, otherChannelRepeatShare, maxAttempts,
-                talkTimeScale, medianWrapUp, breakLength, lunchLength, trainingShare, absenceShare,
-                liveReserve, newFaults);
+                seed,
+                zone,
+                opens,
+                closes,
+                homes,
+                homesPerResidence,
+                phoneCallsPerMonth,
+                chatsPerMonth,
+                emailsPerMonth,
+                portalRequestsPerMonth,
+                lettersPerMonth,
+                agents,
+                teams,
+                unidentifiedShare,
+                meanPatience,
+                shortAbandonShare,
+                repeatAfterAbandonShare,
+                unresolvedShare,
+                otherChannelRepeatShare,
+                maxAttempts,
+                talkTimeScale,
+                medianWrapUp,
+                breakLength,
+                lunchLength,
+                trainingShare,
+                absenceShare,
+                liveReserve,
+                newFaults);
     }
 
     public SimulatorOptions withAgents(int newAgents) {
         return new SimulatorOptions(
-                seed, zone, opens, closes, homes, homesPerResidence, phoneCallsPerMonth,
-                chatsPerMonth, emailsPerMonth, portalRequestsPerMonth, lettersPerMonth, newAgents,
-                teams, unidentifiedShare, meanPatience, shortAbandonShare,
-                repeatAfterAbandonShare, unresolvedShare, otherChannelRepeatShare, maxAttempts,
-                talkTimeScale, medianWrapUp, breakLength, lunchLength, trainingShare, absenceShare,
-                liveReserve, faults);
+                seed,
+                zone,
+                opens,
+                closes,
+                homes,
+                homesPerResidence,
+                phoneCallsPerMonth,
+                chatsPerMonth,
+                emailsPerMonth,
+                portalRequestsPerMonth,
+                lettersPerMonth,
+                newAgents,
+                teams,
+                unidentifiedShare,
+                meanPatience,
+                shortAbandonShare,
+                repeatAfterAbandonShare,
+                unresolvedShare,
+                otherChannelRepeatShare,
+                maxAttempts,
+                talkTimeScale,
+                medianWrapUp,
+                breakLength,
+                lunchLength,
+                trainingShare,
+                absenceShare,
+                liveReserve,
+                faults);
     }
 
     public SimulatorOptions withOpeningHours(LocalTime newOpens, LocalTime newCloses) {
         return new SimulatorOptions(
-                seed, zone, newOpens, newCloses, homes, homesPerResidence, phoneCallsPerMonth,
-                chatsPerMonth, emailsPerMonth, portalRequestsPerMonth, lettersPerMonth, agents,
-                teams, unidentifiedShare, meanPatience, shortAbandonShare,
-                repeatAfterAbandonShare, unresolvedShare, otherChannelRepeatShare, maxAttempts,
-                talkTimeScale, medianWrapUp, breakLength, lunchLength, trainingShare, absenceShare,
-                liveReserve, faults);
+                seed,
+                zone,
+                newOpens,
+                newCloses,
+                homes,
+                homesPerResidence,
+                phoneCallsPerMonth,
+                chatsPerMonth,
+                emailsPerMonth,
+                portalRequestsPerMonth,
+                lettersPerMonth,
+                agents,
+                teams,
+                unidentifiedShare,
+                meanPatience,
+                shortAbandonShare,
+                repeatAfterAbandonShare,
+                unresolvedShare,
+                otherChannelRepeatShare,
+                maxAttempts,
+                talkTimeScale,
+                medianWrapUp,
+                breakLength,
+                lunchLength,
+                trainingShare,
+                absenceShare,
+                liveReserve,
+                faults);
     }
 
     /**

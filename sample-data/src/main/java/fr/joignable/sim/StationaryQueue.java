@@ -5,18 +5,17 @@ import org.apache.commons.math3.random.RandomGenerator;
 import org.apache.commons.math3.random.Well19937c;
 
 /**
- * One stationary interval simulated for a long horizon, to cross-check Erlang C (M/M/N) and
- * Erlang A (M/M/N+M) formulas: {@code agents} identical agents, Poisson arrivals at rate λ,
- * exponential handle times of mean {@code aht}, optionally exponential patience, first come first
- * served.
+ * One stationary interval simulated for a long horizon, to cross-check Erlang C (M/M/N) and Erlang
+ * A (M/M/N+M) formulas: {@code agents} identical agents, Poisson arrivals at rate λ, exponential
+ * handle times of mean {@code aht}, optionally exponential patience, first come first served.
  *
  * <p>Each arrival's <em>offered wait</em> is the time until the earliest agent is free after all
  * earlier served arrivals have been placed; the caller is served if that wait does not exceed his
  * patience, else he abandons after waiting his patience (and takes no agent). This is exact for a
  * FCFS queue with abandonment.
  *
- * <p>Usage: {@code StationaryQueue.simulate(new StationaryQueue.Params(5, 120 / 1800.0, 240, 0,
- * 20, 3_600_000, 42))}.
+ * <p>Usage: {@code StationaryQueue.simulate(new StationaryQueue.Params(5, 120 / 1800.0, 240, 0, 20,
+ * 3_600_000, 42))}.
  */
 public final class StationaryQueue {
 

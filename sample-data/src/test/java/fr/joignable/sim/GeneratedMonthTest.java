@@ -105,7 +105,8 @@ class GeneratedMonthTest {
                 assertThat(abandoned).isFalse();
             }
             if (abandoned) {
-                assertThat(types).containsExactly(EventType.CONTACT_OFFERED, EventType.CONTACT_ABANDONED);
+                assertThat(types)
+                        .containsExactly(EventType.CONTACT_OFFERED, EventType.CONTACT_ABANDONED);
                 continue;
             }
             if (!answered) {
@@ -312,7 +313,8 @@ class GeneratedMonthTest {
                 }
             }
         }
-        assertThat(perWeekday.get(DayOfWeek.MONDAY)).isGreaterThan(perWeekday.get(DayOfWeek.FRIDAY));
+        assertThat(perWeekday.get(DayOfWeek.MONDAY))
+                .isGreaterThan(perWeekday.get(DayOfWeek.FRIDAY));
         assertThat(morning).isGreaterThan(2 * afternoon);
     }
 

@@ -68,7 +68,8 @@ class SimulatorBehaviourTest {
     @Test
     void openingHoursAreAnOption() {
         SimulatorOptions options =
-                SimulatorOptions.defaults().withOpeningHours(LocalTime.of(9, 0), LocalTime.of(12, 0));
+                SimulatorOptions.defaults()
+                        .withOpeningHours(LocalTime.of(9, 0), LocalTime.of(12, 0));
         List<InteractionEvent> events =
                 SimulationFixtures.run(options, LocalDate.of(2026, 6, 8), 2).events();
         int live = 0;
@@ -195,8 +196,10 @@ class SimulatorBehaviourTest {
 
     @Test
     void timestampsAreUtcWithMilliseconds() {
-        String line = SimulationFixtures.run(SimulatorOptions.defaults(), LocalDate.of(2026, 10, 5), 1)
-                .lines().get(0);
+        String line =
+                SimulationFixtures.run(SimulatorOptions.defaults(), LocalDate.of(2026, 10, 5), 1)
+                        .lines()
+                        .get(0);
         String ts = line.replaceAll(".*\"ts\":\"([^\"]+)\".*", "$1");
         assertThat(ts).endsWith("Z");
         assertThat(OffsetDateTime.parse(ts)).isNotNull();

@@ -18,11 +18,11 @@ class StationaryQueueTest {
         double rho = lambda * aht;
         double expectedWait = rho / (1 / aht - lambda);
         StationaryQueue.Result r =
-                StationaryQueue.simulate(
-                        new StationaryQueue.Params(1, lambda, aht, 0, 20, 6e7, 7));
+                StationaryQueue.simulate(new StationaryQueue.Params(1, lambda, aht, 0, 20, 6e7, 7));
         assertThat(r.arrivals()).isGreaterThan(900_000);
         assertThat(r.abandoned()).isZero();
-        assertThat(r.meanWaitSeconds()).isCloseTo(expectedWait, within(expectedWait * REL_TOLERANCE));
+        assertThat(r.meanWaitSeconds())
+                .isCloseTo(expectedWait, within(expectedWait * REL_TOLERANCE));
         assertThat(r.occupancy()).isCloseTo(rho, within(0.01));
         // P(wait > 0) = ρ for M/M/1.
         assertThat(r.probWait()).isCloseTo(rho, within(0.01));
@@ -48,7 +48,8 @@ class StationaryQueueTest {
         double asa = pWait * aht / (n - a);
         double sl20 = 1 - pWait * Math.exp(-(n - a) * 20 / aht);
         StationaryQueue.Result r =
-                StationaryQueue.simulate(new StationaryQueue.Params(n, lambda, aht, 0, 20, 6e7, 11));
+                StationaryQueue.simulate(
+                        new StationaryQueue.Params(n, lambda, aht, 0, 20, 6e7, 11));
         assertThat(r.probWait()).isCloseTo(pWait, within(pWait * REL_TOLERANCE));
         assertThat(r.meanWaitSeconds()).isCloseTo(asa, within(asa * REL_TOLERANCE));
         assertThat(r.serviceLevel()).isCloseTo(sl20, within(0.01));
