@@ -26,6 +26,9 @@ import picocli.CommandLine.Spec;
         })
 public final class GenerateCommand implements Callable<Integer> {
 
+    /** Ten years: a bound that keeps a mistyped value from running for hours. */
+    static final int MAX_DAYS = 3660;
+
     @Spec CommandSpec spec;
 
     @Option(
@@ -78,11 +81,18 @@ public final class GenerateCommand implements Callable<Integer> {
         if (days < 1) {
             throw new UsageException("--days must be at least 1, was " + days);
         }
+        if (days > MAX_DAYS) {
+            throw new UsageException("--days must be at most " + MAX_DAYS + ", was " + days);
+        }
         LocalDate first;
         try {
             first = LocalDate.parse(start);
         } catch (DateTimeParseException e) {
             throw new UsageException("--start '" + start + "' is not a date YYYY-MM-DD");
+        }
+        if (first.getYear() < 1971 || first.plusDays(days).getYear() >= 2199) {
+            throw new UsageException(
+                    "--start and --days must keep the events between 1971 and 2198");
         }
         SimulatorOptions options = SimulatorOptions.defaults().withSeed(seed);
         if (faults) {

@@ -128,6 +128,21 @@ class GenerateCommandTest {
     }
 
     @Test
+    void tooManyDaysIsAUsageError() {
+        Run run =
+                run(
+                        "generate",
+                        "--days",
+                        "5000",
+                        "--start",
+                        "2026-10-05",
+                        "--out",
+                        dir.resolve("x.jsonl").toString());
+        assertThat(run.status()).isEqualTo(2);
+        assertThat(run.err()).startsWith("joignable: --days must be at most 3660, was 5000");
+    }
+
+    @Test
     void aBadStartDateIsAUsageError() {
         Run run =
                 run(

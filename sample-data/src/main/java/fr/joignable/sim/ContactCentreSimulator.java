@@ -60,6 +60,7 @@ public final class ContactCentreSimulator {
     private static final long SLOT = 15 * MINUTE;
     private static final long DUPLICATE_WINDOW = 7 * DAY;
     private static final long SHORT_ABANDON = 5 * SECOND;
+    private static final int SHIFT_MINUTES = 7 * 60 + 45;
 
     /** Live contacts are served by priority, then arrival. */
     private static final Comparator<Contact> SERVICE_ORDER =
@@ -190,6 +191,8 @@ public final class ContactCentreSimulator {
         while (!agenda.isEmpty()) {
             process(agenda.poll());
         }
+        long horizon = dayEnd - DUPLICATE_WINDOW;
+        lastOffer.values().removeIf(c -> c.offeredAt <= horizon);
         while (!outbox.isEmpty() && outbox.peek().ts < dayEnd) {
             InteractionEvent e = outbox.poll().event;
             if (e instanceof HandoffClosed) {
@@ -299,32 +302,40 @@ public final class ContactCentreSimulator {
             List<Sim> plan = new ArrayList<>();
             long login;
             long logout;
+            LocalTime opens = o.opens();
+            LocalTime closes = o.closes();
             if (p.fte() <= 0.5) {
-                login = millis(date, LocalTime.of(8, 30)) + jitter(-3, 4);
-                logout = millis(date, LocalTime.of(12, 30)) + jitter(0, 3);
+                login = millis(date, opens) + jitter(-3, 4);
+                logout = millis(date, opens.plusHours(4)) + jitter(0, 3);
                 plan.add(
                         activity(
                                 a,
-                                millis(date, LocalTime.of(10, 15)) + jitter(-10, 10),
+                                millis(date, opens.plusMinutes(105)) + jitter(-10, 10),
                                 ActivityKind.BREAK,
                                 o.breakLength().toMillis()));
             } else {
+                // Shifts of 7 h 45 (7 h of work and lunch) around the opening hours: early from
+                // 15 min before opening, mid from opening, late until 15 min after closing.
                 double u = rng.nextDouble();
                 LocalTime start;
                 LocalTime lunch;
-                LocalTime end;
                 if (u < 0.3) {
-                    start = LocalTime.of(8, 15);
-                    lunch = LocalTime.of(12, 0);
-                    end = LocalTime.of(16, 0);
+                    start = opens.minusMinutes(15);
+                    lunch = opens.plusMinutes(210);
                 } else if (u < 0.6) {
-                    start = LocalTime.of(8, 30);
-                    lunch = LocalTime.of(12, 45);
-                    end = LocalTime.of(16, 15);
+                    start = opens;
+                    lunch = opens.plusMinutes(255);
                 } else {
-                    start = LocalTime.of(10, 0);
-                    lunch = LocalTime.of(13, 30);
-                    end = LocalTime.of(17, 45);
+                    int lateStart =
+                            Math.max(
+                                    opens.toSecondOfDay() / 60 - 15,
+                                    closes.toSecondOfDay() / 60 + 15 - SHIFT_MINUTES);
+                    start = LocalTime.ofSecondOfDay(lateStart * 60L);
+                    lunch = closes.minusHours(4);
+                }
+                LocalTime end = start.plusMinutes(SHIFT_MINUTES);
+                if (!lunch.isAfter(start) || !lunch.isBefore(end.minusMinutes(60))) {
+                    lunch = start.plusMinutes(SHIFT_MINUTES / 2);
                 }
                 login = millis(date, start) + jitter(-3, 4);
                 logout = millis(date, end) + jitter(0, 3);
@@ -344,7 +355,7 @@ public final class ContactCentreSimulator {
                                 ActivityKind.BREAK,
                                 o.breakLength().toMillis()));
                 if (rng.nextDouble() < o.trainingShare()) {
-                    long at = millis(date, LocalTime.of(14, 0)) + 15 * MINUTE * rng.nextInt(5);
+                    long at = lunchAt + lunchLength + 15 * MINUTE * (1 + rng.nextInt(5));
                     long length = 60 * MINUTE + 15 * MINUTE * rng.nextInt(5);
                     plan.add(activity(a, at, ActivityKind.TRAINING, length));
                 }

@@ -16,8 +16,10 @@ import java.util.Objects;
  * @param seed seed of every random draw: the same seed and options give byte-identical output
  * @param zone local time zone of the landlord (opening hours, calendar days, public holidays)
  * @param opens opening time of the live channels (phone, chat), Monday to Friday except public
- *     holidays
- * @param closes closing time of the live channels; no call or chat arrives after it
+ *     holidays, between 04:00 and 12:00; agent shifts (7 h 45 with lunch) start 15 min before it,
+ *     at it, or end 15 min after closing
+ * @param closes closing time of the live channels, at the latest 22:00; no call or chat arrives
+ *     after it
  * @param homes number of homes (one tenant household each); tenants calling are drawn among them
  * @param homesPerResidence homes per residence ({@code RES-...} ids)
  * @param phoneCallsPerMonth mean phone calls per month before the yearly shape (rent notices,
@@ -81,12 +83,23 @@ public record SimulatorOptions(
         int liveReserve,
         Faults faults) {
 
+    /** Bounds of the opening hours, so that every shift fits in its local day. */
+    public static final LocalTime EARLIEST_OPENING = LocalTime.of(4, 0);
+
+    public static final LocalTime LATEST_OPENING = LocalTime.of(12, 0);
+    public static final LocalTime LATEST_CLOSING = LocalTime.of(22, 0);
+
     public SimulatorOptions {
         Objects.requireNonNull(zone, "zone");
         Objects.requireNonNull(opens, "opens");
         Objects.requireNonNull(closes, "closes");
-        if (!opens.isBefore(closes)) {
-            throw new IllegalArgumentException("opens must be before closes");
+        if (opens.isBefore(EARLIEST_OPENING)
+                || opens.isAfter(LATEST_OPENING)
+                || !opens.isBefore(closes)
+                || closes.isAfter(LATEST_CLOSING)) {
+            throw new IllegalArgumentException(
+                    "opening hours must open between 04:00 and 12:00 and close after opening,"
+                            + " by 22:00");
         }
         positive(homes, "homes");
         positive(homesPerResidence, "homesPerResidence");
