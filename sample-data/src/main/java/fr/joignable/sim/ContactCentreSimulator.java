@@ -388,10 +388,7 @@ public final class ContactCentreSimulator {
             case ABANDON -> abandon(s.contact, t);
             case TALK_END -> endTalk(s.agent, t);
             case WRAP_END -> endWrapUp(s.agent, t);
-            case LOGIN -> {
-                s.agent.loggedIn = true;
-                agentFree(s.agent, t);
-            }
+            case LOGIN -> agentFree(s.agent, t);
             case ACTIVITY_DUE -> {
                 Agent a = s.agent;
                 if (a.idle) {
@@ -401,10 +398,7 @@ public final class ContactCentreSimulator {
                     a.due.add(s.activity);
                 }
             }
-            case ACTIVITY_END -> {
-                s.agent.activity = null;
-                agentFree(s.agent, t);
-            }
+            case ACTIVITY_END -> agentFree(s.agent, t);
             case CLOSE -> {
                 for (Agent a : agents) {
                     if (a.idle) {
@@ -450,9 +444,7 @@ public final class ContactCentreSimulator {
                         c.priority,
                         known ? tenantIds[c.person] : null,
                         known ? residenceOf(c.person) : null));
-        if (t < dayEnd) {
-            count(c);
-        }
+        count(c);
         if (s.attempt > 1) {
             repeats++;
         }
@@ -621,7 +613,6 @@ public final class ContactCentreSimulator {
         switch (act.kind) {
             case LOGOUT -> {
                 setState(a, AgentState.LOGGED_OUT, t);
-                a.loggedIn = false;
                 a.due.clear();
             }
             case LUNCH -> {
@@ -636,7 +627,6 @@ public final class ContactCentreSimulator {
     }
 
     private void scheduleActivityEnd(Agent a, Activity act, long t) {
-        a.activity = act;
         Sim end = new Sim(t + act.length, Kind.ACTIVITY_END);
         end.agent = a;
         agenda.add(end);
@@ -931,11 +921,9 @@ public final class ContactCentreSimulator {
         final int index;
         final ArrayDeque<Activity> due = new ArrayDeque<>();
         AgentState state = AgentState.LOGGED_OUT;
-        boolean loggedIn;
         boolean idle;
         long idleSince;
         Contact current;
-        Activity activity;
 
         Agent(AgentProfile profile, int index) {
             this.profile = profile;
