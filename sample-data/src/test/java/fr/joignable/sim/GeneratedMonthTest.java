@@ -318,6 +318,34 @@ class GeneratedMonthTest {
         assertThat(morning).isGreaterThan(2 * afternoon);
     }
 
+    @Test
+    void staffingFollowsTheShiftsThroughTheDay() {
+        // Agents logged in (any state but LOGGED_OUT) on Monday 12 October 2026.
+        LocalDate monday = LocalDate.of(2026, 10, 12);
+        long at0830 = monday.atTime(8, 35).atZone(PARIS).toInstant().toEpochMilli();
+        long at1030 = monday.atTime(10, 30).atZone(PARIS).toInstant().toEpochMilli();
+        long at1715 = monday.atTime(17, 15).atZone(PARIS).toInstant().toEpochMilli();
+        long at1900 = monday.atTime(19, 0).atZone(PARIS).toInstant().toEpochMilli();
+        assertThat(loggedInAt(at1030)).isGreaterThan(loggedInAt(at1715));
+        assertThat(loggedInAt(at1030)).isGreaterThan(loggedInAt(at0830));
+        assertThat(loggedInAt(at1715)).isPositive();
+        assertThat(loggedInAt(at1900)).isZero();
+        assertThat(loggedInAt(at1030)).isBetween(options.agents() / 2, options.agents());
+    }
+
+    private static int loggedInAt(long epochMillis) {
+        Map<String, AgentState> state = new HashMap<>();
+        for (InteractionEvent e : events) {
+            if (e.tsMillis() > epochMillis) {
+                break;
+            }
+            if (e instanceof AgentStateChanged s) {
+                state.put(s.agentId(), s.state());
+            }
+        }
+        return (int) state.values().stream().filter(AgentState::isLoggedIn).count();
+    }
+
     private static LocalDate localDate(Instant ts) {
         return ts.atZone(PARIS).toLocalDate();
     }
