@@ -49,7 +49,7 @@ import org.apache.commons.math3.random.Well19937c;
  * midnight carries over: the backlog, repeats planned for later days, handoffs closed later.
  *
  * <p>Events are emitted in {@code ts} order (equal times in the order they happened). The run is
- * deterministic: the same options (seed included) give the same events.
+ * deterministic: the same options (seed included) give the same events. An instance runs once.
  */
 public final class ContactCentreSimulator {
 
@@ -85,6 +85,7 @@ public final class ContactCentreSimulator {
     private final PriorityQueue<Stamped> outbox = new PriorityQueue<>(4096);
     private final Map<Long, Contact> lastOffer = new HashMap<>();
 
+    private boolean ran;
     private long seq;
     private long eventCounter;
     private long contactCounter;
@@ -143,6 +144,10 @@ public final class ContactCentreSimulator {
         if (days < 1) {
             throw new IllegalArgumentException("days must be >= 1");
         }
+        if (ran) {
+            throw new IllegalStateException("a simulator runs once; create another one");
+        }
+        ran = true;
         try {
             for (int d = 0; d < days; d++) {
                 simulateDay(start.plusDays(d), sink);
