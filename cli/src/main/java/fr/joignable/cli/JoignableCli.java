@@ -46,6 +46,7 @@ public final class JoignableCli {
             new SqlCommand(),
             new ForecastCommand(),
             new TrainingGapsCommand(),
+            new GenerateCommand(),
         };
     }
 
