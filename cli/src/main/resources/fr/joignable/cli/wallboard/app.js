@@ -11,6 +11,7 @@
       waiting: 'En attente', longest: 'Attente max', sl: 'Niveau de service', abandon: "Taux d'abandon",
       occupancy: 'Occupation', duplicates: 'Doublons', backlog: 'différés',
       inInterval: 'intervalle', last60m: '60 min',
+      now: 'maintenant', runningInterval: 'intervalle en cours', lastHour: '60 dernières minutes',
       queues: "Files d'attente", teams: 'Équipes',
       cols: ['File', 'En attente', 'Attente max', 'Différés', 'NS interv.', 'NS 60 min',
              'Abandon interv.', 'Abandon 60 min', 'Doublons 60 min'],
@@ -28,6 +29,7 @@
       waiting: 'Waiting', longest: 'Longest wait', sl: 'Service level', abandon: 'Abandon rate',
       occupancy: 'Occupancy', duplicates: 'Duplicates', backlog: 'deferred',
       inInterval: 'interval', last60m: '60 min',
+      now: 'now', runningInterval: 'running interval', lastHour: 'last 60 minutes',
       queues: 'Queues', teams: 'Teams',
       cols: ['Queue', 'Waiting', 'Longest wait', 'Deferred', 'SL interval', 'SL 60 min',
              'Abandon interval', 'Abandon 60 min', 'Duplicates 60 min'],
@@ -66,10 +68,10 @@
   function dur(s) {
     if (!defined(s)) { return '—'; }
     var total = Math.round(s);
-    if (total < 60) { return total + ' s'; }
+    if (total < 60) { return total + '\u00a0s'; }
     var m = Math.floor(total / 60);
     var r = total % 60;
-    return m + ' min ' + (r < 10 ? '0' : '') + r;
+    return m + '\u00a0min\u00a0' + (r < 10 ? '0' : '') + r;
   }
   function hhmm(date) {
     return date.toLocaleTimeString(locale, { hour: '2-digit', minute: '2-digit', hour12: false });
@@ -77,9 +79,10 @@
 
   function status(s) { return s || 'none'; }
 
-  function tile(label, big, bigStatus, subs) {
+  function tile(label, qualifier, big, bigStatus, subs) {
     var t = el('div', 'tile ' + status(bigStatus));
     t.appendChild(el('div', 'label', label));
+    t.appendChild(el('div', 'qual', qualifier || '\u00a0'));
     t.appendChild(el('div', 'big', big));
     subs.forEach(function (sub) {
       var line = el('div', 'sub');
@@ -96,15 +99,17 @@
     var t = v.totals || {};
     var i = t.interval || {};
     var h = t.last60m || {};
-    box.appendChild(tile(L.waiting, num(t.waiting), t.longestWaitStatus,
+    box.appendChild(tile(L.waiting, L.now, num(t.waiting), t.longestWaitStatus,
       [[L.backlog, num(t.backlog), 'none']]));
-    box.appendChild(tile(L.longest, dur(t.longestWaitS), t.longestWaitStatus, []));
-    box.appendChild(tile(L.sl + ' · ' + L.inInterval, pct(i.serviceLevel), i.serviceLevelStatus,
+    var longest = tile(L.longest, L.now, dur(t.longestWaitS), t.longestWaitStatus, []);
+    if (defined(t.longestWaitS) && t.longestWaitS >= 59.5) { longest.classList.add('long'); }
+    box.appendChild(longest);
+    box.appendChild(tile(L.sl, L.runningInterval, pct(i.serviceLevel), i.serviceLevelStatus,
       [[L.last60m, pct(h.serviceLevel), h.serviceLevelStatus]]));
-    box.appendChild(tile(L.abandon + ' · ' + L.inInterval, pct(i.abandonRate), i.abandonRateStatus,
+    box.appendChild(tile(L.abandon, L.runningInterval, pct(i.abandonRate), i.abandonRateStatus,
       [[L.last60m, pct(h.abandonRate), h.abandonRateStatus]]));
-    box.appendChild(tile(L.occupancy + ' · ' + L.last60m, pct(h.occupancy), h.occupancyStatus, []));
-    box.appendChild(tile(L.duplicates + ' · ' + L.last60m, pct(h.duplicateRate), h.duplicateRateStatus,
+    box.appendChild(tile(L.occupancy, L.lastHour, pct(h.occupancy), h.occupancyStatus, []));
+    box.appendChild(tile(L.duplicates, L.lastHour, pct(h.duplicateRate), h.duplicateRateStatus,
       [[L.inInterval, pct(i.duplicateRate), i.duplicateRateStatus]]));
   }
 
