@@ -157,8 +157,7 @@ public final class WallboardCommand implements Callable<Integer> {
         return JoignableCli.EXIT_OK;
     }
 
-    private static WallboardServer startServer(
-            KafkaLiveFeed feed, WallboardServer.Config config) {
+    private static WallboardServer startServer(KafkaLiveFeed feed, WallboardServer.Config config) {
         try {
             return WallboardServer.start(feed, config);
         } catch (IOException e) {

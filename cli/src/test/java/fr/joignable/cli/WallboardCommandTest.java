@@ -33,7 +33,8 @@ class WallboardCommandTest {
 
     @Test
     void bindingBeyondLoopbackWithoutATokenIsRefused() {
-        int status = cli.execute("wallboard", "--bootstrap-servers", "127.0.0.1:1", "--bind", "0.0.0.0");
+        int status =
+                cli.execute("wallboard", "--bootstrap-servers", "127.0.0.1:1", "--bind", "0.0.0.0");
         assertThat(status).isEqualTo(2);
         assertThat(err.toString().lines().findFirst().orElseThrow())
                 .startsWith("joignable: --bind 0.0.0.0 is not a loopback address")
@@ -111,7 +112,9 @@ class WallboardCommandTest {
             Thread.sleep(50);
         }
         String line = out.toString();
-        assertThat(line).contains("Wallboard on http://127.0.0.1:").contains("access token required");
+        assertThat(line)
+                .contains("Wallboard on http://127.0.0.1:")
+                .contains("access token required");
         URI uri = URI.create(line.substring(line.indexOf("http://"), line.indexOf(" (topic")));
         HttpClient client = HttpClient.newHttpClient();
         HttpResponse<String> page =

@@ -27,9 +27,8 @@ public final class AccessToken {
     }
 
     /**
-     * A token from its text, surrounding white space removed; {@link IllegalArgumentException}
-     * when shorter than {@link #MIN_LENGTH} characters or holding white space or control
-     * characters.
+     * A token from its text, surrounding white space removed; {@link IllegalArgumentException} when
+     * shorter than {@link #MIN_LENGTH} characters or holding white space or control characters.
      */
     public static AccessToken of(String text) {
         String token = Objects.requireNonNull(text, "token").strip();

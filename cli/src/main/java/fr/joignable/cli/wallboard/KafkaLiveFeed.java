@@ -24,8 +24,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The live-view topic as a {@link LiveSnapshotSource}: one consumer thread, no consumer group
- * (partitions assigned by hand, nothing committed), starting at each partition's last record so
- * the page has the newest snapshot at once, then keeping the newest one it reads.
+ * (partitions assigned by hand, nothing committed), starting at each partition's last record so the
+ * page has the newest snapshot at once, then keeping the newest one it reads.
  *
  * <p>A record that is not a snapshot is skipped (counted, logged without its content). While the
  * topic does not exist the feed looks for it again every second.
@@ -167,7 +167,8 @@ public final class KafkaLiveFeed implements LiveSnapshotSource, AutoCloseable {
         LiveSnapshot snapshot = LiveSnapshot.of(view, receivedAt);
         TopicPartition tp = new TopicPartition(record.topic(), record.partition());
         LiveSnapshot current = latest.get();
-        // Within a partition the log order is the truth; across partitions the newer emittedAt wins.
+        // Within a partition the log order is the truth; across partitions the newer emittedAt
+        // wins.
         if (current == null
                 || tp.equals(latestPartition.get())
                 || !snapshot.producedAt().isBefore(current.producedAt())) {

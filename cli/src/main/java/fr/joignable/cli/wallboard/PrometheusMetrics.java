@@ -10,8 +10,8 @@ import java.util.TreeMap;
 
 /**
  * The newest snapshot in the Prometheus text exposition format, version 0.0.4: one {@code # HELP}
- * and {@code # TYPE} per family, gauges with escaped label values. An undefined value (a rate
- * whose denominator is 0, a missing field) is left out, never written as {@code NaN}.
+ * and {@code # TYPE} per family, gauges with escaped label values. An undefined value (a rate whose
+ * denominator is 0, a missing field) is left out, never written as {@code NaN}.
  */
 public final class PrometheusMetrics {
 
@@ -109,7 +109,9 @@ public final class PrometheusMetrics {
                         "joignable_centre_service_level",
                         "Service level of the whole centre, 0 to 1.");
         Family centreAbandon =
-                family("joignable_centre_abandon_rate", "Abandon rate of the whole centre, 0 to 1.");
+                family(
+                        "joignable_centre_abandon_rate",
+                        "Abandon rate of the whole centre, 0 to 1.");
         Family centreDuplicate =
                 family(
                         "joignable_centre_duplicate_rate",
@@ -129,9 +131,12 @@ public final class PrometheusMetrics {
             centreDuplicate.add(labels, w.duplicateRate());
             centreOccupancy.add(labels, w.occupancy());
         }
-        Family agents = family("joignable_agents", "Agents in each state now (logged-out omitted).");
+        Family agents =
+                family("joignable_agents", "Agents in each state now (logged-out omitted).");
         Family occupancy =
-                family("joignable_occupancy", "Occupancy of a team's agents in the window, 0 to 1.");
+                family(
+                        "joignable_occupancy",
+                        "Occupancy of a team's agents in the window, 0 to 1.");
         for (LiveView.Team t : view.teams()) {
             if (t.team() == null) {
                 continue;
@@ -161,7 +166,11 @@ public final class PrometheusMetrics {
             if (f.samples.isEmpty()) {
                 continue;
             }
-            out.append("# HELP ").append(f.name).append(' ').append(escapeHelp(f.help)).append('\n');
+            out.append("# HELP ")
+                    .append(f.name)
+                    .append(' ')
+                    .append(escapeHelp(f.help))
+                    .append('\n');
             out.append("# TYPE ").append(f.name).append(" gauge\n");
             for (String sample : f.samples) {
                 out.append(sample).append('\n');

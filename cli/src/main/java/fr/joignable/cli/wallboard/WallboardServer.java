@@ -54,8 +54,8 @@ public final class WallboardServer implements AutoCloseable {
     }
 
     /**
-     * How to serve: where to listen, the token (required unless the address is a loopback one),
-     * the page's language, the targets and the clock.
+     * How to serve: where to listen, the token (required unless the address is a loopback one), the
+     * page's language, the targets and the clock.
      */
     public record Config(
             InetSocketAddress address,
@@ -206,7 +206,8 @@ public final class WallboardServer implements AutoCloseable {
                 return;
             }
             String path = ex.getRequestURI().getRawPath();
-            if (config.token().isEmpty() && !loopbackHost(ex.getRequestHeaders().getFirst("Host"))) {
+            if (config.token().isEmpty()
+                    && !loopbackHost(ex.getRequestHeaders().getFirst("Host"))) {
                 text(ex, 403, "forbidden", head);
                 return;
             }

@@ -125,9 +125,10 @@ class KafkaWallboardITCase {
                     produce(snapshot(waiting));
                     SseClient.Event pushed =
                             sse.until(
-                                    v -> v.at("/queues/0/waiting").asLong() == waiting,
-                                    ONE_SECOND);
-                    assertThat(pushed).as("snapshot %d pushed within a second", waiting).isNotNull();
+                                    v -> v.at("/queues/0/waiting").asLong() == waiting, ONE_SECOND);
+                    assertThat(pushed)
+                            .as("snapshot %d pushed within a second", waiting)
+                            .isNotNull();
                     assertThat(Duration.ofNanos(pushed.arrivedNanos() - sent))
                             .isLessThan(ONE_SECOND);
                 }

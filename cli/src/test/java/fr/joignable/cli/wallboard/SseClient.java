@@ -37,7 +37,12 @@ final class SseClient implements AutoCloseable {
                             try {
                                 response.body()
                                         .filter(l -> l.startsWith("data: "))
-                                        .forEach(l -> events.add(new Event(parse(l), System.nanoTime())));
+                                        .forEach(
+                                                l ->
+                                                        events.add(
+                                                                new Event(
+                                                                        parse(l),
+                                                                        System.nanoTime())));
                             } catch (RuntimeException closed) {
                                 // stream closed
                             }

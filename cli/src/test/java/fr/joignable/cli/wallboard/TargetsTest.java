@@ -68,7 +68,8 @@ class TargetsTest {
 
     @Test
     void targetsOutOfOrderAreRefused() {
-        assertThatThrownBy(() -> new Targets(0.7, 0.8, 0.05, 0.1, 0.7, 0.85, 0.92, 0.1, 0.2, 20, 60))
+        assertThatThrownBy(
+                        () -> new Targets(0.7, 0.8, 0.05, 0.1, 0.7, 0.85, 0.92, 0.1, 0.2, 20, 60))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }

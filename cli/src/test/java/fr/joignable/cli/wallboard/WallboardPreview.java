@@ -3,8 +3,8 @@ package fr.joignable.cli.wallboard;
 import java.time.Instant;
 
 /**
- * Serves the page with a realistic in-memory snapshot, refreshed every second, to look at it in
- * a browser: {@code java -cp ... fr.joignable.cli.wallboard.WallboardPreview [port] [fr|en]}.
+ * Serves the page with a realistic in-memory snapshot, refreshed every second, to look at it in a
+ * browser: {@code java -cp ... fr.joignable.cli.wallboard.WallboardPreview [port] [fr|en]}.
  */
 public final class WallboardPreview {
 

@@ -185,10 +185,8 @@ class WallboardServerTest {
             SseClient.Event changed =
                     sse.until(v -> v.at("/queues/0/waiting").asLong() == 42, ONE_SECOND);
             assertThat(changed).as("the new snapshot within a second").isNotNull();
-            assertThat(Duration.ofNanos(changed.arrivedNanos() - published))
-                    .isLessThan(ONE_SECOND);
-            assertThat(changed.data().at("/queues/1/longestWaitStatus").asText())
-                    .isEqualTo("red");
+            assertThat(Duration.ofNanos(changed.arrivedNanos() - published)).isLessThan(ONE_SECOND);
+            assertThat(changed.data().at("/queues/1/longestWaitStatus").asText()).isEqualTo("red");
         }
     }
 
@@ -288,15 +286,20 @@ class WallboardServerTest {
         WallboardServer server =
                 start(WallboardServer.Config.local(0).withToken(AccessToken.of(TOKEN)));
         source.publish(snapshot(5));
-        for (String path : List.of("/", "/app.js", "/app.css", "/api/live", "/metrics", "/events", "/nope")) {
+        for (String path :
+                List.of("/", "/app.js", "/app.css", "/api/live", "/metrics", "/events", "/nope")) {
             HttpResponse<String> r = get(server, path);
             assertThat(r.statusCode()).as(path).isEqualTo(401);
             assertThat(r.body()).doesNotContain("LOYERS");
             assertThat(r.headers().firstValue("WWW-Authenticate")).isPresent();
             assertSecurityHeaders(r);
-            assertThat(get(server, path, "Authorization", "Bearer wrong-token-0123456789").statusCode())
+            assertThat(
+                            get(server, path, "Authorization", "Bearer wrong-token-0123456789")
+                                    .statusCode())
                     .isEqualTo(401);
-            assertThat(get(server, path, "Cookie", WallboardServer.COOKIE + "=" + TOKEN).statusCode())
+            assertThat(
+                            get(server, path, "Cookie", WallboardServer.COOKIE + "=" + TOKEN)
+                                    .statusCode())
                     .as("the raw token is not a valid cookie")
                     .isEqualTo(401);
         }
@@ -338,7 +341,8 @@ class WallboardServerTest {
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(get(server, "/app.js", "Cookie", cookie).statusCode()).isEqualTo(200);
         assertThat(get(server, "/api/live", "Cookie", cookie).body()).contains("LOYERS");
-        try (SseClient sse = new SseClient(client, server.uri().resolve("/events"), "Cookie", cookie)) {
+        try (SseClient sse =
+                new SseClient(client, server.uri().resolve("/events"), "Cookie", cookie)) {
             assertThat(sse.response.statusCode()).isEqualTo(200);
             assertThat(sse.next(ONE_SECOND).data().at("/queues/0/waiting").asLong()).isEqualTo(6);
         }

@@ -41,8 +41,7 @@ class WallboardViewTest {
         assertThat(teamB.get("occupancyStatus").asText()).isEqualTo("red"); // 0.95
         assertThat(teamB.get("occupancyLast60mStatus").asText()).isEqualTo("amber"); // 0.90
         assertThat(v.get("teams").get(2).get("occupancyStatus").asText()).isEqualTo("amber");
-        assertThat(v.get("teams").get(2).get("occupancyLast60mStatus").asText())
-                .isEqualTo("none");
+        assertThat(v.get("teams").get(2).get("occupancyLast60mStatus").asText()).isEqualTo("none");
         assertThat(v.at("/totals/last60m/occupancyStatus").asText()).isEqualTo("green"); // 0.83
     }
 
