@@ -13,9 +13,11 @@ import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -171,6 +173,23 @@ public final class WallboardCommand implements Callable<Integer> {
         }
     }
 
+    private void warnIfOthersCanRead(Path file) {
+        try {
+            Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(file);
+            if (permissions.contains(PosixFilePermission.OTHERS_READ)
+                    || permissions.contains(PosixFilePermission.GROUP_READ)) {
+                PrintWriter err = spec.commandLine().getErr();
+                err.println(
+                        "joignable: warning: "
+                                + file
+                                + " can be read by other users; restrict it (chmod 600)");
+                err.flush();
+            }
+        } catch (IOException | UnsupportedOperationException e) {
+            // not a POSIX file system: nothing to check
+        }
+    }
+
     private Optional<AccessToken> token() {
         String text;
         String origin;
@@ -181,6 +200,7 @@ public final class WallboardCommand implements Callable<Integer> {
                 throw new InputException("--token-file " + tokenFile + ": cannot read it");
             }
             origin = "--token-file " + tokenFile;
+            warnIfOthersCanRead(tokenFile);
         } else {
             text = environment.get(TOKEN_ENV);
             origin = TOKEN_ENV;

@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -92,7 +93,11 @@ class WallboardCommandTest {
 
     @Test
     void servesUntilStoppedEvenBeforeTheTopicExists() throws Exception {
-        command.environment = Map.of(WallboardCommand.TOKEN_ENV, "command-test-token-0123456789");
+        Path tokenFile = Files.writeString(dir.resolve("token"), "command-test-token-0123456789\n");
+        boolean posix = tokenFile.getFileSystem().supportedFileAttributeViews().contains("posix");
+        if (posix) {
+            Files.setPosixFilePermissions(tokenFile, PosixFilePermissions.fromString("rw-r--r--"));
+        }
         int[] status = {-1};
         Thread run =
                 new Thread(
@@ -105,7 +110,9 @@ class WallboardCommandTest {
                                                 "--port",
                                                 "0",
                                                 "--lang",
-                                                "en"));
+                                                "en",
+                                                "--token-file",
+                                                tokenFile.toString()));
         run.start();
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (!out.toString().contains("Wallboard on ") && System.nanoTime() < deadline) {
@@ -131,6 +138,10 @@ class WallboardCommandTest {
                                         HttpResponse.BodyHandlers.ofString())
                                 .statusCode())
                 .isEqualTo(401);
+        if (posix) {
+            assertThat(err.toString()).contains("can be read by other users");
+        }
+        assertThat(err.toString()).doesNotContain("command-test-token");
         command.stop.countDown();
         run.join(10_000);
         assertThat(run.isAlive()).isFalse();

@@ -50,7 +50,6 @@
   var pctFormat = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
   var numFormat = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
   var lastMessageAt = 0;
-  var lastView = null;
   var source = null;
 
   function $(id) { return document.getElementById(id); }
@@ -245,8 +244,10 @@
   }
 
   function render(v) {
-    lastView = v;
     renderState(v.state);
+    if (v.state === 'stale' && defined(v.ageS)) {
+      $('state').textContent = L.stale + ' · ' + dur(v.ageS);
+    }
     if (v.asOf) {
       var asOf = new Date(v.asOf);
       $('asof').textContent = asOf.toLocaleTimeString(locale, { hour12: false });

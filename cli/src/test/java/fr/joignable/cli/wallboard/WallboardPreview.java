@@ -22,6 +22,10 @@ public final class WallboardPreview {
                         source, WallboardServer.Config.local(port).withLanguage(language))) {
             System.out.println("Preview on " + server.uri());
             Instant asOf = Instant.parse("2026-10-05T08:22:41Z");
+            if (args.length > 2 && args[2].equals("stale")) {
+                source.publish(Samples.view(asOf, Instant.now().minusSeconds(30), 3));
+                Thread.currentThread().join();
+            }
             for (long tick = 0; ; tick++) {
                 source.publish(Samples.view(asOf.plusSeconds(tick), Instant.now(), 3 + tick % 4));
                 Thread.sleep(1000);
