@@ -36,6 +36,9 @@ public final class KafkaLiveFeed implements LiveSnapshotSource, AutoCloseable {
     private static final Duration POLL = Duration.ofMillis(200);
     private static final long RETRY_MILLIS = 1000;
 
+    /** How many offsets before the end of each partition the feed starts. */
+    static final int START_BACK = 16;
+
     private final KafkaConsumer<byte[], byte[]> consumer;
     private final String topic;
     private final Clock clock;
@@ -98,8 +101,22 @@ public final class KafkaLiveFeed implements LiveSnapshotSource, AutoCloseable {
                 Thread.sleep(RETRY_MILLIS);
             }
             while (running) {
+                // a whole batch is read before the newest of it is shown: no flicker through
+                // older snapshots at start
+                LiveSnapshot newest = null;
+                TopicPartition newestPartition = null;
                 for (ConsumerRecord<byte[], byte[]> record : consumer.poll(POLL)) {
-                    accept(record);
+                    LiveSnapshot snapshot = parse(record);
+                    TopicPartition tp = new TopicPartition(record.topic(), record.partition());
+                    if (snapshot != null && newer(snapshot, tp, newest, newestPartition)) {
+                        newest = snapshot;
+                        newestPartition = tp;
+                    }
+                }
+                if (newest != null
+                        && newer(newest, newestPartition, latest.get(), latestPartition.get())) {
+                    latest.set(newest);
+                    latestPartition.set(newestPartition);
                 }
             }
         } catch (WakeupException | InterruptedException e) {
@@ -137,14 +154,16 @@ public final class KafkaLiveFeed implements LiveSnapshotSource, AutoCloseable {
         for (TopicPartition tp : partitions) {
             long first = begin.getOrDefault(tp, 0L);
             long next = end.getOrDefault(tp, 0L);
-            consumer.seek(tp, Math.max(first, next - 1));
+            // a few records back, not just one: the last offsets may be transaction markers
+            consumer.seek(tp, Math.max(first, next - START_BACK));
         }
         return true;
     }
 
-    private void accept(ConsumerRecord<byte[], byte[]> record) {
+    /** The record as a snapshot; null (counted, logged without content) when it is not one. */
+    private LiveSnapshot parse(ConsumerRecord<byte[], byte[]> record) {
         if (record.value() == null) {
-            return;
+            return null;
         }
         LiveView view;
         try {
@@ -157,24 +176,28 @@ public final class KafkaLiveFeed implements LiveSnapshotSource, AutoCloseable {
                     record.partition(),
                     record.offset(),
                     e.getClass().getSimpleName());
-            return;
+            return null;
         }
         received.incrementAndGet();
         Instant receivedAt =
                 record.timestamp() > 0
                         ? min(Instant.ofEpochMilli(record.timestamp()), clock.instant())
                         : clock.instant();
-        LiveSnapshot snapshot = LiveSnapshot.of(view, receivedAt);
-        TopicPartition tp = new TopicPartition(record.topic(), record.partition());
-        LiveSnapshot current = latest.get();
-        // Within a partition the log order is the truth; across partitions the newer emittedAt
-        // wins.
-        if (current == null
-                || tp.equals(latestPartition.get())
-                || !snapshot.producedAt().isBefore(current.producedAt())) {
-            latest.set(snapshot);
-            latestPartition.set(tp);
-        }
+        return LiveSnapshot.of(view, receivedAt);
+    }
+
+    /**
+     * Whether {@code candidate} replaces {@code current}: within a partition the log order is the
+     * truth (a later record always wins); across partitions the later production time wins.
+     */
+    private static boolean newer(
+            LiveSnapshot candidate,
+            TopicPartition candidatePartition,
+            LiveSnapshot current,
+            TopicPartition currentPartition) {
+        return current == null
+                || candidatePartition.equals(currentPartition)
+                || !candidate.producedAt().isBefore(current.producedAt());
     }
 
     private static Instant min(Instant a, Instant b) {
