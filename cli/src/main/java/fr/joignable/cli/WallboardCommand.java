@@ -20,6 +20,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -134,6 +135,19 @@ public final class WallboardCommand implements Callable<Integer> {
                         Targets.DEFAULTS,
                         Clock.systemUTC());
         PrintWriter out = spec.commandLine().getOut();
+        CountDownLatch closed = new CountDownLatch(1);
+        // on Ctrl-C / SIGTERM: stop, and give the server and the consumer a moment to close
+        Thread hook =
+                new Thread(
+                        () -> {
+                            stop.countDown();
+                            try {
+                                closed.await(5, TimeUnit.SECONDS);
+                            } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt();
+                            }
+                        },
+                        "wallboard-stop");
         try (KafkaLiveFeed feed = KafkaLiveFeed.start(bootstrapServers, topic);
                 WallboardServer server = startServer(feed, config)) {
             out.println(
@@ -144,16 +158,14 @@ public final class WallboardCommand implements Callable<Integer> {
                             + (token.isPresent() ? ", access token required" : "")
                             + "); Ctrl-C to stop.");
             out.flush();
-            Thread hook = new Thread(stop::countDown, "wallboard-stop");
             Runtime.getRuntime().addShutdownHook(hook);
+            stop.await();
+        } finally {
+            closed.countDown();
             try {
-                stop.await();
-            } finally {
-                try {
-                    Runtime.getRuntime().removeShutdownHook(hook);
-                } catch (IllegalStateException shuttingDown) {
-                    // the JVM is exiting: the hook has run
-                }
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the JVM is exiting: the hook is running
             }
         }
         return JoignableCli.EXIT_OK;
