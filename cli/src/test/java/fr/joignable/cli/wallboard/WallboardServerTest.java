@@ -27,6 +27,10 @@ import org.junit.jupiter.api.Test;
 class WallboardServerTest {
 
     private static final Duration ONE_SECOND = Duration.ofSeconds(1);
+
+    /** Scheduling slack allowed on top of the one-second push period (a loaded 2-core machine). */
+    private static final Duration PUSH_SLACK = Duration.ofMillis(250);
+
     private static final String TOKEN = "wallboard-test-token-0123456789";
 
     private final HttpClient client =
@@ -176,9 +180,9 @@ class WallboardServerTest {
             assertThat(first.data().get("state").asText()).isEqualTo("live");
             assertThat(first.data().at("/queues/0/waiting").asLong()).isEqualTo(1);
 
-            // unchanged: still pushed at least once a second (2 more events within 2.5 s)
-            assertThat(sse.next(Duration.ofMillis(1250))).isNotNull();
-            assertThat(sse.next(Duration.ofMillis(1250))).isNotNull();
+            // unchanged: still pushed at least once a second
+            assertThat(sse.next(ONE_SECOND.plus(PUSH_SLACK))).isNotNull();
+            assertThat(sse.next(ONE_SECOND.plus(PUSH_SLACK))).isNotNull();
 
             long published = System.nanoTime();
             source.publish(snapshot(42));
