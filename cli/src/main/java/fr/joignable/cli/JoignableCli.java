@@ -47,6 +47,7 @@ public final class JoignableCli {
             new ForecastCommand(),
             new TrainingGapsCommand(),
             new GenerateCommand(),
+            new WallboardCommand(),
         };
     }
 

@@ -1,0 +1,35 @@
+package fr.joignable.cli.wallboard;
+
+import java.time.Clock;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+
+/** A {@link LiveSnapshotSource} fed by the caller: for tests and for {@code joignable demo}. */
+public final class InMemoryLiveSource implements LiveSnapshotSource {
+
+    private final AtomicReference<LiveSnapshot> latest = new AtomicReference<>();
+    private final Clock clock;
+
+    public InMemoryLiveSource() {
+        this(Clock.systemUTC());
+    }
+
+    public InMemoryLiveSource(Clock clock) {
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** Publishes a view, produced at its {@code emittedAt} or else now. */
+    public void publish(LiveView view) {
+        publish(LiveSnapshot.of(view, clock.instant()));
+    }
+
+    public void publish(LiveSnapshot snapshot) {
+        latest.set(Objects.requireNonNull(snapshot, "snapshot"));
+    }
+
+    @Override
+    public Optional<LiveSnapshot> latest() {
+        return Optional.ofNullable(latest.get());
+    }
+}

@@ -1,0 +1,91 @@
+package fr.joignable.cli.wallboard;
+
+/**
+ * The wallboard's targets and how a value is coloured against them. The defaults ({@link
+ * #DEFAULTS}, documented in {@code docs/wallboard.md}):
+ *
+ * <ul>
+ *   <li>service level: green ≥ 0.80, amber ≥ 0.70, red below;
+ *   <li>abandon rate: green ≤ 0.05, amber ≤ 0.10, red above;
+ *   <li>occupancy: green 0.70–0.85, amber below 0.70 (agents under-used) or up to 0.92, red above
+ *       0.92;
+ *   <li>duplicate rate: green ≤ 0.10, amber ≤ 0.20, red above;
+ *   <li>longest current wait: green ≤ 20 s, amber ≤ 60 s, red above.
+ * </ul>
+ *
+ * Bounds are inclusive on the green/amber side.
+ */
+public record Targets(
+        double serviceLevelGreen,
+        double serviceLevelAmber,
+        double abandonGreen,
+        double abandonAmber,
+        double occupancyGreenLow,
+        double occupancyGreenHigh,
+        double occupancyAmberHigh,
+        double duplicateGreen,
+        double duplicateAmber,
+        double longestWaitGreenS,
+        double longestWaitAmberS) {
+
+    public static final Targets DEFAULTS =
+            new Targets(0.80, 0.70, 0.05, 0.10, 0.70, 0.85, 0.92, 0.10, 0.20, 20, 60);
+
+    public Targets {
+        if (serviceLevelAmber > serviceLevelGreen
+                || abandonGreen > abandonAmber
+                || occupancyGreenLow > occupancyGreenHigh
+                || occupancyGreenHigh > occupancyAmberHigh
+                || duplicateGreen > duplicateAmber
+                || longestWaitGreenS > longestWaitAmberS) {
+            throw new IllegalArgumentException("targets out of order");
+        }
+    }
+
+    public Status serviceLevel(Double value) {
+        return atLeast(value, serviceLevelGreen, serviceLevelAmber);
+    }
+
+    public Status abandonRate(Double value) {
+        return atMost(value, abandonGreen, abandonAmber);
+    }
+
+    public Status duplicateRate(Double value) {
+        return atMost(value, duplicateGreen, duplicateAmber);
+    }
+
+    public Status longestWait(Double seconds) {
+        return atMost(seconds, longestWaitGreenS, longestWaitAmberS);
+    }
+
+    public Status occupancy(Double value) {
+        if (!defined(value)) {
+            return Status.NONE;
+        }
+        if (value > occupancyAmberHigh) {
+            return Status.RED;
+        }
+        if (value >= occupancyGreenLow && value <= occupancyGreenHigh) {
+            return Status.GREEN;
+        }
+        return Status.AMBER;
+    }
+
+    private static Status atLeast(Double value, double green, double amber) {
+        if (!defined(value)) {
+            return Status.NONE;
+        }
+        return value >= green ? Status.GREEN : value >= amber ? Status.AMBER : Status.RED;
+    }
+
+    private static Status atMost(Double value, double green, double amber) {
+        if (!defined(value)) {
+            return Status.NONE;
+        }
+        return value <= green ? Status.GREEN : value <= amber ? Status.AMBER : Status.RED;
+    }
+
+    static boolean defined(Double value) {
+        return value != null && Double.isFinite(value);
+    }
+}
