@@ -42,6 +42,8 @@ public final class JoignableCli {
     private static Object[] subcommands() {
         return new Object[] {
             // commands: one instance per command class, added as each command lands
+            new ErlangCommand(),
+            new StaffCommand(),
         };
     }
 
