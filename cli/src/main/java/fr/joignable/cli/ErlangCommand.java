@@ -247,7 +247,9 @@ public final class ErlangCommand implements Callable<Integer> {
                 out,
                 "service level " + sl,
                 String.format(Locale.ROOT, "%.4f", m.serviceLevel())
-                        + verdict(targets.serviceLevelPercent().isPresent(), targets.serviceLevelMetBy(m)));
+                        + verdict(
+                                targets.serviceLevelPercent().isPresent(),
+                                targets.serviceLevelMetBy(m)));
         row(
                 out,
                 "ASA (all contacts)",
@@ -259,8 +261,7 @@ public final class ErlangCommand implements Callable<Integer> {
                 out,
                 "occupancy",
                 String.format(Locale.ROOT, "%.4f", m.occupancy())
-                        + verdict(
-                                targets.maxOccupancy().isPresent(), targets.occupancyMetBy(m)));
+                        + verdict(targets.maxOccupancy().isPresent(), targets.occupancyMetBy(m)));
         if (m.hasAbandonment()) {
             row(out, "probability of abandon", String.format(Locale.ROOT, "%.4f", m.probAbandon()));
         }

@@ -50,14 +50,18 @@ public final class StaffCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        TargetsConfig config = targets == null ? TargetsConfig.defaults() : TargetsConfig.read(targets);
+        TargetsConfig config =
+                targets == null ? TargetsConfig.defaults() : TargetsConfig.read(targets);
         List<StaffingPlan.ForecastRow> rows = StaffingPlan.readForecast(forecast);
         List<StaffingPlan.StaffingRow> plan = new StaffingPlan(config).plan(rows);
         StaffingPlan.write(out, plan);
-        int peak = plan.stream().mapToInt(StaffingPlan.StaffingRow::scheduledAgents).max().orElse(0);
+        int peak =
+                plan.stream().mapToInt(StaffingPlan.StaffingRow::scheduledAgents).max().orElse(0);
         spec.commandLine()
                 .getOut()
-                .printf("%d rows staffed, peak %d scheduled agents in one queue and interval: %s%n", plan.size(), peak, out);
+                .printf(
+                        "%d rows staffed, peak %d scheduled agents in one queue and interval: %s%n",
+                        plan.size(), peak, out);
         spec.commandLine().getOut().flush();
         return JoignableCli.EXIT_OK;
     }

@@ -29,13 +29,24 @@ class StaffingCommandsTest {
 
     @Test
     void erlangFindsTheTextbookStaffing() throws Exception {
-        // 100 calls / 30 min, AHT 180 s -> A = 10; 80/20 needs 14 agents (oracle: SL 0.888350019179467,
+        // 100 calls / 30 min, AHT 180 s -> A = 10; 80/20 needs 14 agents (oracle: SL
+        // 0.888350019179467,
         // Pw 0.1741319335950498, ASA 7.835937011777243 s); shrinkage 0.3 -> ceil(14/0.7) = 20
         JsonNode j =
                 json(
                         run(
-                                "erlang", "--volume", "100", "--interval", "30m", "--aht", "180s",
-                                "--sl", "80/20", "--shrinkage", "0.30", "--json"));
+                                "erlang",
+                                "--volume",
+                                "100",
+                                "--interval",
+                                "30m",
+                                "--aht",
+                                "180s",
+                                "--sl",
+                                "80/20",
+                                "--shrinkage",
+                                "0.30",
+                                "--json"));
         assertThat(j.get("agents").isInt()).isTrue();
         assertThat(j.get("agents").asInt()).isEqualTo(14);
         assertThat(j.get("traffic_erlangs").asDouble()).isCloseTo(10.0, within(TOL));
@@ -54,8 +65,18 @@ class StaffingCommandsTest {
         JsonNode j =
                 json(
                         run(
-                                "erlang", "--volume", "100", "--interval", "30m", "--aht", "3m",
-                                "--agents", "14", "--patience", "120s", "--json"));
+                                "erlang",
+                                "--volume",
+                                "100",
+                                "--interval",
+                                "30m",
+                                "--aht",
+                                "3m",
+                                "--agents",
+                                "14",
+                                "--patience",
+                                "120s",
+                                "--json"));
         assertThat(j.get("agents").asInt()).isEqualTo(14);
         assertThat(j.get("prob_wait").asDouble()).isCloseTo(0.126976340080, within(1e-8));
         assertThat(j.get("service_level").asDouble()).isCloseTo(0.932729580698, within(1e-8));
@@ -69,14 +90,31 @@ class StaffingCommandsTest {
         JsonNode j =
                 json(
                         run(
-                                "erlang", "--volume", "100", "--interval", "30m", "--aht", "180",
-                                "--agents", "9", "--json"));
+                                "erlang",
+                                "--volume",
+                                "100",
+                                "--interval",
+                                "30m",
+                                "--aht",
+                                "180",
+                                "--agents",
+                                "9",
+                                "--json"));
         assertThat(j.get("prob_wait").asDouble()).isEqualTo(1.0);
         assertThat(j.get("service_level").asDouble()).isEqualTo(0.0);
         assertThat(j.get("asa_s").isNull()).isTrue();
         assertThat(j.get("stable").asBoolean()).isFalse();
         JoignableCliTest.Run text =
-                run("erlang", "--volume", "100", "--interval", "30m", "--aht", "180", "--agents", "9");
+                run(
+                        "erlang",
+                        "--volume",
+                        "100",
+                        "--interval",
+                        "30m",
+                        "--aht",
+                        "180",
+                        "--agents",
+                        "9");
         assertThat(text.status()).isZero();
         assertThat(text.out()).contains("UNSTABLE").contains("unbounded");
     }
@@ -84,10 +122,25 @@ class StaffingCommandsTest {
     @Test
     void erlangTextIsATable() {
         JoignableCliTest.Run r =
-                run("erlang", "--volume", "120", "--interval", "30m", "--aht", "240s", "--sl", "80/19.8",
-                        "--max-occupancy", "0.85", "--asa", "30s");
+                run(
+                        "erlang",
+                        "--volume",
+                        "120",
+                        "--interval",
+                        "30m",
+                        "--aht",
+                        "240s",
+                        "--sl",
+                        "80/19.8",
+                        "--max-occupancy",
+                        "0.85",
+                        "--asa",
+                        "30s");
         assertThat(r.status()).as(r.err()).isZero();
-        assertThat(r.out()).contains("agents").contains("service level 80/19.8").contains("target met");
+        assertThat(r.out())
+                .contains("agents")
+                .contains("service level 80/19.8")
+                .contains("target met");
     }
 
     @Test
@@ -101,7 +154,9 @@ class StaffingCommandsTest {
             {"--volume", "10", "--aht", "180", "--sl", "80"},
             {"--volume", "10", "--aht", "180", "--agents", "0"},
         };
-        String[] names = {"--volume", "--sl", "--shrinkage", "--max-occupancy", "--aht", "--sl", "--agents"};
+        String[] names = {
+            "--volume", "--sl", "--shrinkage", "--max-occupancy", "--aht", "--sl", "--agents"
+        };
         for (int i = 0; i < cases.length; i++) {
             String[] args = new String[cases[i].length + 1];
             args[0] = "erlang";
@@ -128,7 +183,8 @@ class StaffingCommandsTest {
                         "2026-10-05T06:45:00Z,locataires,EMAIL,0,540",
                         ""));
         Path out = dir.resolve("staffing.csv");
-        JoignableCliTest.Run r = run("staff", "--forecast", forecast.toString(), "--out", out.toString());
+        JoignableCliTest.Run r =
+                run("staff", "--forecast", forecast.toString(), "--out", out.toString());
         assertThat(r.status()).as(r.err()).isZero();
         List<String> lines = Files.readAllLines(out);
         assertThat(lines.get(0))
@@ -136,16 +192,40 @@ class StaffingCommandsTest {
                         "interval_start,queue,channel,offered,aht_s,agents,scheduled_agents,service_level,occupancy,asa_s");
         // 50 calls / 15 min x 180 s = A 10, defaults 80/20 and occupancy 0.85: 14 agents
         // (13 give SL 0.7956), occupancy 10/14 = 0.714286; scheduled ceil(14/0.7) = 20
-        assertThat(lines.get(1)).startsWith("2026-10-05T06:30:00Z,locataires,PHONE,50,180,14,20,0.88835,0.714286,");
+        assertThat(lines.get(1))
+                .startsWith("2026-10-05T06:30:00Z,locataires,PHONE,50,180,14,20,0.88835,0.714286,");
         assertThat(lines.get(2)).isEqualTo("2026-10-05T06:30:00Z,locataires,CHAT,0,,0,0,,,");
         // 10 emails x 540 s = 5400 s of work arriving 07:00 local (closed), received at 08:30,
         // spread over the open intervals of [Mon 08:30, Wed 08:30): 36 on Monday + 36 on Tuesday
         // = 72 -> 75 s per interval, ceil(75 / (900 x 0.85)) = 1 agent, occupancy 75/900.
         // Mean response from 05:00Z: Monday's intervals start 1.5 h + 0..35 x 15 min later
         // (mean 5400 + 17.5 x 900 = 21150 s), Tuesday's 86400 s more: (21150 + 107550)/2 = 64350
-        assertThat(lines.get(3)).isEqualTo("2026-10-05T05:00:00Z,locataires,EMAIL,10,540,0,0,1,,64350");
-        assertThat(lines.get(4)).startsWith("2026-10-05T06:30:00Z,locataires,EMAIL,0,540,1,2,,0.083333,");
-        assertThat(lines.get(5)).startsWith("2026-10-05T06:45:00Z,locataires,EMAIL,0,540,1,2,,0.083333,");
+        assertThat(lines.get(3))
+                .isEqualTo("2026-10-05T05:00:00Z,locataires,EMAIL,10,540,0,0,1,,64350");
+        assertThat(lines.get(4))
+                .startsWith("2026-10-05T06:30:00Z,locataires,EMAIL,0,540,1,2,,0.083333,");
+        assertThat(lines.get(5))
+                .startsWith("2026-10-05T06:45:00Z,locataires,EMAIL,0,540,1,2,,0.083333,");
+    }
+
+    @Test
+    void theDocumentedExampleTargetsAreValid() throws Exception {
+        Path example = Path.of("..", "docs", "targets-example.yaml");
+        Path forecast = dir.resolve("forecast.csv");
+        Files.writeString(
+                forecast,
+                "interval_start,queue,channel,offered,aht_s\n"
+                        + "2026-10-05T06:30:00Z,urgences-techniques,PHONE,50,180\n");
+        JoignableCliTest.Run r =
+                run(
+                        "staff",
+                        "--forecast",
+                        forecast.toString(),
+                        "--targets",
+                        example.toString(),
+                        "--out",
+                        dir.resolve("s.csv").toString());
+        assertThat(r.status()).as(r.err()).isZero();
     }
 
     @Test
@@ -155,12 +235,23 @@ class StaffingCommandsTest {
                 forecast,
                 "interval_start,queue,channel,offered,aht_s\n2026-10-05T06:30:00Z,q,PHONE,abc,180\n");
         JoignableCliTest.Run r =
-                run("staff", "--forecast", forecast.toString(), "--out", dir.resolve("o.csv").toString());
+                run(
+                        "staff",
+                        "--forecast",
+                        forecast.toString(),
+                        "--out",
+                        dir.resolve("o.csv").toString());
         assertThat(r.status()).isEqualTo(1);
         assertThat(r.err()).contains("forecast.csv line 2").contains("offered");
         assertThat(Files.exists(dir.resolve("o.csv"))).isFalse();
         Files.writeString(forecast, "when,queue,channel,offered,aht_s\n");
-        r = run("staff", "--forecast", forecast.toString(), "--out", dir.resolve("o.csv").toString());
+        r =
+                run(
+                        "staff",
+                        "--forecast",
+                        forecast.toString(),
+                        "--out",
+                        dir.resolve("o.csv").toString());
         assertThat(r.status()).isEqualTo(1);
         assertThat(r.err()).contains("line 1").contains("header");
     }
@@ -180,19 +271,46 @@ class StaffingCommandsTest {
                         + "queues:\n  urgences:\n    PHONE: {service_level: 95/20}\n");
         Path out = dir.resolve("staffing.csv");
         JoignableCliTest.Run r =
-                run("staff", "--forecast", forecast.toString(), "--targets", targets.toString(), "--out", out.toString());
+                run(
+                        "staff",
+                        "--forecast",
+                        forecast.toString(),
+                        "--targets",
+                        targets.toString(),
+                        "--out",
+                        out.toString());
         assertThat(r.status()).as(r.err()).isZero();
         List<String> lines = Files.readAllLines(out);
         // 95/20 needs more than 14; shrinkage 0 -> scheduled = agents
-        assertThat(lines.get(1)).matches("2026-10-05T06:30:00Z,urgences,PHONE,50,180,1[5-9],1[5-9],.*");
+        assertThat(lines.get(1))
+                .matches("2026-10-05T06:30:00Z,urgences,PHONE,50,180,1[5-9],1[5-9],.*");
         assertThat(lines.get(2)).startsWith("2026-10-05T06:30:00Z,locataires,PHONE,50,180,14,14,");
 
         Files.writeString(targets, "channels:\n  PHONE: {servicelevel: 80/20}\n");
-        r = run("staff", "--forecast", forecast.toString(), "--targets", targets.toString(), "--out", out.toString());
+        r =
+                run(
+                        "staff",
+                        "--forecast",
+                        forecast.toString(),
+                        "--targets",
+                        targets.toString(),
+                        "--out",
+                        out.toString());
         assertThat(r.status()).isEqualTo(1);
-        assertThat(r.err()).contains("targets.yaml").contains("channels.PHONE.servicelevel").contains("unknown key");
+        assertThat(r.err())
+                .contains("targets.yaml")
+                .contains("channels.PHONE.servicelevel")
+                .contains("unknown key");
         Files.writeString(targets, "channels:\n  EMAIL: {max_occupancy: 2}\n");
-        r = run("staff", "--forecast", forecast.toString(), "--targets", targets.toString(), "--out", out.toString());
+        r =
+                run(
+                        "staff",
+                        "--forecast",
+                        forecast.toString(),
+                        "--targets",
+                        targets.toString(),
+                        "--out",
+                        out.toString());
         assertThat(r.status()).isEqualTo(1);
         assertThat(r.err()).contains("channels.EMAIL.max_occupancy");
     }

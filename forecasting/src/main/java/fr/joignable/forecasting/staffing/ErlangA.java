@@ -3,16 +3,16 @@ package fr.joignable.forecasting.staffing;
 import org.apache.commons.math3.special.Gamma;
 
 /**
- * Erlang A (M/M/N+M, Palm's model): Poisson arrivals at rate {@code λ}, exponential handle times
- * of mean {@code aht = 1/μ}, {@code N} agents, and callers who hang up after an exponential patience
+ * Erlang A (M/M/N+M, Palm's model): Poisson arrivals at rate {@code λ}, exponential handle times of
+ * mean {@code aht = 1/μ}, {@code N} agents, and callers who hang up after an exponential patience
  * of mean {@code 1/θ} if not answered by then. Computed exactly from the birth–death chain, never
  * approximated by Erlang C; stable for every {@code N ≥ 1}, including {@code N ≤ A}.
  *
  * <p>With {@code A = λ/μ}, {@code r = Nμ/θ}, {@code a = λ/θ} and {@code B = B(N, A)} ({@link
- * ErlangB}), the stationary probabilities relative to {@code π_N} are {@code Σ_{k<N} π_k/π_N =
- * (1 − B)/B} below, and {@code t_j = π_{N+j}/π_N = a^j / Π_{i=1..j}(r + i)} above, with {@code S =
- * Σ_j t_j = Γ(r+1)·e^a·a^{−r}·P(r, a)} (regularized incomplete gamma; Mandelbaum &amp; Zeltyn's
- * {@code J} function). By PASTA:
+ * ErlangB}), the stationary probabilities relative to {@code π_N} are {@code Σ_{k<N} π_k/π_N = (1 −
+ * B)/B} below, and {@code t_j = π_{N+j}/π_N = a^j / Π_{i=1..j}(r + i)} above, with {@code S = Σ_j
+ * t_j = Γ(r+1)·e^a·a^{−r}·P(r, a)} (regularized incomplete gamma; Mandelbaum &amp; Zeltyn's {@code
+ * J} function). By PASTA:
  *
  * <ul>
  *   <li>probability of waiting {@code P(W > 0) = S / ((1 − B)/B + S)};
@@ -30,8 +30,8 @@ import org.apache.commons.math3.special.Gamma;
  * The series over {@code j} is summed term by term, scaled by its largest term (found from
  * log-gamma), so that thousands of agents and erlangs neither overflow nor underflow; it stops when
  * a geometric bound on the tail is below 1e-16 of the sum. {@code I_x(m, r+1)} is stepped in {@code
- * m} with {@code I_x(m+1, b) = I_x(m, b) − x^m(1−x)^b / (m·B(m, b))}, the subtracted term carried in
- * log space.
+ * m} with {@code I_x(m+1, b) = I_x(m, b) − x^m(1−x)^b / (m·B(m, b))}, the subtracted term carried
+ * in log space.
  *
  * <p>References: O. Garnett, A. Mandelbaum, M. Reiman, "Designing a call center with impatient
  * customers", Manufacturing &amp; Service Operations Management 4(3) (2002) 208–227; A. Mandelbaum,
@@ -104,7 +104,9 @@ public final class ErlangA implements QueueModel {
         // the largest term t_j sits at j* = max(0, floor(a − r)); scale everything by it
         int mode = (int) Math.max(0, Math.floor(a - r));
         double logMax =
-                mode == 0 ? 0.0 : mode * logA - (Gamma.logGamma(r + mode + 1) - Gamma.logGamma(r + 1));
+                mode == 0
+                        ? 0.0
+                        : mode * logA - (Gamma.logGamma(r + mode + 1) - Gamma.logGamma(r + 1));
 
         // incomplete beta I_x(m, r+1), m = 1, 2, …, stepped by subtracting d_m
         double thetaT = theta * thresholdSeconds;
@@ -154,9 +156,7 @@ public final class ErlangA implements QueueModel {
         double probAbandon = queueLength / a;
         double asa = queueLength / lambda;
         double serviceLevel =
-                zeroThreshold
-                        ? 1.0 - probWait
-                        : (1.0 - probWait) + probWait * (sumAnswered / sum);
+                zeroThreshold ? 1.0 - probWait : (1.0 - probWait) + probWait * (sumAnswered / sum);
         double occupancy = traffic * (1.0 - probAbandon) / agents;
         return new QueueMetrics(
                 agents,

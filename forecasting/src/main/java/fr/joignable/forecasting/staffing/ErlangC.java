@@ -7,8 +7,8 @@ package fr.joignable.forecasting.staffing;
  * <p>Formulas, with {@code A = λ·aht} (erlangs) and {@code B = B(N, A)} from {@link ErlangB}:
  *
  * <ul>
- *   <li>probability of waiting {@code C(N, A) = N·B / (N − A·(1 − B))}, computed as a logarithm
- *       so that it stays exact below 1e-300;
+ *   <li>probability of waiting {@code C(N, A) = N·B / (N − A·(1 − B))}, computed as a logarithm so
+ *       that it stays exact below 1e-300;
  *   <li>service level {@code P(W ≤ T) = 1 − C·exp(−(N − A)·T / aht)};
  *   <li>mean wait over all contacts {@code ASA = C·aht / (N − A)};
  *   <li>occupancy {@code A / N}.

@@ -9,7 +9,9 @@ public sealed interface QueueModel permits ErlangC, ErlangA {
     /** Mean handle time, seconds. */
     double ahtSeconds();
 
-    /** The performance with {@code agents} agents, service level for threshold {@code T} seconds. */
+    /**
+     * The performance with {@code agents} agents, service level for threshold {@code T} seconds.
+     */
     default QueueMetrics evaluate(int agents, double thresholdSeconds) {
         return evaluate(agents, thresholdSeconds, ErlangB.logBlocking(agents, traffic()));
     }

@@ -4,12 +4,12 @@ package fr.joignable.forecasting.staffing;
  * The smallest number of agents that meets every target of a {@link StaffingTargets}.
  *
  * <p>Search: start from the square-root-staffing guess {@code N₀ = ⌈A + β√A⌉} (β from the
- * service-level percent, see {@link StaffingTargets}), raised to {@code ⌈A / max occupancy⌉} and
- * to the model's smallest sensible staffing; evaluate there, then step down while the level below
+ * service-level percent, see {@link StaffingTargets}), raised to {@code ⌈A / max occupancy⌉} and to
+ * the model's smallest sensible staffing; evaluate there, then step down while the level below
  * still meets the targets, or up until one does. Each step moves {@code ln B(N, A)} by one step of
  * the Erlang-B recursion ({@link ErlangB}), so a solve costs one recursion up to {@code N₀} plus a
- * few O(1) steps for Erlang C. The targets are monotone in {@code N} (service level rises, wait
- * and occupancy fall with more agents), so the first level found is the minimum.
+ * few O(1) steps for Erlang C. The targets are monotone in {@code N} (service level rises, wait and
+ * occupancy fall with more agents), so the first level found is the minimum.
  *
  * <p>Without any target the answer is the model's smallest staffing (Erlang C: the first stable
  * level, {@code ⌊A⌋ + 1}; Erlang A: 1 agent).
@@ -31,7 +31,8 @@ public final class RequiredAgents {
             guess = Math.max(guess, a / targets.maxOccupancy().getAsDouble());
         }
         int n = targets.isEmpty() ? lower : Math.max(lower, (int) Math.ceil(guess - 1e-9));
-        int cap = (int) Math.min(Integer.MAX_VALUE - 1, Math.ceil(a + MAX_BETA * Math.sqrt(a) + 100));
+        int cap =
+                (int) Math.min(Integer.MAX_VALUE - 1, Math.ceil(a + MAX_BETA * Math.sqrt(a) + 100));
         double logB = ErlangB.logBlocking(n, a);
         QueueMetrics m = model.evaluate(n, threshold, logB);
         if (targets.isMetBy(m)) {

@@ -20,23 +20,23 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Turns a forecast ({@code interval_start,queue,channel,offered,aht_s}, 15-minute intervals) into
- * a staffing plan ({@code interval_start,queue,channel,offered,aht_s,agents,scheduled_agents,
+ * Turns a forecast ({@code interval_start,queue,channel,offered,aht_s}, 15-minute intervals) into a
+ * staffing plan ({@code interval_start,queue,channel,offered,aht_s,agents,scheduled_agents,
  * service_level,occupancy,asa_s}).
  *
- * <p><b>Live channels</b> (PHONE, CHAT): per row, {@code A = offered · aht / 900 s} and the
- * fewest agents meeting the queue's targets ({@link RequiredAgents}) with Erlang C, or Erlang A
- * where a patience is configured; service level for the configured threshold, occupancy and mean
- * wait over all contacts as the model predicts them.
+ * <p><b>Live channels</b> (PHONE, CHAT): per row, {@code A = offered · aht / 900 s} and the fewest
+ * agents meeting the queue's targets ({@link RequiredAgents}) with Erlang C, or Erlang A where a
+ * patience is configured; service level for the configured threshold, occupancy and mean wait over
+ * all contacts as the model predicts them.
  *
  * <p><b>Deferred channels</b> (EMAIL, LETTER, PORTAL), by workload: the work of row {@code t},
  * {@code offered · aht} seconds, is received at {@code t} if the back office is open then, else at
- * the next open interval {@code s}; it must be done within the response target {@code R} of
- * receipt and is spread evenly over the open intervals of {@code [s, s + R)}. An interval's agents
- * are {@code ⌈workload falling on it / (900 s · max occupancy)⌉}. Every piece of work is therefore
- * done within its target: {@code service_level} is 1; {@code occupancy} is the interval's workload
- * over its agents' time; {@code asa_s} is the mean response time of the work arriving in the row,
- * from the middle of the arrival interval to the middle of the interval that does it. Work arriving
+ * the next open interval {@code s}; it must be done within the response target {@code R} of receipt
+ * and is spread evenly over the open intervals of {@code [s, s + R)}. An interval's agents are
+ * {@code ⌈workload falling on it / (900 s · max occupancy)⌉}. Every piece of work is therefore done
+ * within its target: {@code service_level} is 1; {@code occupancy} is the interval's workload over
+ * its agents' time; {@code asa_s} is the mean response time of the work arriving in the row, from
+ * the middle of the arrival interval to the middle of the interval that does it. Work arriving
  * before the first forecast row is unknown and not planned for.
  *
  * <p>A row with nothing offered (and, for deferred channels, no work falling on it) gets 0 agents
@@ -59,7 +59,12 @@ public final class StaffingPlan {
     private static final int MAX_CLOSED_INTERVALS = 4 * 24 * 31;
 
     /** One forecast row. */
-    public record ForecastRow(Instant intervalStart, String queue, Channel channel, double offered, double ahtSeconds) {}
+    public record ForecastRow(
+            Instant intervalStart,
+            String queue,
+            Channel channel,
+            double offered,
+            double ahtSeconds) {}
 
     /** One staffing row; NaN for an undefined value. */
     public record StaffingRow(
@@ -89,7 +94,12 @@ public final class StaffingPlan {
             }
             if (!header.strip().equals(FORECAST_HEADER)) {
                 throw new InputException(
-                        file + " line 1: header must be " + FORECAST_HEADER + ", got '" + header.strip() + "'");
+                        file
+                                + " line 1: header must be "
+                                + FORECAST_HEADER
+                                + ", got '"
+                                + header.strip()
+                                + "'");
             }
             String line;
             int number = 1;
@@ -115,16 +125,19 @@ public final class StaffingPlan {
         String[] f = line.split(",", -1);
         String at = file + " line " + number;
         if (f.length != 5) {
-            throw new InputException(at + ": expected 5 fields (" + FORECAST_HEADER + "), got " + f.length);
+            throw new InputException(
+                    at + ": expected 5 fields (" + FORECAST_HEADER + "), got " + f.length);
         }
         Instant start;
         try {
             start = Instant.parse(f[0].strip());
         } catch (DateTimeParseException e) {
-            throw new InputException(at + ": field interval_start: '" + f[0] + "' is not an ISO-8601 UTC instant");
+            throw new InputException(
+                    at + ": field interval_start: '" + f[0] + "' is not an ISO-8601 UTC instant");
         }
         if (start.toEpochMilli() % Intervals.INTERVAL_MILLIS != 0) {
-            throw new InputException(at + ": field interval_start: '" + f[0] + "' is not on the 15-minute grid");
+            throw new InputException(
+                    at + ": field interval_start: '" + f[0] + "' is not on the 15-minute grid");
         }
         String queue = f[1].strip();
         if (queue.isEmpty()) {
@@ -134,7 +147,11 @@ public final class StaffingPlan {
         try {
             channel = Channel.valueOf(f[2].strip());
         } catch (IllegalArgumentException e) {
-            throw new InputException(at + ": field channel: '" + f[2] + "' is not PHONE, CHAT, EMAIL, LETTER or PORTAL");
+            throw new InputException(
+                    at
+                            + ": field channel: '"
+                            + f[2]
+                            + "' is not PHONE, CHAT, EMAIL, LETTER or PORTAL");
         }
         double offered = number(at, "offered", f[3]);
         if (offered < 0) {
@@ -173,7 +190,9 @@ public final class StaffingPlan {
             if (row.channel().isLive()) {
                 out[i] = live(row);
             } else {
-                deferred.computeIfAbsent(row.queue() + "\u0000" + row.channel(), k -> new ArrayList<>()).add(i);
+                deferred.computeIfAbsent(
+                                row.queue() + "\u0000" + row.channel(), k -> new ArrayList<>())
+                        .add(i);
             }
         }
         for (List<Integer> series : deferred.values()) {
@@ -190,7 +209,8 @@ public final class StaffingPlan {
         double traffic = row.offered() * row.ahtSeconds() / INTERVAL;
         QueueMetrics m = RequiredAgents.solve(t.model(traffic, row.ahtSeconds()), t.liveTargets());
         int scheduled = Shrinkage.of(t.shrinkage()).scheduledAgents(m.agents());
-        return new StaffingRow(row, m.agents(), scheduled, m.serviceLevel(), m.occupancy(), m.asaSeconds());
+        return new StaffingRow(
+                row, m.agents(), scheduled, m.serviceLevel(), m.occupancy(), m.asaSeconds());
     }
 
     private void deferred(List<ForecastRow> forecast, List<Integer> series, StaffingRow[] out) {
@@ -211,7 +231,11 @@ public final class StaffingPlan {
             while (!hours.isOpen(Instant.ofEpochMilli(received))) {
                 received += Intervals.INTERVAL_MILLIS;
                 if (++skipped > MAX_CLOSED_INTERVALS) {
-                    throw new InputException("opening hours " + hours + ": never open within a month of " + row.intervalStart());
+                    throw new InputException(
+                            "opening hours "
+                                    + hours
+                                    + ": never open within a month of "
+                                    + row.intervalStart());
                 }
             }
             List<Long> open = new ArrayList<>();
@@ -233,7 +257,13 @@ public final class StaffingPlan {
             int index = series.get(k);
             ForecastRow row = forecast.get(index);
             double work = load.getOrDefault(row.intervalStart().toEpochMilli(), 0.0);
-            int agents = work == 0 ? 0 : (int) Math.ceil(work / (INTERVAL * t.maxOccupancy()) - ROUNDING_EPSILON);
+            int agents =
+                    work == 0
+                            ? 0
+                            : (int)
+                                    Math.ceil(
+                                            work / (INTERVAL * t.maxOccupancy())
+                                                    - ROUNDING_EPSILON);
             agents = Math.max(agents, work > 0 ? 1 : 0);
             int scheduled = Shrinkage.of(t.shrinkage()).scheduledAgents(agents);
             double occupancy = agents == 0 ? Double.NaN : work / (agents * INTERVAL);

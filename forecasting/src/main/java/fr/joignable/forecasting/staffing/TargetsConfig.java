@@ -36,9 +36,9 @@ import java.util.Set;
  *                 zone: Europe/Paris, closed_on_public_holidays: true}
  * </pre>
  *
- * Built-in defaults: PHONE 80/20, CHAT 80/60, every channel max occupancy 0.85 and shrinkage
- * 0.30, no ASA target, no patience (Erlang C), deferred response target 48 h, opening hours
- * Monday–Friday 08:30–17:30 Europe/Paris closed on public holidays.
+ * Built-in defaults: PHONE 80/20, CHAT 80/60, every channel max occupancy 0.85 and shrinkage 0.30,
+ * no ASA target, no patience (Erlang C), deferred response target 48 h, opening hours Monday–Friday
+ * 08:30–17:30 Europe/Paris closed on public holidays.
  */
 public final class TargetsConfig {
 
@@ -227,7 +227,9 @@ public final class TargetsConfig {
             try {
                 return Channel.valueOf(name.toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw error(where, "unknown channel '" + name + "' (PHONE, CHAT, EMAIL, LETTER, PORTAL)");
+                throw error(
+                        where,
+                        "unknown channel '" + name + "' (PHONE, CHAT, EMAIL, LETTER, PORTAL)");
             }
         }
 
@@ -245,7 +247,11 @@ public final class TargetsConfig {
                 String key = e.getKey();
                 String w = where + "." + key;
                 if (!SETTING_KEYS.contains(key)) {
-                    throw error(w, "unknown key (expected one of " + String.join(", ", SETTING_KEYS.stream().sorted().toList()) + ")");
+                    throw error(
+                            w,
+                            "unknown key (expected one of "
+                                    + String.join(", ", SETTING_KEYS.stream().sorted().toList())
+                                    + ")");
                 }
                 JsonNode v = e.getValue();
                 switch (key) {
@@ -328,7 +334,10 @@ public final class TargetsConfig {
                             }
                             holidays = v.asBoolean();
                         }
-                        default -> throw error(w, "unknown key (expected days, open, close, zone, closed_on_public_holidays)");
+                        default ->
+                                throw error(
+                                        w,
+                                        "unknown key (expected days, open, close, zone, closed_on_public_holidays)");
                     }
                 } catch (java.time.DateTimeException ex) {
                     throw error(w, "bad value '" + v.asText() + "': " + ex.getMessage());

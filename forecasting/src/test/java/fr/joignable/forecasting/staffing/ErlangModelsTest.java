@@ -35,21 +35,18 @@ class ErlangModelsTest {
         // B = 1.06e-358 and 1.26e-775: below the smallest double, exact as logarithms
         assertThat(ErlangB.logBlocking(100, 0.01)).isCloseTo(-824.266394154372627, within(1e-9));
         assertThat(ErlangB.logBlocking(200, 0.01)).isCloseTo(-1784.276024390023747, within(1e-9));
-        assertThat(ErlangB.logBlocking(20000, 20000))
-                .isCloseTo(-5.181293479663720, within(1e-9));
-        assertThat(ErlangB.logBlocking(20500, 20000))
-                .isCloseTo(-12.081379525950859, within(1e-9));
-        assertThat(ErlangB.logBlocking(19000, 20000))
-                .isCloseTo(-2.977592470514810, within(1e-9));
-        assertThat(ErlangB.logBlocking(21500, 20000))
-                .isCloseTo(-60.801070478193135, within(1e-9));
+        assertThat(ErlangB.logBlocking(20000, 20000)).isCloseTo(-5.181293479663720, within(1e-9));
+        assertThat(ErlangB.logBlocking(20500, 20000)).isCloseTo(-12.081379525950859, within(1e-9));
+        assertThat(ErlangB.logBlocking(19000, 20000)).isCloseTo(-2.977592470514810, within(1e-9));
+        assertThat(ErlangB.logBlocking(21500, 20000)).isCloseTo(-60.801070478193135, within(1e-9));
     }
 
     @Test
     void erlangBStepsAgreeWithTheFullRecursion() {
         double a = 37.3;
         double logB = ErlangB.logBlocking(40, a);
-        assertThat(ErlangB.logStepUp(40, a, logB)).isCloseTo(ErlangB.logBlocking(41, a), within(1e-12));
+        assertThat(ErlangB.logStepUp(40, a, logB))
+                .isCloseTo(ErlangB.logBlocking(41, a), within(1e-12));
         assertThat(ErlangB.logStepDown(40, a, logB))
                 .isCloseTo(ErlangB.logBlocking(39, a), within(1e-12));
     }
@@ -67,7 +64,8 @@ class ErlangModelsTest {
         // and 13 agents miss 80/20: SL = 0.795594788417783 (oracle)
         assertThat(ErlangC.of(10, 180).evaluate(13, 20).serviceLevel())
                 .isCloseTo(0.795594788417783, within(REL));
-        // 360 calls/h, AHT 240 s -> A = 24; 30 agents: Pw = 0.1728620554968379, SL = 0.895153863440221
+        // 360 calls/h, AHT 240 s -> A = 24; 30 agents: Pw = 0.1728620554968379, SL =
+        // 0.895153863440221
         QueueMetrics b = ErlangC.of(24, 240).evaluate(30, 20);
         assertThat(b.probWait()).isCloseTo(0.1728620554968379, within(REL));
         assertThat(b.serviceLevel()).isCloseTo(0.895153863440221, within(REL));
@@ -179,7 +177,8 @@ class ErlangModelsTest {
 
     @Test
     void shrinkageRoundsUpWithoutFloatingNoise() {
-        assertThat(Shrinkage.of(0.3).scheduledAgents(14)).isEqualTo(20); // 14/0.7 = 20.000000000000004
+        assertThat(Shrinkage.of(0.3).scheduledAgents(14))
+                .isEqualTo(20); // 14/0.7 = 20.000000000000004
         assertThat(Shrinkage.of(0.3).scheduledAgents(15)).isEqualTo(22); // 21.43
         assertThat(Shrinkage.of(0).scheduledAgents(7)).isEqualTo(7);
     }

@@ -46,7 +46,8 @@ class RequiredAgentsTest {
                 assertThat(targets.isMetBy(fewer)).as("N-1 for %s %s", model, targets).isFalse();
             }
             targets.maxOccupancy()
-                    .ifPresent(max -> assertThat(found.occupancy()).isLessThanOrEqualTo(max + 1e-9));
+                    .ifPresent(
+                            max -> assertThat(found.occupancy()).isLessThanOrEqualTo(max + 1e-9));
         }
     }
 
@@ -72,10 +73,7 @@ class RequiredAgentsTest {
                 RequiredAgents.solve(
                         ErlangC.of(20000, 240), StaffingTargets.none().withServiceLevel(80, 20));
         assertThat(m.agents()).isBetween(20000, 20100);
-        assertThat(
-                        ErlangC.of(20000, 240)
-                                .evaluate(m.agents() - 1, 20)
-                                .serviceLevel())
+        assertThat(ErlangC.of(20000, 240).evaluate(m.agents() - 1, 20).serviceLevel())
                 .isLessThan(0.8);
     }
 }
