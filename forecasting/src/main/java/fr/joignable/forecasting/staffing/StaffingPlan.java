@@ -103,12 +103,27 @@ public final class StaffingPlan {
             }
             String line;
             int number = 1;
+            java.util.Set<String> seen = new java.util.HashSet<>();
             while ((line = in.readLine()) != null) {
                 number++;
                 if (line.isBlank()) {
                     continue;
                 }
-                rows.add(parse(file, number, line));
+                ForecastRow row = parse(file, number, line);
+                if (!seen.add(
+                        row.intervalStart() + "\u0000" + row.queue() + "\u0000" + row.channel())) {
+                    throw new InputException(
+                            file
+                                    + " line "
+                                    + number
+                                    + ": a second row for "
+                                    + row.intervalStart()
+                                    + ", queue "
+                                    + row.queue()
+                                    + ", "
+                                    + row.channel());
+                }
+                rows.add(row);
             }
         } catch (NoSuchFileException e) {
             throw new InputException(file + ": no such file");

@@ -89,6 +89,14 @@ class ErlangModelsTest {
     }
 
     @Test
+    void erlangCProbabilityOfWaitingStaysExactFarBelowTheSmallestDouble() {
+        // ln C = ln B + ln N - ln(N - A + A B), B = e^-824.27 (oracle ln B), A B negligible
+        assertThat(ErlangC.of(0.01, 180).logProbWait(100))
+                .isCloseTo(-824.266294149372, within(1e-9));
+        assertThat(ErlangC.of(0.01, 180).evaluate(100, 20).serviceLevel()).isEqualTo(1.0);
+    }
+
+    @Test
     void erlangCOverloadIsReportedPlainly() {
         QueueMetrics m = ErlangC.of(10, 180).evaluate(10, 20);
         assertThat(m.stable()).isFalse();
@@ -161,6 +169,34 @@ class ErlangModelsTest {
         assertThat(a.probWait()).isCloseTo(c.probWait(), within(1e-4));
         assertThat(a.serviceLevel()).isCloseTo(c.serviceLevel(), within(1e-4));
         assertThat(a.asaSeconds()).isCloseTo(c.asaSeconds(), within(1e-3));
+    }
+
+    @Test
+    void erlangAAtThousandsOfErlangsMatchesTheIncompleteGammaForm() {
+        // Independent of the series: S = Γ(r+1) e^a a^-r P(r, a) (Mandelbaum & Zeltyn's J, with
+        // Commons Math's regularized gamma), Pw = 1 / (1 + ((1-B)/B)/S), and P(abandon) from the
+        // flow balance above N: θ Lq = λ Pw - Nμ (Pw - π_N), π_N = Pw / S.
+        double traffic = 2000;
+        double aht = 240;
+        double patience = 180;
+        for (int n : new int[] {1900, 2000, 2100}) {
+            double r = n * patience / aht;
+            double a = traffic * patience / aht;
+            double logS =
+                    org.apache.commons.math3.special.Gamma.logGamma(r + 1)
+                            + a
+                            - r * Math.log(a)
+                            + Math.log(
+                                    org.apache.commons.math3.special.Gamma.regularizedGammaP(
+                                            r, a, 1e-15, 100_000));
+            double logB = ErlangB.logBlocking(n, traffic);
+            double pw = 1 / (1 + Math.exp(Math.log1p(-Math.exp(logB)) - logB - logS));
+            double pab = pw * (1 - (n / traffic) * (1 - Math.exp(-logS)));
+            QueueMetrics m = ErlangA.of(traffic, aht, patience).evaluate(n, 20);
+            // tolerance: the incomplete gamma is accurate to ~1e-13 relative at these arguments
+            assertThat(m.probWait()).as("Pw N=%d", n).isCloseTo(pw, within(1e-9));
+            assertThat(m.probAbandon()).as("Pab N=%d", n).isCloseTo(pab, within(1e-9));
+        }
     }
 
     @Test
