@@ -1,0 +1,383 @@
+package fr.joignable.forecasting.staffing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import fr.joignable.domain.event.Channel;
+import fr.joignable.domain.io.InputException;
+import fr.joignable.domain.time.Durations;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.DayOfWeek;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Staffing targets per channel and per queue, and the opening hours of deferred work, as read from
+ * a YAML file ({@code docs/staffing.md}, {@code docs/targets-example.yaml}):
+ *
+ * <pre>
+ * channels:                 # channel defaults (override the built-in ones key by key)
+ *   PHONE: {service_level: 80/20, max_occupancy: 0.85, shrinkage: 0.30, asa: 30s, patience: 180s}
+ *   EMAIL: {response_target: 48h, max_occupancy: 0.85, shrinkage: 0.30}
+ * queues:                   # queue-specific entries override the channel's, key by key
+ *   urgences:
+ *     PHONE: {service_level: 90/20}
+ * opening_hours: {days: [MON, TUE, WED, THU, FRI], open: "08:30", close: "17:30",
+ *                 zone: Europe/Paris, closed_on_public_holidays: true}
+ * </pre>
+ *
+ * Built-in defaults: PHONE 80/20, CHAT 80/60, every channel max occupancy 0.85 and shrinkage 0.30,
+ * no ASA target, no patience (Erlang C), deferred response target 48 h, opening hours Monday–Friday
+ * 08:30–17:30 Europe/Paris closed on public holidays.
+ */
+public final class TargetsConfig {
+
+    /** One level of settings; null fields inherit. */
+    private record Settings(
+            Double percent,
+            Double threshold,
+            Double asa,
+            Double maxOccupancy,
+            Double shrinkage,
+            Double patience,
+            Double responseTarget) {
+
+        Settings over(Settings base) {
+            return new Settings(
+                    percent != null ? percent : base.percent,
+                    threshold != null ? threshold : base.threshold,
+                    asa != null ? asa : base.asa,
+                    maxOccupancy != null ? maxOccupancy : base.maxOccupancy,
+                    shrinkage != null ? shrinkage : base.shrinkage,
+                    patience != null ? patience : base.patience,
+                    responseTarget != null ? responseTarget : base.responseTarget);
+        }
+
+        ChannelTargets resolve() {
+            return new ChannelTargets(
+                    percent,
+                    threshold,
+                    asa == null ? Double.NaN : asa,
+                    maxOccupancy,
+                    shrinkage,
+                    patience == null ? Double.NaN : patience,
+                    responseTarget);
+        }
+    }
+
+    private static final Set<String> SETTING_KEYS =
+            Set.of(
+                    "service_level",
+                    "asa",
+                    "max_occupancy",
+                    "shrinkage",
+                    "patience",
+                    "response_target");
+
+    private final EnumMap<Channel, Settings> channels;
+    private final Map<String, EnumMap<Channel, Settings>> queues;
+    private final OpeningHours openingHours;
+
+    private TargetsConfig(
+            EnumMap<Channel, Settings> channels,
+            Map<String, EnumMap<Channel, Settings>> queues,
+            OpeningHours openingHours) {
+        this.channels = channels;
+        this.queues = queues;
+        this.openingHours = openingHours;
+    }
+
+    /** The built-in defaults. */
+    public static TargetsConfig defaults() {
+        EnumMap<Channel, Settings> map = new EnumMap<>(Channel.class);
+        for (Channel c : Channel.values()) {
+            double threshold = c == Channel.CHAT ? 60 : c == Channel.PHONE ? 20 : 172_800;
+            map.put(c, new Settings(80.0, threshold, null, 0.85, 0.30, null, 172_800.0));
+        }
+        return new TargetsConfig(map, Map.of(), OpeningHours.defaults());
+    }
+
+    /** The resolved targets of {@code queue} on {@code channel}. */
+    public ChannelTargets of(String queue, Channel channel) {
+        Settings base = channels.get(channel);
+        EnumMap<Channel, Settings> q = queues.get(queue);
+        if (q != null && q.containsKey(channel)) {
+            base = q.get(channel).over(base);
+        }
+        return base.resolve();
+    }
+
+    public OpeningHours openingHours() {
+        return openingHours;
+    }
+
+    /** Reads a targets file; any problem is an {@link InputException} naming the file and key. */
+    public static TargetsConfig read(Path file) {
+        JsonNode root;
+        try {
+            root = new ObjectMapper(new YAMLFactory()).readTree(Files.readAllBytes(file));
+        } catch (NoSuchFileException e) {
+            throw new InputException(file + ": no such file");
+        } catch (IOException e) {
+            throw new InputException(file + ": not valid YAML: " + firstLine(e.getMessage()));
+        }
+        TargetsConfig d = defaults();
+        if (root == null || root.isMissingNode() || root.isNull()) {
+            return d;
+        }
+        Reader r = new Reader(file);
+        r.requireObject(root, "the document");
+        EnumMap<Channel, Settings> channels = new EnumMap<>(d.channels);
+        Map<String, EnumMap<Channel, Settings>> queues = new HashMap<>();
+        OpeningHours hours = d.openingHours;
+        for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            switch (e.getKey()) {
+                case "channels" -> {
+                    r.requireObject(e.getValue(), "channels");
+                    for (Iterator<Map.Entry<String, JsonNode>> c = e.getValue().fields();
+                            c.hasNext(); ) {
+                        Map.Entry<String, JsonNode> ce = c.next();
+                        Channel channel = r.channel(ce.getKey(), "channels." + ce.getKey());
+                        String where = "channels." + ce.getKey();
+                        channels.put(
+                                channel,
+                                r.settings(ce.getValue(), where).over(channels.get(channel)));
+                    }
+                }
+                case "queues" -> {
+                    r.requireObject(e.getValue(), "queues");
+                    for (Iterator<Map.Entry<String, JsonNode>> q = e.getValue().fields();
+                            q.hasNext(); ) {
+                        Map.Entry<String, JsonNode> qe = q.next();
+                        String where = "queues." + qe.getKey();
+                        r.requireObject(qe.getValue(), where);
+                        EnumMap<Channel, Settings> perChannel = new EnumMap<>(Channel.class);
+                        for (Iterator<Map.Entry<String, JsonNode>> c = qe.getValue().fields();
+                                c.hasNext(); ) {
+                            Map.Entry<String, JsonNode> ce = c.next();
+                            String w = where + "." + ce.getKey();
+                            perChannel.put(r.channel(ce.getKey(), w), r.settings(ce.getValue(), w));
+                        }
+                        queues.put(qe.getKey(), perChannel);
+                    }
+                }
+                case "opening_hours" -> hours = r.openingHours(e.getValue());
+                default -> throw r.error(e.getKey(), "unknown key");
+            }
+        }
+        TargetsConfig config = new TargetsConfig(channels, Map.copyOf(queues), hours);
+        // validate every resolved combination now, so a bad value is reported up front
+        for (Channel c : Channel.values()) {
+            r.check(() -> config.of("", c), "channels." + c);
+        }
+        for (Map.Entry<String, EnumMap<Channel, Settings>> q : queues.entrySet()) {
+            for (Channel c : q.getValue().keySet()) {
+                r.check(() -> config.of(q.getKey(), c), "queues." + q.getKey() + "." + c);
+            }
+        }
+        return config;
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "";
+        }
+        int nl = message.indexOf('\n');
+        return nl < 0 ? message : message.substring(0, nl);
+    }
+
+    /** Reading helpers that name the file and key in every error. */
+    private static final class Reader {
+        private final Path file;
+
+        Reader(Path file) {
+            this.file = file;
+        }
+
+        InputException error(String where, String what) {
+            return new InputException(file + ": " + where + ": " + what);
+        }
+
+        void requireObject(JsonNode node, String where) {
+            if (node == null || !node.isObject()) {
+                throw error(where, "expected a mapping of keys to values");
+            }
+        }
+
+        void check(Runnable r, String where) {
+            try {
+                r.run();
+            } catch (IllegalArgumentException e) {
+                throw error(where, e.getMessage());
+            }
+        }
+
+        Channel channel(String name, String where) {
+            try {
+                return Channel.valueOf(name.toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw error(
+                        where,
+                        "unknown channel '" + name + "' (PHONE, CHAT, EMAIL, LETTER, PORTAL)");
+            }
+        }
+
+        Settings settings(JsonNode node, String where) {
+            requireObject(node, where);
+            Double percent = null;
+            Double threshold = null;
+            Double asa = null;
+            Double occ = null;
+            Double shrink = null;
+            Double patience = null;
+            Double response = null;
+            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                String key = e.getKey();
+                String w = where + "." + key;
+                if (!SETTING_KEYS.contains(key)) {
+                    throw error(
+                            w,
+                            "unknown key (expected one of "
+                                    + String.join(", ", SETTING_KEYS.stream().sorted().toList())
+                                    + ")");
+                }
+                JsonNode v = e.getValue();
+                switch (key) {
+                    case "service_level" -> {
+                        String text = v.asText();
+                        int slash = text.indexOf('/');
+                        if (slash < 0 || !v.isValueNode()) {
+                            throw error(w, "expected P/T (e.g. 80/20), got '" + text + "'");
+                        }
+                        percent = number(text.substring(0, slash), w);
+                        if (!(percent > 0 && percent <= 100)) {
+                            throw error(w, "the percent must be in (0, 100], got " + text);
+                        }
+                        threshold = duration(text.substring(slash + 1), w);
+                    }
+                    case "asa" -> {
+                        asa = duration(v.asText(), w);
+                        if (!(asa > 0)) {
+                            throw error(w, "must be > 0");
+                        }
+                    }
+                    case "max_occupancy" -> {
+                        occ = number(v.asText(), w);
+                        if (!(occ > 0 && occ <= 1)) {
+                            throw error(w, "must be in (0, 1], got " + v.asText());
+                        }
+                    }
+                    case "shrinkage" -> {
+                        shrink = number(v.asText(), w);
+                        if (!(shrink >= 0 && shrink < 1)) {
+                            throw error(w, "must be in [0, 1), got " + v.asText());
+                        }
+                    }
+                    case "patience" -> {
+                        patience = duration(v.asText(), w);
+                        if (!(patience > 0)) {
+                            throw error(w, "must be > 0");
+                        }
+                    }
+                    case "response_target" -> {
+                        response = duration(v.asText(), w);
+                        if (!(response > 0)) {
+                            throw error(w, "must be > 0");
+                        }
+                    }
+                    default -> throw new IllegalStateException(key);
+                }
+            }
+            return new Settings(percent, threshold, asa, occ, shrink, patience, response);
+        }
+
+        OpeningHours openingHours(JsonNode node) {
+            requireObject(node, "opening_hours");
+            Set<DayOfWeek> days = EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY);
+            LocalTime open = LocalTime.of(8, 30);
+            LocalTime close = LocalTime.of(17, 30);
+            ZoneId zone = ZoneId.of("Europe/Paris");
+            boolean holidays = true;
+            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                String w = "opening_hours." + e.getKey();
+                JsonNode v = e.getValue();
+                try {
+                    switch (e.getKey()) {
+                        case "days" -> {
+                            if (!v.isArray() || v.isEmpty()) {
+                                throw error(w, "expected a list of days (MON … SUN)");
+                            }
+                            days = EnumSet.noneOf(DayOfWeek.class);
+                            for (JsonNode day : v) {
+                                days.add(day(day.asText(), w));
+                            }
+                        }
+                        case "open" -> open = LocalTime.parse(v.asText());
+                        case "close" -> close = LocalTime.parse(v.asText());
+                        case "zone" -> zone = ZoneId.of(v.asText());
+                        case "closed_on_public_holidays" -> {
+                            if (!v.isBoolean()) {
+                                throw error(w, "expected true or false");
+                            }
+                            holidays = v.asBoolean();
+                        }
+                        default ->
+                                throw error(
+                                        w,
+                                        "unknown key (expected days, open, close, zone, closed_on_public_holidays)");
+                    }
+                } catch (java.time.DateTimeException ex) {
+                    throw error(w, "bad value '" + v.asText() + "': " + ex.getMessage());
+                }
+            }
+            try {
+                return new OpeningHours(days, open, close, zone, holidays);
+            } catch (IllegalArgumentException ex) {
+                throw error("opening_hours", ex.getMessage());
+            }
+        }
+
+        private DayOfWeek day(String text, String where) {
+            String t = text.strip().toUpperCase(Locale.ROOT);
+            for (DayOfWeek d : DayOfWeek.values()) {
+                if (d.name().equals(t) || d.name().startsWith(t) && t.length() == 3) {
+                    return d;
+                }
+            }
+            throw error(where, "unknown day '" + text + "'");
+        }
+
+        private double number(String text, String where) {
+            try {
+                double v = Double.parseDouble(text.strip());
+                if (!Double.isFinite(v)) {
+                    throw new NumberFormatException();
+                }
+                return v;
+            } catch (NumberFormatException e) {
+                throw error(where, "'" + text + "' is not a number");
+            }
+        }
+
+        private double duration(String text, String where) {
+            try {
+                return Durations.parseSeconds(text);
+            } catch (IllegalArgumentException e) {
+                throw error(where, e.getMessage());
+            }
+        }
+    }
+}
