@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.functions.RichMapFunction;
+import org.apache.flink.api.common.serialization.SerializationSchema;
 import org.apache.flink.api.common.serialization.SimpleStringSchema;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
@@ -72,14 +73,8 @@ public final class SmokeCountJob {
                         .setRecordSerializer(
                                 KafkaRecordSerializationSchema.<String>builder()
                                         .setTopic(output)
-                                        .setKeySerializationSchema(
-                                                (String line) ->
-                                                        line.substring(0, line.indexOf(','))
-                                                                .getBytes(StandardCharsets.UTF_8))
-                                        .setValueSerializationSchema(
-                                                (String line) ->
-                                                        line.substring(line.indexOf(',') + 1)
-                                                                .getBytes(StandardCharsets.UTF_8))
+                                        .setKeySerializationSchema(new Part(true))
+                                        .setValueSerializationSchema(new Part(false))
                                         .build())
                         .build();
 
@@ -112,6 +107,25 @@ public final class SmokeCountJob {
             long next = previous == null ? 1 : previous + 1;
             count.update(next);
             out.collect(key + "," + next);
+        }
+    }
+
+    /**
+     * Serializes the key ({@code key,count} before the comma) or the value (after it). A named
+     * class: the sink's lineage needs the schema's type, which lambdas do not keep.
+     */
+    static final class Part implements SerializationSchema<String> {
+        private final boolean key;
+
+        Part(boolean key) {
+            this.key = key;
+        }
+
+        @Override
+        public byte[] serialize(String line) {
+            int comma = line.indexOf(',');
+            String part = key ? line.substring(0, comma) : line.substring(comma + 1);
+            return part.getBytes(StandardCharsets.UTF_8);
         }
     }
 
