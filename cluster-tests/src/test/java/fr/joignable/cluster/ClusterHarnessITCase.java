@@ -34,8 +34,8 @@ import org.junit.jupiter.api.io.TempDir;
  * processes, the shaded smoke job ({@link SmokeCountJob}) submitted at parallelism 4; one
  * TaskManager is killed (SIGKILL) once checkpoints have completed and while records are still
  * flowing, a replacement is started, the job restores from its last checkpoint and finishes. The
- * committed output must then hold, for every key, the running counts 1..n exactly once, n being
- * the number of records produced with that key: nothing lost, nothing counted or written twice.
+ * committed output must then hold, for every key, the running counts 1..n exactly once, n being the
+ * number of records produced with that key: nothing lost, nothing counted or written twice.
  */
 class ClusterHarnessITCase {
 
@@ -43,6 +43,7 @@ class ClusterHarnessITCase {
     private static final int KEYS = 48;
     private static final int PARTITIONS = 4;
     private static final int PARALLELISM = 4;
+
     /** 4 subtasks x 400 records/s: about 15 s of input, so the kill lands mid-stream. */
     private static final int RECORDS_PER_SECOND_PER_SUBTASK = 400;
 
@@ -76,20 +77,28 @@ class ClusterHarnessITCase {
                                 SmokeCountJob.class.getName(),
                                 PARALLELISM,
                                 List.of(
-                                        "--bootstrap-servers", kafka.bootstrapServers(),
-                                        "--input-topic", INPUT,
-                                        "--output-topic", OUTPUT,
-                                        "--checkpoint-interval-ms", "1000",
+                                        "--bootstrap-servers",
+                                        kafka.bootstrapServers(),
+                                        "--input-topic",
+                                        INPUT,
+                                        "--output-topic",
+                                        OUTPUT,
+                                        "--checkpoint-interval-ms",
+                                        "1000",
                                         "--max-records-per-second-per-subtask",
-                                                Integer.toString(RECORDS_PER_SECOND_PER_SUBTASK)));
+                                        Integer.toString(RECORDS_PER_SECOND_PER_SUBTASK)));
                 flink.waitForJobStatus(jobId, Set.of("RUNNING"), Duration.ofSeconds(60));
                 log(t0, "job %s running", jobId);
 
                 flink.waitForCheckpoints(jobId, 2, Duration.ofSeconds(60));
                 assertThat(flink.jobStatus(jobId)).isEqualTo("RUNNING");
-                long readBeforeKill = sourceRecordsOut(flink, jobId);
+                long readBeforeKill = waitForRecordsRead(flink, jobId, Duration.ofSeconds(30));
                 flink.killTaskManager(0);
-                log(t0, "TaskManager 0 killed after %d of %d records read", readBeforeKill, RECORDS);
+                log(
+                        t0,
+                        "TaskManager 0 killed after %d of %d records read",
+                        readBeforeKill,
+                        RECORDS);
                 assertThat(readBeforeKill).as("records read before the kill").isLessThan(RECORDS);
                 flink.startTaskManager();
 
@@ -128,6 +137,25 @@ class ClusterHarnessITCase {
                 System.err.println(flink.logTails(60));
                 throw t;
             }
+        }
+    }
+
+    /**
+     * Waits until the REST job details report records read by the source (the JobManager's metric
+     * fetcher answers from a cache refreshed in the background) and returns that count.
+     */
+    private static long waitForRecordsRead(
+            FlinkSessionCluster flink, String jobId, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            long read = sourceRecordsOut(flink, jobId);
+            if (read > 0) {
+                return read;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("no records read after " + timeout);
+            }
+            Thread.sleep(250);
         }
     }
 
@@ -185,7 +213,8 @@ class ClusterHarnessITCase {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
             while (true) {
                 consumer.poll(Duration.ofMillis(200)).forEach(out::add);
-                Map<TopicPartition, Long> end = consumer.endOffsets(parts); // LSO when read_committed
+                Map<TopicPartition, Long> end =
+                        consumer.endOffsets(parts); // LSO when read_committed
                 boolean atEnd = parts.stream().allMatch(tp -> consumer.position(tp) >= end.get(tp));
                 if (atEnd && out.size() >= atLeast) {
                     return out;
@@ -207,5 +236,4 @@ class ClusterHarnessITCase {
         System.out.printf(
                 "[%5.1f s] %s%n", (System.nanoTime() - t0) / 1e9, String.format(format, args));
     }
-
 }

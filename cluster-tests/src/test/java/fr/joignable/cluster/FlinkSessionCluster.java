@@ -32,18 +32,18 @@ import org.apache.flink.runtime.jobmanager.JobManagerProcessUtils;
 import org.apache.flink.runtime.util.config.memory.ProcessMemoryUtils;
 
 /**
- * A Flink session cluster made of separate OS processes on loopback: one JobManager
- * ({@code StandaloneSessionClusterEntrypoint}) and N TaskManagers ({@code TaskManagerRunner}),
- * started from Flink's Maven artifacts (no distribution tarball) with a {@code config.yaml} written
- * into {@code workDir/conf}. Jobs are submitted like {@code flink run -d}: {@code CliFrontend} in a
- * separate JVM on the same classpath, so the job jar is loaded only from the jar, as on a real
- * cluster. The REST API (no web UI: {@code flink-runtime-web} is not on the classpath, so {@code
- * /jars/upload} is absent) is used to follow jobs.
+ * A Flink session cluster made of separate OS processes on loopback: one JobManager ({@code
+ * StandaloneSessionClusterEntrypoint}) and N TaskManagers ({@code TaskManagerRunner}), started from
+ * Flink's Maven artifacts (no distribution tarball) with a {@code config.yaml} written into {@code
+ * workDir/conf}. Jobs are submitted like {@code flink run -d}: {@code CliFrontend} in a separate
+ * JVM on the same classpath, so the job jar is loaded only from the jar, as on a real cluster. The
+ * REST API (no web UI: {@code flink-runtime-web} is not on the classpath, so {@code /jars/upload}
+ * is absent) is used to follow jobs.
  *
  * <p>Everything lives under {@code workDir}: configuration, one log file per process ({@code
  * logs/jobmanager.log}, {@code logs/taskmanager-<i>.log}, {@code logs/submit-<n>.log}), temporary
- * folders, checkpoints ({@code checkpoints/}) and savepoints ({@code savepoints/}). {@link #close()}
- * kills every process it started.
+ * folders, checkpoints ({@code checkpoints/}) and savepoints ({@code savepoints/}). {@link
+ * #close()} kills every process it started.
  */
 public final class FlinkSessionCluster implements AutoCloseable {
 
@@ -114,7 +114,8 @@ public final class FlinkSessionCluster implements AutoCloseable {
         config.put("restart-strategy.fixed-delay.attempts", "20");
         config.put("restart-strategy.fixed-delay.delay", "2 s");
         config.put("execution.checkpointing.storage", "filesystem");
-        config.put("execution.checkpointing.dir", workDir.resolve("checkpoints").toUri().toString());
+        config.put(
+                "execution.checkpointing.dir", workDir.resolve("checkpoints").toUri().toString());
         config.put(
                 "execution.checkpointing.savepoint-dir",
                 workDir.resolve("savepoints").toUri().toString());
@@ -164,7 +165,10 @@ public final class FlinkSessionCluster implements AutoCloseable {
             return this;
         }
 
-        /** The classpath of the Flink processes; default: the file named by {@value #CLASSPATH_FILE_PROPERTY}. */
+        /**
+         * The classpath of the Flink processes; default: the file named by {@value
+         * #CLASSPATH_FILE_PROPERTY}.
+         */
         public Builder classpath(String classpath) {
             this.classpath = classpath;
             return this;
@@ -184,7 +188,10 @@ public final class FlinkSessionCluster implements AutoCloseable {
         }
     }
 
-    /** Starts the JobManager, waits for its REST API, then starts the TaskManagers and waits for them to register. */
+    /**
+     * Starts the JobManager, waits for its REST API, then starts the TaskManagers and waits for
+     * them to register.
+     */
     public void start() {
         try {
             Files.createDirectories(confDir);
@@ -193,7 +200,8 @@ public final class FlinkSessionCluster implements AutoCloseable {
             writeConfig();
             Configuration flinkConf = Configuration.fromMap(config);
             JobManagerProcessSpec jm = JobManagerProcessUtils.processSpecFromConfig(flinkConf);
-            List<String> jvm = split(JobManagerProcessUtils.generateJvmParametersStr(jm, flinkConf));
+            List<String> jvm =
+                    split(JobManagerProcessUtils.generateJvmParametersStr(jm, flinkConf));
             List<String> args = new ArrayList<>(List.of("--configDir", confDir.toString()));
             args.addAll(split(JobManagerProcessUtils.generateDynamicConfigsStr(jm)));
             jobManager =
@@ -251,7 +259,9 @@ public final class FlinkSessionCluster implements AutoCloseable {
         return index;
     }
 
-    /** Kills TaskManager {@code index} at once (SIGKILL: no clean shutdown, like a lost machine). */
+    /**
+     * Kills TaskManager {@code index} at once (SIGKILL: no clean shutdown, like a lost machine).
+     */
     public synchronized void killTaskManager(int index) {
         Process p = taskManagers.get(index);
         p.destroyForcibly();
@@ -347,7 +357,10 @@ public final class FlinkSessionCluster implements AutoCloseable {
         return get("/jobs/" + jobId + "/checkpoints");
     }
 
-    /** Waits for the job to reach one of {@code states}; fails fast on a terminal state not asked for. */
+    /**
+     * Waits for the job to reach one of {@code states}; fails fast on a terminal state not asked
+     * for.
+     */
     public String waitForJobStatus(String jobId, Set<String> states, Duration timeout) {
         Set<String> terminal = Set.of("FINISHED", "FAILED", "CANCELED");
         String[] last = {null};
@@ -358,7 +371,9 @@ public final class FlinkSessionCluster implements AutoCloseable {
                     requireAlive(jobManager, "jobmanager");
                     JsonNode job = tryGet("/jobs/" + jobId);
                     last[0] = job == null ? null : job.path("state").asText();
-                    if (last[0] != null && terminal.contains(last[0]) && !states.contains(last[0])) {
+                    if (last[0] != null
+                            && terminal.contains(last[0])
+                            && !states.contains(last[0])) {
                         throw new IllegalStateException(
                                 "job " + jobId + " ended " + last[0] + ": " + exceptions(jobId));
                     }
@@ -425,8 +440,7 @@ public final class FlinkSessionCluster implements AutoCloseable {
 
     private void writeConfig() throws IOException {
         StringBuilder yaml = new StringBuilder("# written by FlinkSessionCluster\n");
-        config.forEach(
-                (k, v) -> yaml.append(k).append(": ").append(yamlString(v)).append('\n'));
+        config.forEach((k, v) -> yaml.append(k).append(": ").append(yamlString(v)).append('\n'));
         Files.writeString(confDir.resolve("config.yaml"), yaml.toString(), StandardCharsets.UTF_8);
         Files.writeString(
                 confDir.resolve("log4j-console.properties"),
@@ -521,7 +535,8 @@ public final class FlinkSessionCluster implements AutoCloseable {
                     return;
                 }
                 if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("timed out after " + timeout + " waiting for " + what);
+                    throw new IllegalStateException(
+                            "timed out after " + timeout + " waiting for " + what);
                 }
                 Thread.sleep(250);
             }

@@ -13,9 +13,9 @@ import org.apache.kafka.common.test.TestKitNodes;
 
 /**
  * A three-broker KRaft Kafka cluster in this JVM ({@link KafkaClusterTestKit}): three brokers and
- * one KRaft controller on loopback with random ports, replication 3 and {@code
- * min.insync.replicas} 2 for every topic (the internal offsets and transaction-state topics
- * included), so that losing one broker loses nothing and blocks nothing.
+ * one KRaft controller on loopback with random ports, replication 3 and {@code min.insync.replicas}
+ * 2 for every topic (the internal offsets and transaction-state topics included), so that losing
+ * one broker loses nothing and blocks nothing.
  */
 public final class KafkaCluster implements AutoCloseable {
 
@@ -64,7 +64,10 @@ public final class KafkaCluster implements AutoCloseable {
         return kit.bootstrapServers();
     }
 
-    /** Creates topics with {@code partitions} partitions, replication 3, min ISR 2, and waits for them. */
+    /**
+     * Creates topics with {@code partitions} partitions, replication 3, min ISR 2, and waits for
+     * them.
+     */
     public void createTopics(int partitions, String... names) throws Exception {
         try (Admin admin = admin()) {
             admin.createTopics(
@@ -94,7 +97,11 @@ public final class KafkaCluster implements AutoCloseable {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (true) {
             boolean ready =
-                    admin.describeTopics(names).allTopicNames().get(30, TimeUnit.SECONDS).values()
+                    admin
+                            .describeTopics(names)
+                            .allTopicNames()
+                            .get(30, TimeUnit.SECONDS)
+                            .values()
                             .stream()
                             .flatMap(d -> d.partitions().stream())
                             .allMatch(p -> p.leader() != null && p.isr().size() >= 2);
