@@ -80,12 +80,16 @@ public final class FlinkSessionCluster implements AutoCloseable {
     private Process jobManager;
     private int submissions;
 
+    /** Kills the processes should the test JVM exit without {@link #close()} (e.g. Ctrl-C). */
+    private final Thread killOnExit = new Thread(this::killAll, "flink-session-cluster-kill");
+
     private FlinkSessionCluster(Builder b) {
         this.workDir = b.workDir.toAbsolutePath();
         this.confDir = workDir.resolve("conf");
         this.logDir = workDir.resolve("logs");
         this.classpath = b.classpath;
         this.initialTaskManagers = b.taskManagers;
+        Runtime.getRuntime().addShutdownHook(killOnExit);
 
         int restPort = freePort();
         int rpcPort = freePort();
@@ -419,6 +423,15 @@ public final class FlinkSessionCluster implements AutoCloseable {
     /** Kills every process of the cluster (forcibly) and waits for them to be gone. */
     @Override
     public synchronized void close() {
+        killAll();
+        try {
+            Runtime.getRuntime().removeShutdownHook(killOnExit);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook runs or ran
+        }
+    }
+
+    private synchronized void killAll() {
         List<Process> all = new ArrayList<>(taskManagers);
         if (jobManager != null) {
             all.add(jobManager);
