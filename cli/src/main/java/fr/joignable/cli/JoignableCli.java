@@ -43,6 +43,7 @@ public final class JoignableCli {
         return new Object[] {
             // commands: one instance per command class, added as each command lands
             new KpiCommand(),
+            new StreamCommand(),
         };
     }
 
