@@ -91,6 +91,7 @@ public final class DuplicateFunction extends KeyedProcessFunction<String, DupEnt
                 ContactDelta d =
                         new ContactDelta(
                                 Intervals.startOf(s.offerTs), s.queue, s.channel, s.intent);
+                d.contactId = s.contactId;
                 d.duplicates = (duplicate ? 1 : 0) - (s.sentDuplicate ? 1 : 0);
                 d.duplicatesAfterAbandon = (afterAbandon ? 1 : 0) - (s.sentAfterAbandon ? 1 : 0);
                 out.collect(d);

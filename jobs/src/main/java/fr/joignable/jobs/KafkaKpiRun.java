@@ -118,6 +118,28 @@ public final class KafkaKpiRun {
         }
 
         @Override
+        public boolean wantsLiveView() {
+            return true;
+        }
+
+        @Override
+        public void liveView(DataStream<String> snapshots) {
+            // At least once, outside transactions: a wallboard reading read_committed must see
+            // each snapshot at once, not at the next checkpoint. The newest one wins.
+            snapshots
+                    .sinkTo(
+                            KafkaSink.<String>builder()
+                                    .setBootstrapServers(bootstrap)
+                                    .setRecordSerializer(
+                                            new KafkaSchemas.LiveRecords(options.liveTopic))
+                                    .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)
+                                    .build())
+                    .setParallelism(1)
+                    .name("live-view-kafka")
+                    .uid("live-view-kafka");
+        }
+
+        @Override
         public void contactRows(DataStream<ContactIntervalRow> rows) {
             ParquetSinks.contactRows(rows, out);
         }

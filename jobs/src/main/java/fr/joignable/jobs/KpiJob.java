@@ -7,6 +7,7 @@ import fr.joignable.jobs.model.ContactDelta;
 import fr.joignable.jobs.model.DupEntry;
 import fr.joignable.jobs.model.Ev;
 import fr.joignable.jobs.model.HandoffRow;
+import fr.joignable.jobs.model.LiveIn;
 import fr.joignable.jobs.model.Problem;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.streaming.api.datastream.BroadcastStream;
@@ -103,6 +104,32 @@ public final class KpiJob {
                         .name("handoffs")
                         .uid("handoffs");
 
+        if (sinks.wantsLiveView()) {
+            DataStream<LiveIn> liveInputs =
+                    unique.filter(e -> e.isAgentEvent() || e.isContactEvent())
+                            .name("live-events")
+                            .uid("live-events")
+                            .map((Ev e) -> LiveIn.of(e))
+                            .returns(TypeInformation.of(LiveIn.class))
+                            .name("live-event-inputs")
+                            .uid("live-event-inputs")
+                            .union(
+                                    duplicates
+                                            .map((ContactDelta d) -> LiveIn.of(d))
+                                            .returns(TypeInformation.of(LiveIn.class))
+                                            .name("live-duplicate-inputs")
+                                            .uid("live-duplicate-inputs"));
+            DataStream<String> snapshots =
+                    liveInputs
+                            .keyBy(x -> "live")
+                            .process(
+                                    new LiveViewFunction(
+                                            options.thresholds, options.contactHorizonMs, 1000))
+                            .setParallelism(1)
+                            .name("live-view")
+                            .uid("live-view");
+            sinks.liveView(snapshots);
+        }
         sinks.contactRows(contactRows);
         if (sinks.wantsUpserts()) {
             sinks.contactUpserts(contactRows.getSideOutput(Tags.CONTACT_UPSERTS));

@@ -15,6 +15,14 @@ public interface KpiSinks {
         return false;
     }
 
+    /** Whether the run publishes the live view. */
+    default boolean wantsLiveView() {
+        return false;
+    }
+
+    /** Live-view snapshots (JSON), at least once a second. */
+    default void liveView(DataStream<String> snapshots) {}
+
     /** Final {@code contact_intervals} rows. */
     void contactRows(DataStream<ContactIntervalRow> rows);
 

@@ -96,6 +96,12 @@ class StreamKpiITCase {
             readKpiTopic(kafka.bootstrapServers(), options.kpiTopic, topicContacts, topicAgents);
             FileKpiRunTest.assertSameTables(topicContacts, contacts);
             FileKpiRunTest.assertSameTables(topicAgents, agents);
+            List<ConsumerRecord<byte[], byte[]>> live =
+                    readAll(kafka.bootstrapServers(), options.liveTopic);
+            assertThat(live).isNotEmpty();
+            assertThat(new String(live.get(live.size() - 1).value(), StandardCharsets.UTF_8))
+                    .contains("\"queues\"")
+                    .doesNotContain("\"t1");
             assertThat(countRecords(kafka.bootstrapServers(), options.rejectedTopic))
                     .isEqualTo(fileRun.rejected() + fileRun.late());
         }

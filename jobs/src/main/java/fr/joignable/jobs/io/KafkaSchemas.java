@@ -51,4 +51,40 @@ public final class KafkaSchemas {
             return p.toJson().getBytes(StandardCharsets.UTF_8);
         }
     }
+
+    public static final class LiveKey implements SerializationSchema<String> {
+        @Override
+        public byte[] serialize(String s) {
+            return "live".getBytes(StandardCharsets.UTF_8);
+        }
+    }
+
+    public static final class LiveValue implements SerializationSchema<String> {
+        @Override
+        public byte[] serialize(String s) {
+            return s.getBytes(StandardCharsets.UTF_8);
+        }
+    }
+
+    /** Live-view records: key "live", stamped with the wall clock (not the event time). */
+    public static final class LiveRecords
+            implements org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema<
+                    String> {
+        private final String topic;
+
+        public LiveRecords(String topic) {
+            this.topic = topic;
+        }
+
+        @Override
+        public org.apache.kafka.clients.producer.ProducerRecord<byte[], byte[]> serialize(
+                String element, KafkaSinkContext context, Long timestamp) {
+            return new org.apache.kafka.clients.producer.ProducerRecord<>(
+                    topic,
+                    null,
+                    null,
+                    "live".getBytes(StandardCharsets.UTF_8),
+                    element.getBytes(StandardCharsets.UTF_8));
+        }
+    }
 }

@@ -22,6 +22,9 @@ public class ContactDelta {
     public long duplicates;
     public long duplicatesAfterAbandon;
 
+    /** Set on duplicate decisions only (for the live view); null otherwise. */
+    public String contactId;
+
     public ContactDelta() {}
 
     public ContactDelta(long intervalStart, String queue, String channel, String intent) {
