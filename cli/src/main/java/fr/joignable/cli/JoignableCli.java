@@ -42,8 +42,7 @@ public final class JoignableCli {
     private static Object[] subcommands() {
         return new Object[] {
             // commands: one instance per command class, added as each command lands
-            new KpiCommand(),
-            new StreamCommand(),
+            new KpiCommand(), new StreamCommand(),
         };
     }
 

@@ -183,9 +183,7 @@ public final class KafkaKpiRun {
 
         @Override
         public void rejected(DataStream<Problem> rejected) {
-            rejected.sinkTo(problemSink("-rejected"))
-                    .name("rejected-kafka")
-                    .uid("rejected-kafka");
+            rejected.sinkTo(problemSink("-rejected")).name("rejected-kafka").uid("rejected-kafka");
         }
 
         @Override
