@@ -1,8 +1,8 @@
 package fr.joignable.domain.io;
 
 /**
- * Reports the progress of long work (generation, fits, runs) without tying the worker to a
- * console; the command line draws it as a progress bar on standard error.
+ * Reports the progress of long work (generation, fits, runs) without tying the worker to a console;
+ * the command line draws it as a progress bar on standard error.
  */
 public interface Progress {
 
