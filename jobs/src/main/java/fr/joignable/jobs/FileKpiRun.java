@@ -24,7 +24,9 @@ import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.CoreOptions;
 import org.apache.flink.configuration.ExecutionOptions;
+import org.apache.flink.configuration.MemorySize;
 import org.apache.flink.configuration.RestartStrategyOptions;
+import org.apache.flink.configuration.TaskManagerOptions;
 import org.apache.flink.connector.file.src.FileSource;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -61,6 +63,11 @@ public final class FileKpiRun {
         flink.set(ExecutionOptions.RUNTIME_MODE, RuntimeExecutionMode.BATCH);
         flink.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
         flink.set(CoreOptions.DEFAULT_PARALLELISM, options.parallelism);
+        if (!conf.contains(TaskManagerOptions.MANAGED_MEMORY_SIZE)) {
+            // batch mode sorts every keyed input in managed memory: the local default is tiny
+            // and makes a year of events spill to disk
+            flink.set(TaskManagerOptions.MANAGED_MEMORY_SIZE, MemorySize.ofMebiBytes(512));
+        }
         StreamExecutionEnvironment env =
                 StreamExecutionEnvironment.createLocalEnvironment(options.parallelism, flink);
         org.apache.flink.core.fs.Path[] paths =
