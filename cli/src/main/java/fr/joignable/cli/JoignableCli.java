@@ -50,6 +50,7 @@ public final class JoignableCli {
             new WallboardCommand(),
             new ErlangCommand(),
             new StaffCommand(),
+            new KpiCommand(), new StreamCommand(),
         };
     }
 
