@@ -48,6 +48,8 @@ public final class JoignableCli {
             new TrainingGapsCommand(),
             new GenerateCommand(),
             new WallboardCommand(),
+            new KpiCommand(),
+            new StreamCommand(),
         };
     }
 
