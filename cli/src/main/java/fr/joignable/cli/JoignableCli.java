@@ -50,6 +50,7 @@ public final class JoignableCli {
             new WallboardCommand(),
             new KpiCommand(),
             new StreamCommand(),
+            new DemoCommand(),
         };
     }
 

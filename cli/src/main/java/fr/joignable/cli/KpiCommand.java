@@ -37,7 +37,9 @@ public final class KpiCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory.")
     Path out;
 
-    @Option(names = "--csv", description = "Also write contact_intervals.csv and agent_intervals.csv.")
+    @Option(
+            names = "--csv",
+            description = "Also write contact_intervals.csv and agent_intervals.csv.")
     boolean csv;
 
     @Option(
@@ -71,13 +73,19 @@ public final class KpiCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Configuration conf = new Configuration();
         if (outOfOrderness != null) {
-            conf.set(KpiJobOptions.OUT_OF_ORDERNESS, duration("--out-of-orderness", outOfOrderness, true));
+            conf.set(
+                    KpiJobOptions.OUT_OF_ORDERNESS,
+                    duration("--out-of-orderness", outOfOrderness, true));
         }
         if (allowedLateness != null) {
-            conf.set(KpiJobOptions.ALLOWED_LATENESS, duration("--allowed-lateness", allowedLateness, true));
+            conf.set(
+                    KpiJobOptions.ALLOWED_LATENESS,
+                    duration("--allowed-lateness", allowedLateness, true));
         }
         if (duplicateWindow != null) {
-            conf.set(KpiJobOptions.DUPLICATE_WINDOW, duration("--duplicate-window", duplicateWindow, false));
+            conf.set(
+                    KpiJobOptions.DUPLICATE_WINDOW,
+                    duration("--duplicate-window", duplicateWindow, false));
         }
         if (parallelism != null) {
             if (parallelism < 1 || parallelism > 64) {
@@ -93,7 +101,8 @@ public final class KpiCommand implements Callable<Integer> {
 
     static Duration duration(String option, double seconds, boolean zeroAllowed) {
         if (seconds < 0 || (!zeroAllowed && seconds == 0)) {
-            throw new UsageException(option + " must be " + (zeroAllowed ? "0 or more" : "positive"));
+            throw new UsageException(
+                    option + " must be " + (zeroAllowed ? "0 or more" : "positive"));
         }
         return Duration.ofMillis(Math.round(seconds * 1000));
     }

@@ -31,7 +31,10 @@ public final class StreamCommand implements Callable<Integer> {
             description = "Kafka bootstrap servers.")
     String bootstrap;
 
-    @Option(names = "--events-topic", paramLabel = "TOPIC", description = "Default: joignable.events.")
+    @Option(
+            names = "--events-topic",
+            paramLabel = "TOPIC",
+            description = "Default: joignable.events.")
     String eventsTopic;
 
     @Option(names = "--kpi-topic", paramLabel = "TOPIC", description = "Default: joignable.kpis.")

@@ -64,7 +64,9 @@ public final class AgentAggregator
         }
         long[] millis = s.asArray();
         if (millis[0] + millis[1] + millis[2] + millis[3] > 0) {
-            long start = Long.parseLong(ctx.getCurrentKey().substring(0, ctx.getCurrentKey().indexOf('|')));
+            long start =
+                    Long.parseLong(
+                            ctx.getCurrentKey().substring(0, ctx.getCurrentKey().indexOf('|')));
             out.collect(Kpis.agentRow(start, team.value(), millis));
         }
         sums.clear();

@@ -25,7 +25,8 @@ import org.apache.flink.util.Collector;
  * last state lasts until the largest event time of the whole input, received on the broadcast side.
  * A logged-out agent with nothing buffered has no state.
  */
-public final class AgentFunction extends KeyedBroadcastProcessFunction<String, Ev, Long, AgentSegment> {
+public final class AgentFunction
+        extends KeyedBroadcastProcessFunction<String, Ev, Long, AgentSegment> {
 
     private static final long serialVersionUID = 1L;
 
@@ -41,8 +42,11 @@ public final class AgentFunction extends KeyedBroadcastProcessFunction<String, E
 
     @Override
     public void open(OpenContext ctx) {
-        current = getRuntimeContext().getState(new ValueStateDescriptor<>("current", AgentEvt.class));
-        buffer = getRuntimeContext().getListState(new ListStateDescriptor<>("buffer", AgentEvt.class));
+        current =
+                getRuntimeContext().getState(new ValueStateDescriptor<>("current", AgentEvt.class));
+        buffer =
+                getRuntimeContext()
+                        .getListState(new ListStateDescriptor<>("buffer", AgentEvt.class));
     }
 
     @Override
@@ -116,6 +120,7 @@ public final class AgentFunction extends KeyedBroadcastProcessFunction<String, E
         Kpis.splitAtIntervals(
                 cur.ts,
                 to,
-                (start, millis) -> out.collect(new AgentSegment(start, cur.team, cur.state, millis)));
+                (start, millis) ->
+                        out.collect(new AgentSegment(start, cur.team, cur.state, millis)));
     }
 }

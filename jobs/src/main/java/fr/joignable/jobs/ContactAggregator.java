@@ -16,9 +16,9 @@ import org.apache.flink.util.Collector;
 /**
  * Keyed by {@code interval_start|queue|channel}: sums the signed contributions of contacts and
  * duplicate decisions. Live, it publishes the changed row ({@link Tags#CONTACT_UPSERTS}) when the
- * watermark passes the change; the final row (main output, plus its {@code intent_intervals} rows on
- * {@link Tags#INTENT_ROWS}) once the watermark passes the interval end plus the contact horizon and
- * allowed lateness, or at the end of the input. State is then cleared.
+ * watermark passes the change; the final row (main output, plus its {@code intent_intervals} rows
+ * on {@link Tags#INTENT_ROWS}) once the watermark passes the interval end plus the contact horizon
+ * and allowed lateness, or at the end of the input. State is then cleared.
  */
 public final class ContactAggregator
         extends KeyedProcessFunction<String, ContactDelta, ContactIntervalRow> {

@@ -15,12 +15,12 @@ import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 
 /**
- * Keyed by (tenant, intent): a contact is a duplicate when the same tenant has an earlier offer with
- * the same intent less than the duplicate window before (half-open; equal times: smaller contactId
- * is earlier), on any channel and queue; "after abandon" when the most recent such earlier contact
- * was abandoned. Decided when the watermark passes the contact's offer, revised (with a retraction)
- * if its predecessor is later seen abandoned. A contact is forgotten once the watermark is a window
- * past its offer; its successor's decision is then frozen.
+ * Keyed by (tenant, intent): a contact is a duplicate when the same tenant has an earlier offer
+ * with the same intent less than the duplicate window before (half-open; equal times: smaller
+ * contactId is earlier), on any channel and queue; "after abandon" when the most recent such
+ * earlier contact was abandoned. Decided when the watermark passes the contact's offer, revised
+ * (with a retraction) if its predecessor is later seen abandoned. A contact is forgotten once the
+ * watermark is a window past its offer; its successor's decision is then frozen.
  */
 public final class DuplicateFunction extends KeyedProcessFunction<String, DupEntry, ContactDelta> {
 

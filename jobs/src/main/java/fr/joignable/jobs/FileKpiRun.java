@@ -5,7 +5,6 @@ import fr.joignable.domain.kpi.AgentIntervalRow;
 import fr.joignable.domain.kpi.ContactIntervalRow;
 import fr.joignable.domain.kpi.KpiFormat;
 import fr.joignable.jobs.io.JsonlEventFormat;
-import fr.joignable.jobs.io.ParquetTables;
 import fr.joignable.jobs.io.WholeFileSink;
 import fr.joignable.jobs.model.Ev;
 import fr.joignable.jobs.model.HandoffRow;
@@ -158,7 +157,10 @@ public final class FileKpiRun {
         public void rejected(DataStream<Problem> rejected) {
             rejected.sinkTo(
                             new WholeFileSink<>(
-                                    out.resolve("rejected.jsonl"), null, Problem::toJson, PROBLEM_ORDER))
+                                    out.resolve("rejected.jsonl"),
+                                    null,
+                                    Problem::toJson,
+                                    PROBLEM_ORDER))
                     .name("rejected-jsonl")
                     .uid("rejected-jsonl")
                     .setParallelism(1);
@@ -168,7 +170,10 @@ public final class FileKpiRun {
         public void late(DataStream<Problem> late) {
             late.sinkTo(
                             new WholeFileSink<>(
-                                    out.resolve("late.jsonl"), null, Problem::toJson, PROBLEM_ORDER))
+                                    out.resolve("late.jsonl"),
+                                    null,
+                                    Problem::toJson,
+                                    PROBLEM_ORDER))
                     .name("late-jsonl")
                     .uid("late-jsonl")
                     .setParallelism(1);
@@ -195,8 +200,7 @@ public final class FileKpiRun {
     static final Comparator<Problem> PROBLEM_ORDER =
             (Comparator<Problem> & Serializable)
                     (a, b) -> {
-                        int c =
-                                String.valueOf(a.source).compareTo(String.valueOf(b.source));
+                        int c = String.valueOf(a.source).compareTo(String.valueOf(b.source));
                         return c != 0 ? c : Long.compare(a.lineNumber, b.lineNumber);
                     };
 }

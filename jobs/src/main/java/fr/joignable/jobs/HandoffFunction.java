@@ -10,8 +10,8 @@ import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
 import org.apache.flink.util.Collector;
 
 /**
- * Keyed by {@code handoffId}: joins a created handoff (with its contact's queue and intent) with its
- * closing. One row per handoff: when the watermark passes its closing, or, still open, once the
+ * Keyed by {@code handoffId}: joins a created handoff (with its contact's queue and intent) with
+ * its closing. One row per handoff: when the watermark passes its closing, or, still open, once the
  * contact horizon has passed since its creation or at the end of the input. A closing with no
  * creation is dropped after the horizon.
  */

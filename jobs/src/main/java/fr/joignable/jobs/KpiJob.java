@@ -61,9 +61,7 @@ public final class KpiJob {
         SingleOutputStreamOperator<ContactDelta> contacts =
                 contactEvents
                         .keyBy(e -> e.contactId)
-                        .process(
-                                new ContactFunction(
-                                        options.thresholds, options.contactHorizonMs))
+                        .process(new ContactFunction(options.thresholds, options.contactHorizonMs))
                         .name("contacts")
                         .uid("contacts");
 

@@ -183,7 +183,9 @@ public final class Kpis {
         };
     }
 
-    /** The {@code agent_intervals} row of per-state millisecond sums (ready, busy, wrap, not ready). */
+    /**
+     * The {@code agent_intervals} row of per-state millisecond sums (ready, busy, wrap, not ready).
+     */
     public static AgentIntervalRow agentRow(long intervalStart, String team, long[] millis) {
         double ready = millis[0] / 1000.0;
         double busy = millis[1] / 1000.0;

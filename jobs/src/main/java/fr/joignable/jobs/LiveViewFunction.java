@@ -52,6 +52,7 @@ public final class LiveViewFunction extends KeyedProcessFunction<String, LiveIn,
         String team;
         String state;
         long since;
+
         /** Closed spans of the last hour: from, to, state index. */
         final List<long[]> spans = new ArrayList<>();
     }
@@ -281,7 +282,11 @@ public final class LiveViewFunction extends KeyedProcessFunction<String, LiveIn,
             List<long[]> spans = new ArrayList<>(a.spans);
             spans.add(new long[] {a.since, asOf, Kpis.stateIndex(a.state)});
             for (long[] sp : spans) {
-                addOcc(occInterval.computeIfAbsent(a.team, k -> new Occ()), sp, intervalStart, asOf);
+                addOcc(
+                        occInterval.computeIfAbsent(a.team, k -> new Occ()),
+                        sp,
+                        intervalStart,
+                        asOf);
                 addOcc(occHour.computeIfAbsent(a.team, k -> new Occ()), sp, hourAgo, asOf);
                 addOcc(totalOcc, sp, hourAgo, asOf);
             }

@@ -16,7 +16,8 @@ public final class Tags {
             new OutputTag<>("rejected", TypeInformation.of(Problem.class));
     public static final OutputTag<Problem> LATE =
             new OutputTag<>("late", TypeInformation.of(Problem.class));
-    public static final OutputTag<Long> MAX_TS = new OutputTag<>("max-ts", TypeInformation.of(Long.class));
+    public static final OutputTag<Long> MAX_TS =
+            new OutputTag<>("max-ts", TypeInformation.of(Long.class));
     public static final OutputTag<DupEntry> DUP_ENTRIES =
             new OutputTag<>("dup-entries", TypeInformation.of(DupEntry.class));
     public static final OutputTag<HandoffInfo> HANDOFFS =

@@ -79,8 +79,16 @@ class KpisTest {
     void aContactWithNoOutcomeIsOfferedOnly() {
         List<ContactDelta> d =
                 Kpis.contactDeltas(
-                        T0, "LOYERS", Channel.PHONE, "CHARGES", false, Kpis.NONE, Kpis.NONE,
-                        Kpis.NONE, Kpis.NONE, PHONE);
+                        T0,
+                        "LOYERS",
+                        Channel.PHONE,
+                        "CHARGES",
+                        false,
+                        Kpis.NONE,
+                        Kpis.NONE,
+                        Kpis.NONE,
+                        Kpis.NONE,
+                        PHONE);
         assertThat(d).hasSize(1);
         ContactDelta c = d.get(0);
         assertThat(c.offered).isEqualTo(1);
@@ -112,7 +120,9 @@ class KpisTest {
         List<String> pieces = new ArrayList<>();
         // 08:10 → 08:50: 5 min, 15, 15, 5
         Kpis.splitAtIntervals(
-                T0 + 600_000, T0 + 3_000_000, (s, m) -> pieces.add((s - T0) / 60_000 + ":" + m / 60_000));
+                T0 + 600_000,
+                T0 + 3_000_000,
+                (s, m) -> pieces.add((s - T0) / 60_000 + ":" + m / 60_000));
         assertThat(pieces).containsExactly("0:5", "15:15", "30:15", "45:5");
         pieces.clear();
         Kpis.splitAtIntervals(T0, T0, (s, m) -> pieces.add("x"));

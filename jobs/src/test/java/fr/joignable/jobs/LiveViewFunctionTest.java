@@ -24,15 +24,52 @@ class LiveViewFunctionTest {
 
     @Test
     void publishesWaitingContactsStatesAndPartialMetricsEverySecond() throws Exception {
-        LiveViewFunction f = new LiveViewFunction(ChannelThresholds.defaults(), 7 * 86_400_000L, 1000);
+        LiveViewFunction f =
+                new LiveViewFunction(ChannelThresholds.defaults(), 7 * 86_400_000L, 1000);
         KeyedOneInputStreamOperatorTestHarness<String, LiveIn, String> h =
                 ProcessFunctionTestHarnesses.forKeyedProcessFunction(f, x -> "live", Types.STRING);
         h.setProcessingTime(0);
-        h.processElement(in(ContactOffered.of("e1", Instant.ofEpochMilli(T0), "c1", Channel.PHONE, "LOYERS", "CHARGES", 2, "secret-tenant", null)), T0);
-        h.processElement(in(ContactAnswered.of("e2", Instant.ofEpochMilli(T0 + 10_000), "c1", "a1")), T0 + 10_000);
-        h.processElement(in(ContactOffered.anonymous("e3", Instant.ofEpochMilli(T0 + 20_000), "c2", Channel.PHONE, "LOYERS", "CHARGES")), T0 + 20_000);
-        h.processElement(in(ContactOffered.anonymous("e4", Instant.ofEpochMilli(T0 + 20_000), "c3", Channel.EMAIL, "LOYERS", "CHARGES")), T0 + 20_000);
-        h.processElement(in(AgentStateChanged.of("e5", Instant.ofEpochMilli(T0), "a1", "EQUIPE_A", AgentState.BUSY)), T0);
+        h.processElement(
+                in(
+                        ContactOffered.of(
+                                "e1",
+                                Instant.ofEpochMilli(T0),
+                                "c1",
+                                Channel.PHONE,
+                                "LOYERS",
+                                "CHARGES",
+                                2,
+                                "secret-tenant",
+                                null)),
+                T0);
+        h.processElement(
+                in(ContactAnswered.of("e2", Instant.ofEpochMilli(T0 + 10_000), "c1", "a1")),
+                T0 + 10_000);
+        h.processElement(
+                in(
+                        ContactOffered.anonymous(
+                                "e3",
+                                Instant.ofEpochMilli(T0 + 20_000),
+                                "c2",
+                                Channel.PHONE,
+                                "LOYERS",
+                                "CHARGES")),
+                T0 + 20_000);
+        h.processElement(
+                in(
+                        ContactOffered.anonymous(
+                                "e4",
+                                Instant.ofEpochMilli(T0 + 20_000),
+                                "c3",
+                                Channel.EMAIL,
+                                "LOYERS",
+                                "CHARGES")),
+                T0 + 20_000);
+        h.processElement(
+                in(
+                        AgentStateChanged.of(
+                                "e5", Instant.ofEpochMilli(T0), "a1", "EQUIPE_A", AgentState.BUSY)),
+                T0);
         h.processWatermark(T0 + 60_000);
         h.setProcessingTime(1000);
         List<String> out = h.extractOutputValues();

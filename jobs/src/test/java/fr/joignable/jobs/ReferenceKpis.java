@@ -143,15 +143,24 @@ public final class ReferenceKpis {
         Map<String, List<ContactOffered>> byTenant = new HashMap<>();
         for (ContactOffered o : offers.values()) {
             if (o.tenantId() != null) {
-                byTenant.computeIfAbsent(o.tenantId() + "/" + o.intent(), k -> new ArrayList<>()).add(o);
+                byTenant.computeIfAbsent(o.tenantId() + "/" + o.intent(), k -> new ArrayList<>())
+                        .add(o);
             }
         }
         for (List<ContactOffered> list : byTenant.values()) {
-            list.sort(Comparator.comparingLong(ContactOffered::tsMillis).thenComparing(ContactOffered::contactId));
+            list.sort(
+                    Comparator.comparingLong(ContactOffered::tsMillis)
+                            .thenComparing(ContactOffered::contactId));
             for (int i = 1; i < list.size(); i++) {
                 ContactOffered prev = list.get(i - 1), cur = list.get(i);
                 if (cur.tsMillis() - prev.tsMillis() < th.duplicateWindowMillis()) {
-                    long[] c = cells.get(floor15(cur.tsMillis()) + "|" + cur.queue() + "|" + cur.channel());
+                    long[] c =
+                            cells.get(
+                                    floor15(cur.tsMillis())
+                                            + "|"
+                                            + cur.queue()
+                                            + "|"
+                                            + cur.channel());
                     c[9]++;
                     if (abandons.containsKey(prev.contactId())) c[10]++;
                 }
@@ -182,21 +191,27 @@ public final class ReferenceKpis {
         // 4. agents
         Map<String, double[]> teamCells = new TreeMap<>();
         for (List<AgentStateChanged> list : agents.values()) {
-            list.sort(Comparator.comparingLong(AgentStateChanged::tsMillis).thenComparing(AgentStateChanged::eventId));
+            list.sort(
+                    Comparator.comparingLong(AgentStateChanged::tsMillis)
+                            .thenComparing(AgentStateChanged::eventId));
             for (int i = 0; i < list.size(); i++) {
                 AgentStateChanged s = list.get(i);
                 long to = i + 1 < list.size() ? list.get(i + 1).tsMillis() : endOfData;
-                int idx = switch (s.state()) {
-                    case READY -> 0;
-                    case BUSY -> 1;
-                    case WRAP_UP -> 2;
-                    case NOT_READY -> 3;
-                    default -> -1;
-                };
+                int idx =
+                        switch (s.state()) {
+                            case READY -> 0;
+                            case BUSY -> 1;
+                            case WRAP_UP -> 2;
+                            case NOT_READY -> 3;
+                            default -> -1;
+                        };
                 if (idx < 0) continue;
                 for (long t = s.tsMillis(); t < to; ) {
                     long next = Math.min(to, floor15(t) + Q);
-                    teamCells.computeIfAbsent(floor15(t) + "|" + s.team(), k -> new double[4])[idx] += next - t;
+                    teamCells
+                                    .computeIfAbsent(
+                                            floor15(t) + "|" + s.team(), k -> new double[4])[idx] +=
+                            next - t;
                     t = next;
                 }
             }
@@ -220,6 +235,7 @@ public final class ReferenceKpis {
     /** "millis|rest" → "ISO|rest", the key form of the CSV comparisons. */
     private static String key(String k) {
         int bar = k.indexOf('|');
-        return java.time.Instant.ofEpochMilli(Long.parseLong(k.substring(0, bar))) + k.substring(bar);
+        return java.time.Instant.ofEpochMilli(Long.parseLong(k.substring(0, bar)))
+                + k.substring(bar);
     }
 }

@@ -58,7 +58,11 @@ class ScenarioTest {
                         // c1: answered exactly at the 20 s threshold, ts with an offset (+02:00)
                         offer("e1", "2026-10-05T10:00:00+02:00", "c1", "PHONE", "t1"),
                         contact("e2", "CONTACT_ANSWERED", "2026-10-05T08:00:20Z", "c1"),
-                        contact("e2", "CONTACT_ANSWERED", "2026-10-05T08:00:20Z", "c1"), // redelivery
+                        contact(
+                                "e2",
+                                "CONTACT_ANSWERED",
+                                "2026-10-05T08:00:20Z",
+                                "c1"), // redelivery
                         // c2: same tenant and intent, same time, larger id: a duplicate of c1
                         offer("e5", "2026-10-05T08:00:00Z", "c2", "CHAT", "t1"),
                         // abandoned exactly at the 5 s short-abandon threshold: a real abandon

@@ -70,13 +70,15 @@ class StateCleanupTest {
     void dedupDropsRedeliveriesAndForgetsAfterTheTtl() throws Exception {
         DedupFunction f = new DedupFunction(HOUR);
         KeyedOneInputStreamOperatorTestHarness<String, Ev, Ev> h =
-                ProcessFunctionTestHarnesses.forKeyedProcessFunction(f, e -> e.eventId, Types.STRING);
+                ProcessFunctionTestHarnesses.forKeyedProcessFunction(
+                        f, e -> e.eventId, Types.STRING);
         Ev offer =
-                ev(ContactOffered.anonymous("e1", at(T0), "c1", Channel.PHONE, "LOYERS", "CHARGES"));
+                ev(
+                        ContactOffered.anonymous(
+                                "e1", at(T0), "c1", Channel.PHONE, "LOYERS", "CHARGES"));
         h.processElement(offer, T0);
         h.processElement(offer, T0);
-        h.processElement(
-                ev(ContactAnswered.of("e2", at(T0 + 1000), "c1", "a1")), T0 + 1000);
+        h.processElement(ev(ContactAnswered.of("e2", at(T0 + 1000), "c1", "a1")), T0 + 1000);
         assertThat(h.extractOutputValues()).extracting(e -> e.eventId).containsExactly("e1", "e2");
         h.processWatermark(T0 + 2 * HOUR);
         assertThat(h.numKeyedStateEntries()).isZero();
@@ -108,7 +110,9 @@ class StateCleanupTest {
         // an outcome whose offer never comes: an orphan once the watermark passes it
         h.processElement(ev(ContactEnded.of("e3", at(T0 + 5000), "ghost", "a1")), T0 + 5000);
         h.processElement(
-                ev(HandoffCreated.of("e4", at(T0 + 20_000), "c1", "h1", HandoffTarget.GARDIEN, null)),
+                ev(
+                        HandoffCreated.of(
+                                "e4", at(T0 + 20_000), "c1", "h1", HandoffTarget.GARDIEN, null)),
                 T0 + 20_000);
         h.processWatermark(T0 + 60_000);
         List<ContactDelta> out = h.extractOutputValues();
@@ -135,7 +139,8 @@ class StateCleanupTest {
     void duplicatesAreDecidedAndForgotten() throws Exception {
         DuplicateFunction f = new DuplicateFunction(Duration.ofDays(7).toMillis());
         KeyedOneInputStreamOperatorTestHarness<String, DupEntry, ContactDelta> h =
-                ProcessFunctionTestHarnesses.forKeyedProcessFunction(f, d -> d.dupKey, Types.STRING);
+                ProcessFunctionTestHarnesses.forKeyedProcessFunction(
+                        f, d -> d.dupKey, Types.STRING);
         h.processElement(dup("c1", T0, true), T0);
         h.processElement(dup("c2", T0 + DAY, false), T0 + DAY);
         h.processWatermark(T0 + DAY + 1);
@@ -187,14 +192,22 @@ class StateCleanupTest {
         KeyedBroadcastOperatorTestHarness<String, Ev, Long, AgentSegment> h =
                 ProcessFunctionTestHarnesses.forKeyedBroadcastProcessFunction(
                         f, e -> e.agentId, Types.STRING, AgentFunction.MAX_TS);
-        h.processElement(ev(AgentStateChanged.of("e1", at(T0 + 60_000), "a1", "A", AgentState.READY)), T0 + 60_000);
-        h.processElement(ev(AgentStateChanged.of("e2", at(T0 + 1_200_000), "a1", "A", AgentState.BUSY)), T0 + 1_200_000);
+        h.processElement(
+                ev(AgentStateChanged.of("e1", at(T0 + 60_000), "a1", "A", AgentState.READY)),
+                T0 + 60_000);
+        h.processElement(
+                ev(AgentStateChanged.of("e2", at(T0 + 1_200_000), "a1", "A", AgentState.BUSY)),
+                T0 + 1_200_000);
         both(h, T0 + 1_000_000);
         // READY from 08:01 to the 08:15 boundary, emitted live when the watermark passed it
         assertThat(h.extractOutputValues())
                 .extracting(s -> s.state + "@" + s.millis)
                 .containsExactly("READY@840000");
-        h.processElement(ev(AgentStateChanged.of("e3", at(T0 + 1_800_000), "a1", "A", AgentState.LOGGED_OUT)), T0 + 1_800_000);
+        h.processElement(
+                ev(
+                        AgentStateChanged.of(
+                                "e3", at(T0 + 1_800_000), "a1", "A", AgentState.LOGGED_OUT)),
+                T0 + 1_800_000);
         both(h, T0 + 2 * HOUR);
         assertThat(h.extractOutputValues())
                 .extracting(s -> s.state + "@" + s.millis)
@@ -210,7 +223,8 @@ class StateCleanupTest {
         KeyedBroadcastOperatorTestHarness<String, Ev, Long, AgentSegment> h =
                 ProcessFunctionTestHarnesses.forKeyedBroadcastProcessFunction(
                         f, e -> e.agentId, Types.STRING, AgentFunction.MAX_TS);
-        h.processElement(ev(AgentStateChanged.of("e1", at(T0), "a1", "A", AgentState.NOT_READY)), T0);
+        h.processElement(
+                ev(AgentStateChanged.of("e1", at(T0), "a1", "A", AgentState.NOT_READY)), T0);
         h.processBroadcastElement(T0 + 1_000_000, T0 + 1_000_000);
         both(h, Long.MAX_VALUE);
         assertThat(h.extractOutputValues())

@@ -31,8 +31,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Events through a real (embedded) Kafka broker and the {@code stream} job (Kafka source bounded
- * at the offsets present at start, checkpoints, transactional Kafka sinks, Parquet committed on
+ * Events through a real (embedded) Kafka broker and the {@code stream} job (Kafka source bounded at
+ * the offsets present at start, checkpoints, transactional Kafka sinks, Parquet committed on
  * checkpoints): its final tables — Parquet read back, and the KPI topic read with read_committed,
  * latest value per key — equal the bounded {@code kpi} run over the same events, one file per
  * partition in partition order.
@@ -177,8 +177,7 @@ class StreamKpiITCase {
         ObjectMapper mapper = new ObjectMapper();
         Map<String, JsonNode> latest = new HashMap<>();
         for (ConsumerRecord<byte[], byte[]> r : readAll(bootstrap, topic)) {
-            latest.put(
-                    new String(r.key(), StandardCharsets.UTF_8), mapper.readTree(r.value()));
+            latest.put(new String(r.key(), StandardCharsets.UTF_8), mapper.readTree(r.value()));
         }
         for (Map.Entry<String, JsonNode> e : latest.entrySet()) {
             JsonNode n = e.getValue();

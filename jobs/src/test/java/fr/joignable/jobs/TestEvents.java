@@ -28,10 +28,10 @@ import java.util.Random;
 import java.util.zip.GZIPOutputStream;
 
 /**
- * A small random generator of contact-centre events for tests (the real simulator lives
- * elsewhere): contacts on every channel with answers, abandons, missing outcomes, wrap-ups and
- * handoffs; agents cycling through states (one never logs out); redeliveries, orphans, slightly
- * out-of-order lines, a few very late lines, invalid lines and blank lines.
+ * A small random generator of contact-centre events for tests (the real simulator lives elsewhere):
+ * contacts on every channel with answers, abandons, missing outcomes, wrap-ups and handoffs; agents
+ * cycling through states (one never logs out); redeliveries, orphans, slightly out-of-order lines,
+ * a few very late lines, invalid lines and blank lines.
  */
 public final class TestEvents {
 
@@ -62,7 +62,8 @@ public final class TestEvents {
         for (int d = 0; d < days; d++) {
             long dayStart = start.toEpochMilli() + d * 86_400_000L;
             for (int i = 0; i < perDay; i++) {
-                long offer = dayStart + 7 * 3_600_000L + (long) (rnd.nextDouble() * 11 * 3_600_000L);
+                long offer =
+                        dayStart + 7 * 3_600_000L + (long) (rnd.nextDouble() * 11 * 3_600_000L);
                 if (rnd.nextInt(10) == 0) {
                     offer = offer / 1000 * 1000; // whole seconds: ties and threshold edges
                 }
@@ -153,7 +154,11 @@ public final class TestEvents {
             String agent = "a" + a;
             String team = a % 2 == 0 ? "EQUIPE_A" : "EQUIPE_B";
             for (int d = 0; d < days; d++) {
-                long t = start.toEpochMilli() + d * 86_400_000L + 7 * 3_600_000L + rnd.nextInt(3_600_000);
+                long t =
+                        start.toEpochMilli()
+                                + d * 86_400_000L
+                                + 7 * 3_600_000L
+                                + rnd.nextInt(3_600_000);
                 long logout = t + 8 * 3_600_000L + rnd.nextInt(3_600_000);
                 while (t < logout) {
                     AgentState s = working[rnd.nextInt(working.length)];
@@ -211,8 +216,7 @@ public final class TestEvents {
             case 2 ->
                     "{\"eventId\":\"x\",\"type\":\"CONTACT_OFFERED\",\"ts\":\"2026-10-05T08:00:00Z\"}"
                             .getBytes(StandardCharsets.UTF_8);
-            case 3 ->
-                    new byte[] {'{', '"', 'e', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}'};
+            case 3 -> new byte[] {'{', '"', 'e', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}'};
             case 4 -> "   ".getBytes(StandardCharsets.UTF_8); // blank: skipped
             default ->
                     "{\"eventId\":\"y\",\"type\":\"AGENT_STATE\",\"ts\":\"2026-13-05T08:00:00Z\",\"agentId\":\"a\",\"team\":\"T\",\"state\":\"READY\"}"

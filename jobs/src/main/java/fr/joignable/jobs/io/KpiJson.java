@@ -9,8 +9,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * KPI rows as Kafka records: key {@code interval_start|queue|channel} or {@code
- * interval_start|team} (the latest value per key is the current row), value a JSON object with
- * the table's columns ({@code "kind"} tells the table), null for undefined values.
+ * interval_start|team} (the latest value per key is the current row), value a JSON object with the
+ * table's columns ({@code "kind"} tells the table), null for undefined values.
  */
 public final class KpiJson {
     private static final ObjectMapper MAPPER = new ObjectMapper();
