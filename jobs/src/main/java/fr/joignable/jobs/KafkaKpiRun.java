@@ -24,6 +24,7 @@ import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.connector.kafka.source.KafkaSourceBuilder;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
 import org.apache.flink.core.execution.CheckpointingMode;
+import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.kafka.clients.consumer.OffsetResetStrategy;
@@ -44,6 +45,22 @@ public final class KafkaKpiRun {
      */
     public static RunSummary run(String bootstrap, Path out, boolean bounded, Configuration conf)
             throws Exception {
+        StreamExecutionEnvironment env = environment(bootstrap, out, bounded, conf);
+        long start = System.nanoTime();
+        JobExecutionResult result = env.execute("joignable stream");
+        return RunSummary.of(result, (System.nanoTime() - start) / 1_000_000);
+    }
+
+    /**
+     * Starts the unbounded job in the background (the demo) and returns its client, to cancel it or
+     * wait for it.
+     */
+    public static JobClient start(String bootstrap, Path out, Configuration conf) throws Exception {
+        return environment(bootstrap, out, false, conf).executeAsync("joignable stream");
+    }
+
+    private static StreamExecutionEnvironment environment(
+            String bootstrap, Path out, boolean bounded, Configuration conf) throws Exception {
         KpiJobOptions options = KpiJobOptions.from(conf);
         Files.createDirectories(out);
         StreamExecutionEnvironment env =
@@ -72,9 +89,7 @@ public final class KafkaKpiRun {
                                 "events-kafka")
                         .uid("events-kafka");
         KpiJob.defineWorkflow(events, new KafkaSinks(bootstrap, out, options), options);
-        long start = System.nanoTime();
-        JobExecutionResult result = env.execute("joignable stream");
-        return RunSummary.of(result, (System.nanoTime() - start) / 1_000_000);
+        return env;
     }
 
     static <T> KafkaSink<T> sink(
