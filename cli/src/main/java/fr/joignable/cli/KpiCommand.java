@@ -26,6 +26,8 @@ public final class KpiCommand implements Callable<Integer> {
 
     @Spec CommandSpec spec;
 
+    @picocli.CommandLine.Mixin PseudonymizeOptions privacy;
+
     @Option(
             names = "--events",
             arity = "1..*",
@@ -72,6 +74,7 @@ public final class KpiCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Configuration conf = new Configuration();
+        privacy.applyTo(conf);
         if (outOfOrderness != null) {
             conf.set(
                     KpiJobOptions.OUT_OF_ORDERNESS,

@@ -55,13 +55,26 @@ public final class StaffCommand implements Callable<Integer> {
         List<StaffingPlan.ForecastRow> rows = StaffingPlan.readForecast(forecast);
         List<StaffingPlan.StaffingRow> plan = new StaffingPlan(config).plan(rows);
         StaffingPlan.write(out, plan);
-        int peak =
-                plan.stream().mapToInt(StaffingPlan.StaffingRow::scheduledAgents).max().orElse(0);
+        java.util.Map<java.time.Instant, Double> perInterval = new java.util.TreeMap<>();
+        for (StaffingPlan.StaffingRow r : plan) {
+            perInterval.merge(r.forecast().intervalStart(), r.scheduledAgents(), Double::sum);
+        }
+        java.util.Map.Entry<java.time.Instant, Double> peak =
+                perInterval.entrySet().stream()
+                        .max(java.util.Map.Entry.comparingByValue())
+                        .orElse(null);
         spec.commandLine()
                 .getOut()
                 .printf(
-                        "%d rows staffed, peak %d scheduled agents in one queue and interval: %s%n",
-                        plan.size(), peak, out);
+                        java.util.Locale.ROOT,
+                        "%d rows staffed to %s; peak %s scheduled agents (all queues) at %s%n",
+                        plan.size(),
+                        out,
+                        peak == null
+                                ? "0"
+                                : fr.joignable.domain.kpi.KpiFormat.decimal(
+                                        Math.round(peak.getValue() * 10) / 10.0),
+                        peak == null ? "-" : peak.getKey());
         spec.commandLine().getOut().flush();
         return JoignableCli.EXIT_OK;
     }

@@ -24,6 +24,8 @@ public final class StreamCommand implements Callable<Integer> {
 
     @Spec CommandSpec spec;
 
+    @picocli.CommandLine.Mixin PseudonymizeOptions privacy;
+
     @Option(
             names = "--bootstrap-servers",
             required = true,
@@ -84,6 +86,7 @@ public final class StreamCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Configuration conf = new Configuration();
+        privacy.applyTo(conf);
         set(conf, KpiJobOptions.EVENTS_TOPIC, eventsTopic);
         set(conf, KpiJobOptions.KPI_TOPIC, kpiTopic);
         set(conf, KpiJobOptions.LIVE_TOPIC, liveTopic);

@@ -197,15 +197,16 @@ class StaffingCommandsTest {
         assertThat(lines.get(2)).isEqualTo("2026-10-05T06:30:00Z,locataires,CHAT,0,,0,0,,,");
         // 10 emails x 540 s = 5400 s of work arriving 07:00 local (closed), received at 08:30,
         // spread over the open intervals of [Mon 08:30, Wed 08:30): 36 on Monday + 36 on Tuesday
-        // = 72 -> 75 s per interval, ceil(75 / (900 x 0.85)) = 1 agent, occupancy 75/900.
+        // = 72 -> 75 s per interval, 75 / (900 x 0.85) = 0.098 agent (decimal FTE for deferred
+        // work), 0.098 / 0.7 = 0.14 scheduled, occupancy 75 / (0.098 x 900) = 0.85034.
         // Mean response from 05:00Z: Monday's intervals start 1.5 h + 0..35 x 15 min later
         // (mean 5400 + 17.5 x 900 = 21150 s), Tuesday's 86400 s more: (21150 + 107550)/2 = 64350
         assertThat(lines.get(3))
                 .isEqualTo("2026-10-05T05:00:00Z,locataires,EMAIL,10,540,0,0,1,,64350");
         assertThat(lines.get(4))
-                .startsWith("2026-10-05T06:30:00Z,locataires,EMAIL,0,540,1,2,,0.083333,");
+                .startsWith("2026-10-05T06:30:00Z,locataires,EMAIL,0,540,0.098,0.14,,0.85034,");
         assertThat(lines.get(5))
-                .startsWith("2026-10-05T06:45:00Z,locataires,EMAIL,0,540,1,2,,0.083333,");
+                .startsWith("2026-10-05T06:45:00Z,locataires,EMAIL,0,540,0.098,0.14,,0.85034,");
     }
 
     @Test

@@ -32,8 +32,13 @@ public final class KpiJob {
 
     private KpiJob() {}
 
-    public static void defineWorkflow(
-            DataStream<Ev> events, KpiSinks sinks, KpiJobOptions options) {
+    public static void defineWorkflow(DataStream<Ev> input, KpiSinks sinks, KpiJobOptions options) {
+        DataStream<Ev> events =
+                options.pseudonymize
+                        ? input.map(new PseudonymizeFunction(options.tenantKeyFile))
+                                .name("pseudonymize-tenants")
+                                .uid("pseudonymize-tenants")
+                        : input;
         SingleOutputStreamOperator<Ev> checked =
                 events.transform(
                                 "late-filter",

@@ -131,6 +131,24 @@ public final class KpiJobOptions implements Serializable {
                     .defaultValue("joignable-kpi")
                     .withDescription("Kafka consumer group of the job.");
 
+    public static final ConfigOption<Boolean> PSEUDONYMIZE =
+            ConfigOptions.key("joignable.pseudonymize")
+                    .booleanType()
+                    .defaultValue(false)
+                    .withDescription(
+                            "Replace tenantId by HMAC-SHA-256(key, tenantId) before any state or"
+                                    + " output (RGPD). The key is read on the tasks from"
+                                    + " joignable.tenant-key-file, or from the environment"
+                                    + " variable JOIGNABLE_TENANT_KEY.");
+
+    public static final ConfigOption<String> TENANT_KEY_FILE =
+            ConfigOptions.key("joignable.tenant-key-file")
+                    .stringType()
+                    .defaultValue("")
+                    .withDescription(
+                            "File holding the pseudonymisation key (empty: the environment"
+                                    + " variable JOIGNABLE_TENANT_KEY).");
+
     public static final List<ConfigOption<?>> ALL =
             List.of(
                     OUT_OF_ORDERNESS,
@@ -155,7 +173,9 @@ public final class KpiJobOptions implements Serializable {
                     KPI_TOPIC,
                     LIVE_TOPIC,
                     REJECTED_TOPIC,
-                    GROUP_ID);
+                    GROUP_ID,
+                    PSEUDONYMIZE,
+                    TENANT_KEY_FILE);
 
     private static ConfigOption<Duration> threshold(String name, Duration value) {
         return ConfigOptions.key("joignable.threshold." + name)
@@ -177,6 +197,8 @@ public final class KpiJobOptions implements Serializable {
     public final String rejectedTopic;
     public final String groupId;
     public final ChannelThresholds thresholds;
+    public final boolean pseudonymize;
+    public final String tenantKeyFile;
 
     private KpiJobOptions(Configuration c) {
         outOfOrdernessMs = c.get(OUT_OF_ORDERNESS).toMillis();
@@ -191,6 +213,8 @@ public final class KpiJobOptions implements Serializable {
         liveTopic = c.get(LIVE_TOPIC);
         rejectedTopic = c.get(REJECTED_TOPIC);
         groupId = c.get(GROUP_ID);
+        pseudonymize = c.get(PSEUDONYMIZE);
+        tenantKeyFile = c.get(TENANT_KEY_FILE);
         thresholds =
                 ChannelThresholds.defaults()
                         .withDuplicateWindow(c.get(DUPLICATE_WINDOW))
