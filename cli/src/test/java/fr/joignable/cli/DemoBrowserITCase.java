@@ -90,6 +90,11 @@ class DemoBrowserITCase {
             Pattern.compile("bootstrap\\.servers = \\[([^\\]]+)\\]");
     private static final int LATENCY_SAMPLES = 50;
 
+    /** The replayed day (the demo's default --start) from 08:00 Paris, and its end. */
+    private static final Instant DAYTIME = Instant.parse("2026-10-05T06:00:00Z");
+
+    private static final Instant DAY_END = Instant.parse("2026-10-05T22:00:00Z");
+
     /** Reads the page's figures; a JSON string. */
     private static final String READ_PAGE =
             "(() => {"
@@ -156,8 +161,10 @@ class DemoBrowserITCase {
             Cdp.Session tab = chromium.cdp.open(page.toString());
             HttpClient http = HttpClient.newHttpClient();
 
-            // (b) the figures move while events flow
-            JsonNode first = waitForFigures(tab);
+            // (b) the figures move while events flow; from 08:00 (Paris) on, the busy part of
+            // the day (the night's few e-mails are replayed first)
+            waitForFigures(tab);
+            JsonNode first = waitForAsOf(tab, DAYTIME, Duration.ofSeconds(60));
             Thread.sleep(3000);
             JsonNode second = readPage(tab);
             assertThat(second.path("asOf").asText())
@@ -175,6 +182,10 @@ class DemoBrowserITCase {
             // (c) live latency: an event entering Kafka until the page shows its effect
             awaitReplayEnd(demoOut, Duration.ofSeconds(60));
             measureLatency(tab, servers, topic);
+            System.out.printf(
+                    "DemoBrowserITCase: %d snapshots read, %d with at least one team%n",
+                    topic.byAsOf.size(),
+                    topic.byAsOf.values().stream().filter(n -> !n.path("teams").isEmpty()).count());
             System.out.printf(
                     "DemoBrowserITCase: %.1f s from demo start to end of checks%n",
                     (System.nanoTime() - started) / 1e9);
@@ -272,6 +283,22 @@ class DemoBrowserITCase {
         return fail("the page showed no live figures within 20 s: " + readPage(tab));
     }
 
+    private static JsonNode waitForAsOf(Cdp.Session tab, Instant from, Duration timeout)
+            throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            JsonNode p = readPage(tab);
+            String asOf = p.path("asOf").asText();
+            if (!asOf.isEmpty() && !Instant.parse(asOf).isBefore(from)) {
+                return p;
+            }
+            if (System.nanoTime() > deadline) {
+                return fail("the page did not reach %s within %s: %s", from, timeout, p);
+            }
+            Thread.sleep(100);
+        }
+    }
+
     /** Retries: the page follows the topic within a fraction of a second. */
     private static void assertPageMatchesNewestSnapshot(Cdp.Session tab, TopicReader topic)
             throws Exception {
@@ -314,14 +341,13 @@ class DemoBrowserITCase {
                     .as("backlog of %s", name)
                     .isEqualTo(Long.toString(q.path("backlog").asLong()));
             JsonNode sl = q.path("interval").path("serviceLevel");
-            assertThat(sl.isNumber() ? digits(row.path("slInterval").asText()) : row.path(
-                                    "slInterval")
-                            .asText())
+            assertThat(
+                            sl.isNumber()
+                                    ? digits(row.path("slInterval").asText())
+                                    : row.path("slInterval").asText())
                     .as("service level of the running interval of %s", name)
                     .isEqualTo(
-                            sl.isNumber()
-                                    ? Long.toString(Math.round(sl.asDouble() * 100))
-                                    : "—");
+                            sl.isNumber() ? Long.toString(Math.round(sl.asDouble() * 100)) : "—");
             totalWaiting += q.path("waiting").asLong();
         }
         assertThat(page.path("rows").size()).isEqualTo(snapshot.path("queues").size());
@@ -352,7 +378,8 @@ class DemoBrowserITCase {
                 // has @JsonInclude(NON_NULL) on occupancy (reported, not fixed here)
                 JsonNode expected = same.deepCopy();
                 JsonNode hour = expected.path("totals").path("last60m");
-                if (hour.isObject() && hour.path("occupancy").isNull()
+                if (hour.isObject()
+                        && hour.path("occupancy").isNull()
                         && !api.path("totals").path("last60m").has("occupancy")) {
                     ((ObjectNode) hour).remove("occupancy");
                 }
@@ -362,7 +389,9 @@ class DemoBrowserITCase {
                 }
             }
             lastProblem =
-                    "/api/live emitted at " + api.path("emittedAt") + ", topic's newest at "
+                    "/api/live emitted at "
+                            + api.path("emittedAt")
+                            + ", topic's newest at "
                             + (newest == null ? null : newest.path("emittedAt"));
             Thread.sleep(150);
         }
@@ -374,19 +403,24 @@ class DemoBrowserITCase {
      * event). Each sample produces one contact offered 6 minutes of event time ahead of the
      * previous one, on one partition (the other is idle): the watermark, hence the page's asOf,
      * jumps to its time minus 5 minutes. Timed from just before the send to the first page reading
-     * that shows the new asOf (the page polled through CDP every 5 ms).
+     * that shows the new asOf (the page polled through CDP every 5 ms). Samples are sent at a
+     * random phase of the job's one-second publication period.
      */
     private static void measureLatency(Cdp.Session tab, String servers, TopicReader topic)
             throws Exception {
         // let the idle partitions go idle and the page settle on the end of the day
         Thread.sleep(3000);
-        Instant base = Instant.parse(readPage(tab).path("asOf").asText()).plusSeconds(600);
+        // beyond every replayed event, so that each sample moves the watermark by itself
+        Instant pageAsOf = Instant.parse(readPage(tab).path("asOf").asText());
+        Instant base = (pageAsOf.isAfter(DAY_END) ? pageAsOf : DAY_END).plusSeconds(600);
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, servers);
         props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
         props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
         props.put(ProducerConfig.LINGER_MS_CONFIG, 0);
         List<Double> millis = new ArrayList<>();
+        List<Double> toTopic = new ArrayList<>();
+        java.util.Random jitter = new java.util.Random(42);
         String readAsOf =
                 "(() => { const t = (document.getElementById('asof') || {}).title || '';"
                         + " return t.substring(t.lastIndexOf(' ') + 1); })()";
@@ -405,6 +439,14 @@ class DemoBrowserITCase {
                 e.put("queue", "LOYERS");
                 e.put("intent", "RENT_PAYMENT");
                 e.put("priority", 2);
+                // the job publishes once a second: send at a random phase of that period, or
+                // every sample would wait for almost a whole period after the previous one
+                Thread.sleep(jitter.nextInt(1000));
+                String before = tab.evaluate(readAsOf).asText();
+                assertThat(Instant.parse(before))
+                        .as("the page before sample %d", i)
+                        .isBefore(expected);
+                long sentAt = System.currentTimeMillis();
                 long t0 = System.nanoTime();
                 producer.send(new ProducerRecord<>(EVENTS_TOPIC, 0, contact, e.toString())).get();
                 long deadline = t0 + TimeUnit.SECONDS.toNanos(15);
@@ -412,6 +454,10 @@ class DemoBrowserITCase {
                     String asOf = tab.evaluate(readAsOf).asText();
                     if (!asOf.isEmpty() && !Instant.parse(asOf).isBefore(expected)) {
                         millis.add((System.nanoTime() - t0) / 1e6);
+                        Long readAt = topic.firstReadAtOrAfter(expected);
+                        if (readAt != null) {
+                            toTopic.add((double) (readAt - sentAt));
+                        }
                         break;
                     }
                     if (System.nanoTime() > deadline) {
@@ -424,12 +470,22 @@ class DemoBrowserITCase {
             }
         }
         Collections.sort(millis);
+        Collections.sort(toTopic);
         double p50 = percentile(millis, 0.50);
         double p99 = percentile(millis, 0.99);
         System.out.printf(
                 "DemoBrowserITCase live latency (Kafka event -> page), %d samples: p50 %.0f ms,"
                         + " p99 %.0f ms, min %.0f ms, max %.0f ms%n",
                 millis.size(), p50, p99, millis.get(0), millis.get(millis.size() - 1));
+        if (!toTopic.isEmpty()) {
+            System.out.printf(
+                    "DemoBrowserITCase   of which event -> snapshot read back from %s: p50 %.0f ms,"
+                            + " p99 %.0f ms (%d samples)%n",
+                    LIVE_TOPIC,
+                    percentile(toTopic, 0.50),
+                    percentile(toTopic, 0.99),
+                    toTopic.size());
+        }
         assertThat(p50).as("p50 latency, ms").isLessThan(5000);
     }
 
@@ -439,7 +495,8 @@ class DemoBrowserITCase {
     }
 
     private static void screenshot(Cdp.Session tab, Path file) throws Exception {
-        JsonNode shot = tab.call("Page.captureScreenshot", JSON.createObjectNode().put("format", "png"));
+        JsonNode shot =
+                tab.call("Page.captureScreenshot", JSON.createObjectNode().put("format", "png"));
         Files.createDirectories(file.getParent());
         Files.write(file, Base64.getDecoder().decode(shot.path("data").asText()));
     }
@@ -454,16 +511,15 @@ class DemoBrowserITCase {
         static BootstrapCapture install() {
             BootstrapCapture c = new BootstrapCapture();
             c.appender =
-                    new AbstractAppender("demo-bootstrap-capture", null, null, true,
-                            Property.EMPTY_ARRAY) {
+                    new AbstractAppender(
+                            "demo-bootstrap-capture", null, null, true, Property.EMPTY_ARRAY) {
                         @Override
                         public void append(LogEvent event) {
                             String m = event.getMessage().getFormattedMessage();
                             if (m.contains("client.id = joignable-wallboard")) {
                                 Matcher b = BOOTSTRAP.matcher(m);
                                 if (b.find()) {
-                                    c.servers.complete(
-                                            b.group(1).replace(" ", ""));
+                                    c.servers.complete(b.group(1).replace(" ", ""));
                                 }
                             }
                         }
@@ -504,6 +560,8 @@ class DemoBrowserITCase {
         private final KafkaConsumer<String, String> consumer;
         private final Map<String, JsonNode> byAsOf = new ConcurrentHashMap<>();
         private final AtomicReference<JsonNode> newest = new AtomicReference<>();
+        private final List<long[]> readTimes =
+                Collections.synchronizedList(new ArrayList<>()); // asOf, read at (epoch ms)
         private final Thread thread;
         private volatile boolean running = true;
 
@@ -536,10 +594,16 @@ class DemoBrowserITCase {
         private void run() {
             try {
                 while (running) {
-                    for (ConsumerRecord<String, String> rec : consumer.poll(Duration.ofMillis(50))) {
+                    for (ConsumerRecord<String, String> rec :
+                            consumer.poll(Duration.ofMillis(50))) {
                         try {
                             JsonNode n = JSON.readTree(rec.value());
                             byAsOf.put(n.path("asOf").asText(), n);
+                            readTimes.add(
+                                    new long[] {
+                                        Instant.parse(n.path("asOf").asText()).toEpochMilli(),
+                                        System.currentTimeMillis()
+                                    });
                             newest.set(n);
                         } catch (IOException e) {
                             // not a snapshot: the page skips it too
@@ -555,6 +619,18 @@ class DemoBrowserITCase {
 
         JsonNode newest() {
             return newest.get();
+        }
+
+        /** When this reader first read a snapshot as of {@code asOf} or later; null if never. */
+        Long firstReadAtOrAfter(Instant asOf) {
+            synchronized (readTimes) {
+                for (long[] r : readTimes) {
+                    if (r[0] >= asOf.toEpochMilli()) {
+                        return r[1];
+                    }
+                }
+            }
+            return null;
         }
 
         JsonNode byAsOf(String asOf) {
@@ -631,7 +707,8 @@ class DemoBrowserITCase {
             reader.setDaemon(true);
             reader.start();
             try {
-                return new Chromium(p, Cdp.connect(URI.create(ws.get(30, TimeUnit.SECONDS))), profile);
+                return new Chromium(
+                        p, Cdp.connect(URI.create(ws.get(30, TimeUnit.SECONDS))), profile);
             } catch (Exception e) {
                 kill(p);
                 throw e;
@@ -734,6 +811,13 @@ class DemoBrowserITCase {
                             .asText();
             Session s = new Session(this, session);
             s.call("Runtime.enable", JSON.createObjectNode());
+            s.call(
+                    "Emulation.setDeviceMetricsOverride",
+                    JSON.createObjectNode()
+                            .put("width", 1280)
+                            .put("height", 900)
+                            .put("deviceScaleFactor", 1)
+                            .put("mobile", false));
             return s;
         }
 
@@ -791,7 +875,8 @@ class DemoBrowserITCase {
                                         .put("expression", expression)
                                         .put("returnByValue", true));
                 if (r.has("exceptionDetails")) {
-                    throw new IllegalStateException("page script failed: " + r.get("exceptionDetails"));
+                    throw new IllegalStateException(
+                            "page script failed: " + r.get("exceptionDetails"));
                 }
                 return r.path("result").path("value");
             }
