@@ -73,12 +73,14 @@ public final class KafkaKpiRun {
 
     /**
      * The job's input: the events topic read from the group's committed offsets (earliest
-     * otherwise), read_committed, watermarks per partition; when {@code bounded}, up to the
-     * offsets present at start. For entry points that build their own environment ({@link
-     * StreamJobMain}).
+     * otherwise), read_committed, watermarks per partition; when {@code bounded}, up to the offsets
+     * present at start. For entry points that build their own environment ({@link StreamJobMain}).
      */
     public static DataStream<Ev> events(
-            StreamExecutionEnvironment env, String bootstrap, boolean bounded, KpiJobOptions options) {
+            StreamExecutionEnvironment env,
+            String bootstrap,
+            boolean bounded,
+            KpiJobOptions options) {
         KafkaSourceBuilder<Ev> builder =
                 KafkaSource.<Ev>builder()
                         .setBootstrapServers(bootstrap)
@@ -105,8 +107,9 @@ public final class KafkaKpiRun {
     }
 
     /**
-     * The job's outputs: Parquet tables under {@code out} (a Flink path or URI: {@code file:///...},
-     * {@code s3://...}), KPI upserts, live view and rejected/late events to their Kafka topics.
+     * The job's outputs: Parquet tables under {@code out} (a Flink path or URI: {@code
+     * file:///...}, {@code s3://...}), KPI upserts, live view and rejected/late events to their
+     * Kafka topics.
      */
     public static KpiSinks sinks(
             String bootstrap, org.apache.flink.core.fs.Path out, KpiJobOptions options) {

@@ -168,8 +168,7 @@ public final class StreamJobMain {
         String lateness = values.get("allowed-lateness");
         if (lateness != null) {
             conf.set(
-                    KpiJobOptions.ALLOWED_LATENESS,
-                    duration("--allowed-lateness", lateness, true));
+                    KpiJobOptions.ALLOWED_LATENESS, duration("--allowed-lateness", lateness, true));
         }
         String keyFile = values.get("tenant-key-file");
         if (keyFile != null) {

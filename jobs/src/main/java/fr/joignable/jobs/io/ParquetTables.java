@@ -183,8 +183,8 @@ public final class ParquetTables {
     }
 
     /**
-     * A file sink of one table under a directory given as a Flink path or URI ({@code
-     * file:///...}, {@code s3://...}): any file system the cluster has a plugin for.
+     * A file sink of one table under a directory given as a Flink path or URI ({@code file:///...},
+     * {@code s3://...}): any file system the cluster has a plugin for.
      */
     public static <T> FileSink<T> sink(
             Path dir, String table, String schema, ToRecord<T> toRecord, DayOf<T> dayOf) {
