@@ -161,8 +161,21 @@ class KpiJobOnClusterITCase {
 
                 long checkpoints = flink.waitForCheckpoints(jobId, 2, Duration.ofSeconds(90));
                 assertThat(flink.jobStatus(jobId)).isEqualTo("RUNNING");
+                int sourcesDone = finishedSourceSubtasks(flink, jobId);
                 flink.killTaskManager(0);
-                log(t0, "TaskManager 0 killed after %d completed checkpoints", checkpoints);
+                log(
+                        t0,
+                        "TaskManager 0 killed after %d completed checkpoints (last: %s ms),"
+                                + " while %d of %d source subtasks had finished reading",
+                        checkpoints,
+                        flink.checkpoints(jobId)
+                                .path("latest")
+                                .path("completed")
+                                .path("end_to_end_duration")
+                                .asText(),
+                        sourcesDone,
+                        PARALLELISM);
+                assertThat(sourcesDone).as("source subtasks done before the kill").isZero();
                 flink.startTaskManager();
 
                 flink.waitForJobStatus(jobId, Set.of("FINISHED"), Duration.ofMinutes(3));
@@ -203,6 +216,16 @@ class KpiJobOnClusterITCase {
                 throw t;
             }
         }
+    }
+
+    /** Subtasks of the source vertex that have read up to their end offsets (FINISHED). */
+    private static int finishedSourceSubtasks(FlinkSessionCluster flink, String jobId) {
+        for (JsonNode v : flink.jobDetails(jobId).path("vertices")) {
+            if (v.path("name").asText().contains("Source")) {
+                return v.path("tasks").path("FINISHED").asInt();
+            }
+        }
+        throw new AssertionError("no source vertex");
     }
 
     /** The Kafka key of a line (contactId, agentId, handoffId), or null for a bad line. */
