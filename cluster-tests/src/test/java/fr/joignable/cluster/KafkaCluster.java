@@ -96,15 +96,26 @@ public final class KafkaCluster implements AutoCloseable {
     private static void waitForLeaders(Admin admin, List<String> names) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (true) {
-            boolean ready =
-                    admin
-                            .describeTopics(names)
-                            .allTopicNames()
-                            .get(30, TimeUnit.SECONDS)
-                            .values()
-                            .stream()
-                            .flatMap(d -> d.partitions().stream())
-                            .allMatch(p -> p.leader() != null && p.isr().size() >= 2);
+            boolean ready;
+            try {
+                ready =
+                        admin
+                                .describeTopics(names)
+                                .allTopicNames()
+                                .get(30, TimeUnit.SECONDS)
+                                .values()
+                                .stream()
+                                .flatMap(d -> d.partitions().stream())
+                                .allMatch(p -> p.leader() != null && p.isr().size() >= 2);
+            } catch (java.util.concurrent.ExecutionException e) {
+                // a broker whose metadata does not have the new topics yet
+                if (!(e.getCause()
+                        instanceof
+                        org.apache.kafka.common.errors.UnknownTopicOrPartitionException)) {
+                    throw e;
+                }
+                ready = false;
+            }
             if (ready) {
                 return;
             }

@@ -66,6 +66,21 @@ public final class KafkaKpiRun {
         StreamExecutionEnvironment env =
                 StreamExecutionEnvironment.createLocalEnvironment(options.parallelism, conf);
         env.enableCheckpointing(options.checkpointIntervalMs, CheckpointingMode.EXACTLY_ONCE);
+        DataStream<Ev> events = events(env, bootstrap, bounded, options);
+        KpiJob.defineWorkflow(events, new KafkaSinks(bootstrap, out, options), options);
+        return env;
+    }
+
+    /**
+     * The job's input: the events topic read from the group's committed offsets (earliest
+     * otherwise), read_committed, watermarks per partition; when {@code bounded}, up to the offsets
+     * present at start. For entry points that build their own environment ({@link StreamJobMain}).
+     */
+    public static DataStream<Ev> events(
+            StreamExecutionEnvironment env,
+            String bootstrap,
+            boolean bounded,
+            KpiJobOptions options) {
         KafkaSourceBuilder<Ev> builder =
                 KafkaSource.<Ev>builder()
                         .setBootstrapServers(bootstrap)
@@ -88,8 +103,17 @@ public final class KafkaKpiRun {
                                         .withIdleness(Duration.ofMillis(options.idlenessMs)),
                                 "events-kafka")
                         .uid("events-kafka");
-        KpiJob.defineWorkflow(events, new KafkaSinks(bootstrap, out, options), options);
-        return env;
+        return events;
+    }
+
+    /**
+     * The job's outputs: Parquet tables under {@code out} (a Flink path or URI: {@code
+     * file:///...}, {@code s3://...}), KPI upserts, live view and rejected/late events to their
+     * Kafka topics.
+     */
+    public static KpiSinks sinks(
+            String bootstrap, org.apache.flink.core.fs.Path out, KpiJobOptions options) {
+        return new KafkaSinks(bootstrap, out, options);
     }
 
     static <T> KafkaSink<T> sink(
@@ -118,10 +142,14 @@ public final class KafkaKpiRun {
     static final class KafkaSinks implements KpiSinks, Serializable {
         private static final long serialVersionUID = 1L;
         private final String bootstrap;
-        private final transient Path out;
+        private final transient org.apache.flink.core.fs.Path out;
         private final KpiJobOptions options;
 
         KafkaSinks(String bootstrap, Path out, KpiJobOptions options) {
+            this(bootstrap, new org.apache.flink.core.fs.Path(out.toUri()), options);
+        }
+
+        KafkaSinks(String bootstrap, org.apache.flink.core.fs.Path out, KpiJobOptions options) {
             this.bootstrap = bootstrap;
             this.out = out;
             this.options = options;

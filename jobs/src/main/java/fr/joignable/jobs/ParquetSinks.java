@@ -5,12 +5,31 @@ import fr.joignable.domain.kpi.ContactIntervalRow;
 import fr.joignable.jobs.io.ParquetTables;
 import fr.joignable.jobs.model.HandoffRow;
 import fr.joignable.jobs.model.IntentRow;
-import java.nio.file.Path;
+import org.apache.flink.core.fs.Path;
 import org.apache.flink.streaming.api.datastream.DataStream;
 
-/** Attaches the four Parquet table sinks. */
+/**
+ * Attaches the four Parquet table sinks, under a local directory or any Flink path or URI ({@code
+ * file:///...}, {@code s3://...}).
+ */
 final class ParquetSinks {
     private ParquetSinks() {}
+
+    static void contactRows(DataStream<ContactIntervalRow> rows, java.nio.file.Path out) {
+        contactRows(rows, new Path(out.toUri()));
+    }
+
+    static void agentRows(DataStream<AgentIntervalRow> rows, java.nio.file.Path out) {
+        agentRows(rows, new Path(out.toUri()));
+    }
+
+    static void intentRows(DataStream<IntentRow> rows, java.nio.file.Path out) {
+        intentRows(rows, new Path(out.toUri()));
+    }
+
+    static void handoffs(DataStream<HandoffRow> rows, java.nio.file.Path out) {
+        handoffs(rows, new Path(out.toUri()));
+    }
 
     static void contactRows(DataStream<ContactIntervalRow> rows, Path out) {
         rows.sinkTo(

@@ -179,8 +179,21 @@ public final class ParquetTables {
             String schema,
             ToRecord<T> toRecord,
             DayOf<T> dayOf) {
-        return FileSink.forBulkFormat(
-                        new Path(dir.resolve(table).toUri()), new Mapping<>(schema, toRecord))
+        return sink(new Path(dir.resolve(table).toUri()), schema, toRecord, dayOf);
+    }
+
+    /**
+     * A file sink of one table under a directory given as a Flink path or URI ({@code file:///...},
+     * {@code s3://...}): any file system the cluster has a plugin for.
+     */
+    public static <T> FileSink<T> sink(
+            Path dir, String table, String schema, ToRecord<T> toRecord, DayOf<T> dayOf) {
+        return sink(new Path(dir, table), schema, toRecord, dayOf);
+    }
+
+    private static <T> FileSink<T> sink(
+            Path tableDir, String schema, ToRecord<T> toRecord, DayOf<T> dayOf) {
+        return FileSink.forBulkFormat(tableDir, new Mapping<>(schema, toRecord))
                 .withBucketAssigner(new DayBuckets<>(dayOf))
                 .withOutputFileConfig(
                         OutputFileConfig.builder()
