@@ -47,9 +47,9 @@ import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.consumer.OffsetResetStrategy;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -122,7 +122,8 @@ class CrashRecoveryITCase {
     @Test
     void aTaskFailureRestartsFromTheLastCheckpointExactlyOnce() throws Exception {
         Input in = generate(11, 3500, 16);
-        RunSummary fileRun = FileKpiRun.run(in.files(), dir.resolve("kpi"), true, new Configuration());
+        RunSummary fileRun =
+                FileKpiRun.run(in.files(), dir.resolve("kpi"), true, new Configuration());
         FailOnce.reset();
 
         Configuration conf = new Configuration();
@@ -191,8 +192,12 @@ class CrashRecoveryITCase {
                     millis);
             assertThat(FailOnce.FAILURES.get()).as("failures injected").isEqualTo(1);
             assertThat(FailOnce.COMPLETED_AT_FAILURE.get()).isPositive();
-            assertThat(FailOnce.RESTORED.get()).as("subtasks restored from a checkpoint").isPositive();
-            assertThat(through).as("records replayed after the restore").isGreaterThan(in.nonBlank());
+            assertThat(FailOnce.RESTORED.get())
+                    .as("subtasks restored from a checkpoint")
+                    .isPositive();
+            assertThat(through)
+                    .as("records replayed after the restore")
+                    .isGreaterThan(in.nonBlank());
             assertExactlyOnce(bootstrap, options, out, dir.resolve("kpi"), fileRun, "task failure");
         }
     }
@@ -278,7 +283,8 @@ class CrashRecoveryITCase {
 
     void killAndRestore(boolean addPartitionBeforeRestart) throws Exception {
         Input in = generate(12, 3500, 16);
-        RunSummary fileRun = FileKpiRun.run(in.files(), dir.resolve("kpi"), true, new Configuration());
+        RunSummary fileRun =
+                FileKpiRun.run(in.files(), dir.resolve("kpi"), true, new Configuration());
         KpiJobOptions options = KpiJobOptions.defaults();
         Path out = dir.resolve("stream");
         Path checkpoints = dir.resolve("checkpoints");
@@ -302,8 +308,10 @@ class CrashRecoveryITCase {
                 partC.add(lines.subList(b, lines.size()));
             }
             StreamKpiITCase.produce(bootstrap, options.eventsTopic, partA);
-            KafkaProducer<byte[], byte[]> txB = openTransaction(bootstrap, "test-b", options, partB);
-            KafkaProducer<byte[], byte[]> txC = openTransaction(bootstrap, "test-c", options, partC);
+            KafkaProducer<byte[], byte[]> txB =
+                    openTransaction(bootstrap, "test-b", options, partB);
+            KafkaProducer<byte[], byte[]> txC =
+                    openTransaction(bootstrap, "test-c", options, partC);
             long aTotal = partA.stream().mapToLong(List::size).sum();
 
             long start = System.nanoTime();
@@ -335,14 +343,16 @@ class CrashRecoveryITCase {
             Thread.sleep(300); // B is being processed; the next checkpoint is due in < 500 ms
             if (!first.isAlive()) {
                 throw new AssertionError(
-                        "the first process ended before the kill: " + read(dir.resolve("first.log")));
+                        "the first process ended before the kill: "
+                                + read(dir.resolve("first.log")));
             }
             first.destroyForcibly();
             assertThat(first.waitFor(30, TimeUnit.SECONDS)).isTrue();
             long killedAfter = (System.nanoTime() - start) / 1_000_000;
             txC.commitTransaction();
             txC.close();
-            long bytes = in.byPartition().stream().flatMap(List::stream).mapToLong(l -> l.length).sum();
+            long bytes =
+                    in.byPartition().stream().flatMap(List::stream).mapToLong(l -> l.length).sum();
             retained = latestCheckpoint(checkpoints);
             assertThat(retained).isNotNull();
             Map<Integer, Long> committed = committedOffsets(bootstrap, options);
@@ -351,8 +361,7 @@ class CrashRecoveryITCase {
                     .as("offsets committed on checkpoints when killed")
                     .isGreaterThanOrEqualTo(aTotal)
                     .isLessThan(in.lines());
-            long kpiRecordsAtKill =
-                    StreamKpiITCase.countRecords(bootstrap, options.kpiTopic);
+            long kpiRecordsAtKill = StreamKpiITCase.countRecords(bootstrap, options.kpiTopic);
 
             if (addPartitionBeforeRestart) {
                 // Work-around for FLINK-31006: a restored bounded Kafka source ends only if its
@@ -438,8 +447,7 @@ class CrashRecoveryITCase {
         }
     }
 
-    Process child(
-            String bootstrap, Path out, Path checkpoints, Path restore, Path tmp, Path log)
+    Process child(String bootstrap, Path out, Path checkpoints, Path restore, Path tmp, Path log)
             throws Exception {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -662,7 +670,8 @@ class CrashRecoveryITCase {
             if (!same) {
                 differing++;
                 if (shown++ < 12) {
-                    System.out.printf("  %s differs at %s: expected %s, got %s%n", what, key, want, have);
+                    System.out.printf(
+                            "  %s differs at %s: expected %s, got %s%n", what, key, want, have);
                 }
             }
         }

@@ -38,6 +38,7 @@ import org.junit.jupiter.api.io.TempDir;
 class FuzzITCase {
 
     static final long SEED = 20261128L;
+
     /** Reads rejected.jsonl back: it quotes whole lines, so a string may exceed 20 M chars. */
     static final ObjectMapper JSON =
             new ObjectMapper(
@@ -47,6 +48,7 @@ class FuzzITCase {
                                             .maxStringLength(Integer.MAX_VALUE)
                                             .build())
                             .build());
+
     static final EventCodec CODEC = EventCodec.instance();
 
     @TempDir Path dir;
@@ -126,9 +128,11 @@ class FuzzITCase {
         Path validFile = TestEvents.write(dir.resolve("valid.jsonl"), valid);
 
         long t0 = System.nanoTime();
-        RunSummary fuzz = FileKpiRun.run(List.of(allFile), dir.resolve("fuzz"), true, new Configuration());
+        RunSummary fuzz =
+                FileKpiRun.run(List.of(allFile), dir.resolve("fuzz"), true, new Configuration());
         long t1 = System.nanoTime();
-        RunSummary gz = FileKpiRun.run(List.of(gzFile), dir.resolve("gz"), true, new Configuration());
+        RunSummary gz =
+                FileKpiRun.run(List.of(gzFile), dir.resolve("gz"), true, new Configuration());
         long t2 = System.nanoTime();
         RunSummary clean =
                 FileKpiRun.run(List.of(validFile), dir.resolve("valid"), true, new Configuration());
@@ -173,7 +177,9 @@ class FuzzITCase {
         for (String r : rejected) {
             JsonNode n = JSON.readTree(r);
             long no = n.get("lineNumber").asLong();
-            assertThat(seenReasons.put(no, n.get("reason").asText())).as("line %d twice", no).isNull();
+            assertThat(seenReasons.put(no, n.get("reason").asText()))
+                    .as("line %d twice", no)
+                    .isNull();
             byte[] raw =
                     n.has("line")
                             ? n.get("line").asText().getBytes(StandardCharsets.UTF_8)
@@ -185,7 +191,9 @@ class FuzzITCase {
         List<String> differences = new ArrayList<>();
         long loneSurrogates = 0;
         for (Map.Entry<Long, String> e : rejectedReasons.entrySet()) {
-            String want = new String(e.getValue().getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8);
+            String want =
+                    new String(
+                            e.getValue().getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8);
             loneSurrogates += want.equals(e.getValue()) ? 0 : 1;
             String got = seenReasons.get(e.getKey());
             if (!want.equals(got)) {
@@ -201,7 +209,9 @@ class FuzzITCase {
         // tables: byte-identical CSV, the same Parquet rows, as the valid lines alone
         for (String csv : List.of("contact_intervals.csv", "agent_intervals.csv")) {
             byte[] want = Files.readAllBytes(dir.resolve("valid").resolve(csv));
-            assertThat(Files.readAllBytes(dir.resolve("fuzz").resolve(csv))).as(csv).isEqualTo(want);
+            assertThat(Files.readAllBytes(dir.resolve("fuzz").resolve(csv)))
+                    .as(csv)
+                    .isEqualTo(want);
             assertThat(Files.readAllBytes(dir.resolve("gz").resolve(csv))).as(csv).isEqualTo(want);
         }
         assertThat(Files.readAllLines(dir.resolve("valid/contact_intervals.csv")).size())
@@ -217,8 +227,7 @@ class FuzzITCase {
                     .as(table)
                     .isEqualTo(ParquetRead.count(dir.resolve("valid"), table));
         }
-        assertThat(Files.readAllLines(dir.resolve("fuzz/late.jsonl")))
-                .hasSize((int) clean.late());
+        assertThat(Files.readAllLines(dir.resolve("fuzz/late.jsonl"))).hasSize((int) clean.late());
     }
 
     static List<String> withoutSource(Path file) throws Exception {
@@ -239,8 +248,21 @@ class FuzzITCase {
     // ------------------------------------------------------------------ mutations
 
     static final String[] FIELDS = {
-        "eventId", "type", "ts", "contactId", "channel", "queue", "intent", "priority", "tenantId",
-        "residenceId", "agentId", "team", "state", "handoffId", "target"
+        "eventId",
+        "type",
+        "ts",
+        "contactId",
+        "channel",
+        "queue",
+        "intent",
+        "priority",
+        "tenantId",
+        "residenceId",
+        "agentId",
+        "team",
+        "state",
+        "handoffId",
+        "target"
     };
 
     /** A mutated copy of a line (never containing a line feed); its kind in kind[0]. */
@@ -391,7 +413,12 @@ class FuzzITCase {
             }
             case 15 -> {
                 kind[0] = "whitespace-and-crlf";
-                String s = "  \t" + JSON.writerWithDefaultPrettyPrinter().writeValueAsString(o).replace('\n', ' ') + " \r";
+                String s =
+                        "  \t"
+                                + JSON.writerWithDefaultPrettyPrinter()
+                                        .writeValueAsString(o)
+                                        .replace('\n', ' ')
+                                + " \r";
                 return s.getBytes(StandardCharsets.UTF_8);
             }
             case 16 -> {
@@ -407,7 +434,10 @@ class FuzzITCase {
             }
             case 17 -> {
                 kind[0] = "huge-number";
-                o.put(rnd.nextBoolean() ? "priority" : "ts", new java.math.BigDecimal("9".repeat(1 + rnd.nextInt(2000)) + "E" + rnd.nextInt(400)));
+                o.put(
+                        rnd.nextBoolean() ? "priority" : "ts",
+                        new java.math.BigDecimal(
+                                "9".repeat(1 + rnd.nextInt(2000)) + "E" + rnd.nextInt(400)));
             }
             default -> {
                 kind[0] = "case-changed-field";
@@ -424,7 +454,9 @@ class FuzzITCase {
         for (Iterator<String> it = o.fieldNames(); it.hasNext(); ) {
             names.add(it.next());
         }
-        return names.isEmpty() ? FIELDS[rnd.nextInt(FIELDS.length)] : names.get(rnd.nextInt(names.size()));
+        return names.isEmpty()
+                ? FIELDS[rnd.nextInt(FIELDS.length)]
+                : names.get(rnd.nextInt(names.size()));
     }
 
     /** A position just after the opening quote of a string value (or 1). */
@@ -467,10 +499,18 @@ class FuzzITCase {
             numbers.append(rnd.nextInt()).append(',');
         }
         numbers.append("0]}");
-        out.add(new Line(numbers.toString().getBytes(StandardCharsets.UTF_8), true, "huge-array-4MB"));
         out.add(
                 new Line(
-                        ("{\"eventId\":\"" + "z".repeat(21 << 20) + "\"," + event.substring(19) + "}")
+                        numbers.toString().getBytes(StandardCharsets.UTF_8),
+                        true,
+                        "huge-array-4MB"));
+        out.add(
+                new Line(
+                        ("{\"eventId\":\""
+                                        + "z".repeat(21 << 20)
+                                        + "\","
+                                        + event.substring(19)
+                                        + "}")
                                 .getBytes(StandardCharsets.UTF_8),
                         true,
                         "huge-string-21MB"));
