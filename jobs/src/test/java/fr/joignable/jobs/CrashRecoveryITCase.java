@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -552,7 +553,10 @@ class CrashRecoveryITCase {
                 .start();
     }
 
-    /** The newest complete checkpoint ({@code chk-N} holding {@code _metadata}), or null. */
+    /**
+     * The newest complete checkpoint ({@code chk-N} holding {@code _metadata}, highest N), or null.
+     * A kill while Flink deletes a subsumed checkpoint can leave an older one half deleted.
+     */
     static Path latestCheckpoint(Path checkpoints) throws Exception {
         if (!Files.isDirectory(checkpoints)) {
             return null;
@@ -561,18 +565,8 @@ class CrashRecoveryITCase {
             return walk.filter(p -> p.getFileName().toString().equals("_metadata"))
                     .map(Path::getParent)
                     .filter(p -> p.getFileName().toString().startsWith("chk-"))
-                    .max(
-                            (a, b) -> {
-                                int c;
-                                try {
-                                    c =
-                                            Files.getLastModifiedTime(a)
-                                                    .compareTo(Files.getLastModifiedTime(b));
-                                } catch (Exception e) {
-                                    c = 0;
-                                }
-                                return c != 0 ? c : Long.compare(checkpointId(a), checkpointId(b));
-                            })
+                    // by id, not by time: deleting a subsumed checkpoint touches its directory
+                    .max(Comparator.comparingLong(CrashRecoveryITCase::checkpointId))
                     .orElse(null);
         }
     }
