@@ -45,6 +45,7 @@ public final class BenchRunner {
         size("staffing-large", "1000", "20", "Erlang C solves at 500–5,000 erlangs");
         size("forecast-series", "50", "2", "series of two years forecast");
         size("report-events-m", "10", "0.5", "millions of events behind the report's tables");
+        size("report-months", "12", "1", "months of tables up to the reported October 2026");
         size("report-repeats", "3", "1", "timed runs of the scan and each report (median)");
     }
 
@@ -166,6 +167,7 @@ public final class BenchRunner {
             case "report" ->
                     ReportRun.run(
                             Double.parseDouble(s.get("report-events-m")),
+                            integer(s, "report-months"),
                             integer(s, "report-repeats"),
                             work);
             default -> throw new IllegalArgumentException("unknown benchmark " + name);
