@@ -33,6 +33,9 @@ public final class BenchRunner {
     public static final List<String> ALL =
             List.of("codec", "erlang", "staffing", "forecast", "report");
 
+    /** The benchmarks that start Flink jobs (and brokers): tens of seconds even when quick. */
+    public static final List<String> FLINK = List.of();
+
     /** Size name → {default, quick}, with what it sets. */
     static final Map<String, String[]> SIZES = new LinkedHashMap<>();
 

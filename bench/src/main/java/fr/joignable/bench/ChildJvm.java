@@ -20,8 +20,15 @@ final class ChildJvm {
 
     private ChildJvm() {}
 
-    static Map<String, String> run(Class<?> main, List<String> args, long timeoutSeconds)
-            throws IOException, InterruptedException {
+    /** Starts a child that runs until destroyed; its output goes to {@code log}. */
+    static Process start(Class<?> main, List<String> args, Path log) throws IOException {
+        return new ProcessBuilder(command(main, args))
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
+    }
+
+    private static List<String> command(Class<?> main, List<String> args) {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         for (String a : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
@@ -33,7 +40,26 @@ final class ChildJvm {
         cmd.add(System.getProperty("java.class.path"));
         cmd.add(main.getName());
         cmd.addAll(args);
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        return cmd;
+    }
+
+    static Map<String, String> run(Class<?> main, List<String> args, long timeoutSeconds)
+            throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(command(main, args)).redirectErrorStream(true).start();
+        Thread watchdog =
+                new Thread(
+                        () -> {
+                            try {
+                                if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+                                    p.destroyForcibly();
+                                }
+                            } catch (InterruptedException e) {
+                                // the run ended first
+                            }
+                        },
+                        "bench-child-watchdog");
+        watchdog.setDaemon(true);
+        watchdog.start();
         Map<String, String> result = null;
         List<String> tail = new ArrayList<>();
         try (BufferedReader r =
