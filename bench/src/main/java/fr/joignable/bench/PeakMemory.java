@@ -3,12 +3,16 @@ package fr.joignable.bench;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.lang.management.MemoryUsage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Samples this JVM's used heap and resident set size every 50 ms while open; {@link #peakRssMb()}
- * prefers the kernel's own high-water mark ({@code VmHWM}) when this process ran nothing else.
+ * Samples this JVM's used heap, its heap after the latest collections (the live set) and its
+ * resident set size every 50 ms while open; {@link #peakRssMb()} prefers the kernel's own
+ * high-water mark ({@code VmHWM}) when this process ran nothing else.
  */
 public final class PeakMemory implements AutoCloseable {
 
@@ -19,6 +23,7 @@ public final class PeakMemory implements AutoCloseable {
     private volatile boolean running = true;
     private volatile long peakHeap;
     private volatile long peakRss;
+    private volatile long peakLive;
 
     private PeakMemory() {
         sampler =
@@ -47,6 +52,20 @@ public final class PeakMemory implements AutoCloseable {
     private void sample() {
         peakHeap = Math.max(peakHeap, memory.getHeapMemoryUsage().getUsed());
         peakRss = Math.max(peakRss, statusKb("VmRSS:") * 1024);
+        long live = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            MemoryUsage after =
+                    pool.getType() == MemoryType.HEAP ? pool.getCollectionUsage() : null;
+            if (after != null) {
+                live += after.getUsed();
+            }
+        }
+        peakLive = Math.max(peakLive, live);
+    }
+
+    /** Peak heap still in use just after a collection, in MiB: the live set, garbage excluded. */
+    public double peakLiveHeapMb() {
+        return peakLive / 1048576.0;
     }
 
     /** Peak used heap in MiB (sampled). */

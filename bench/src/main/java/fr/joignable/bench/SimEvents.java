@@ -38,6 +38,7 @@ final class SimEvents {
 
     public static void main(String[] args) throws IOException {
         Events e = of(Path.of(args[0]), Integer.parseInt(args[1]));
-        System.out.printf("%s: %,d lines, generated in %.1f s%n", e.file(), e.lines(), e.generateSeconds());
+        System.out.printf(
+                "%s: %,d lines, generated in %.1f s%n", e.file(), e.lines(), e.generateSeconds());
     }
 }

@@ -13,8 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The harness cannot rot: a quick run of every benchmark that needs no Flink job gives positive
- * figures and a report, in seconds; {@code BenchRunnerFlinkSmokeITCase} does the same for the
- * Flink ones ({@code mvn verify}).
+ * figures and a report, in seconds; {@code BenchRunnerFlinkSmokeITCase} does the same for the Flink
+ * ones ({@code mvn verify}).
  */
 class BenchRunnerSmokeTest {
 
