@@ -41,15 +41,18 @@ public final class JoignableCli {
     /** The commands that work, in the order {@code --help} lists them. */
     private static Object[] subcommands() {
         return new Object[] {
-            new RetentionCommand(),
-            new ReportCommand(),
-            new SqlCommand(),
-            new ForecastCommand(),
-            new TrainingGapsCommand(),
+            new DemoCommand(),
             new GenerateCommand(),
+            new KpiCommand(),
+            new StreamCommand(),
             new WallboardCommand(),
             new ErlangCommand(),
+            new ForecastCommand(),
             new StaffCommand(),
+            new TrainingGapsCommand(),
+            new ReportCommand(),
+            new SqlCommand(),
+            new RetentionCommand(),
         };
     }
 

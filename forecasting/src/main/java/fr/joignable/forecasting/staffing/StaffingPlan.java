@@ -66,11 +66,16 @@ public final class StaffingPlan {
             double offered,
             double ahtSeconds) {}
 
-    /** One staffing row; NaN for an undefined value. */
+    /**
+     * One staffing row; NaN for an undefined value. Live rows carry whole agents (Erlang); deferred
+     * rows carry the full-time equivalent of their workload, a decimal, because backlog work is
+     * done between calls by agents counted elsewhere and rounding each small row up to a whole
+     * agent would multiply the plan.
+     */
     public record StaffingRow(
             ForecastRow forecast,
-            int agents,
-            int scheduledAgents,
+            double agents,
+            double scheduledAgents,
             double serviceLevel,
             double occupancy,
             double asaSeconds) {}
@@ -272,15 +277,8 @@ public final class StaffingPlan {
             int index = series.get(k);
             ForecastRow row = forecast.get(index);
             double work = load.getOrDefault(row.intervalStart().toEpochMilli(), 0.0);
-            int agents =
-                    work == 0
-                            ? 0
-                            : (int)
-                                    Math.ceil(
-                                            work / (INTERVAL * t.maxOccupancy())
-                                                    - ROUNDING_EPSILON);
-            agents = Math.max(agents, work > 0 ? 1 : 0);
-            int scheduled = Shrinkage.of(t.shrinkage()).scheduledAgents(agents);
+            double agents = roundFte(work / (INTERVAL * t.maxOccupancy()));
+            double scheduled = roundFte(agents / (1 - t.shrinkage()));
             double occupancy = agents == 0 ? Double.NaN : work / (agents * INTERVAL);
             boolean arrivals = row.offered() > 0;
             out[index] =
@@ -311,14 +309,19 @@ public final class StaffingPlan {
                                                 f.channel().name(),
                                                 KpiFormat.decimal(f.offered()),
                                                 KpiFormat.decimal(f.ahtSeconds()),
-                                                Integer.toString(r.agents()),
-                                                Integer.toString(r.scheduledAgents()),
+                                                KpiFormat.decimal(r.agents()),
+                                                KpiFormat.decimal(r.scheduledAgents()),
                                                 KpiFormat.decimal(round(r.serviceLevel(), 6)),
                                                 KpiFormat.decimal(round(r.occupancy(), 6)),
                                                 KpiFormat.decimal(round(r.asaSeconds(), 3)))));
                         w.write('\n');
                     }
                 });
+    }
+
+    /** Deferred FTE to a thousandth of an agent: finer figures are noise in a plan. */
+    private static double roundFte(double fte) {
+        return Math.round(fte * 1000) / 1000.0;
     }
 
     private static double round(double v, int decimals) {

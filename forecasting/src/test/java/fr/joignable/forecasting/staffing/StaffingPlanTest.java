@@ -20,7 +20,7 @@ class StaffingPlanTest {
     void deferredWorkBeforeAWeekendIsDoneOnFridayAfternoon() {
         // Friday 2026-10-09 16:00 Paris = 14:00Z: the 48 h window [Fri 16:00, Sun 16:00) holds
         // the 6 open intervals 16:00-17:30. 10 letters x 540 s = 5400 s -> 900 s per interval,
-        // ceil(900 / (900 x 0.85)) = 2 agents at occupancy 0.5; ceil(2 / 0.7) = 3 scheduled.
+        // 900 / (900 x 0.85) = 1.176 agents (FTE) at occupancy 0.85; 1.176 / 0.7 = 1.681 scheduled.
         Instant friday = Instant.parse("2026-10-09T14:00:00Z");
         List<ForecastRow> rows = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
@@ -34,9 +34,9 @@ class StaffingPlanTest {
         }
         List<StaffingRow> plan = new StaffingPlan(TargetsConfig.defaults()).plan(rows);
         for (int i = 0; i < 6; i++) {
-            assertThat(plan.get(i).agents()).isEqualTo(2);
-            assertThat(plan.get(i).scheduledAgents()).isEqualTo(3);
-            assertThat(plan.get(i).occupancy()).isCloseTo(0.5, within(EXACT));
+            assertThat(plan.get(i).agents()).isEqualTo(1.176);
+            assertThat(plan.get(i).scheduledAgents()).isEqualTo(1.68);
+            assertThat(plan.get(i).occupancy()).isCloseTo(900 / (1.176 * 900), within(EXACT));
         }
         // 17:30 and 17:45: closed
         assertThat(plan.get(6).agents()).isZero();
@@ -50,7 +50,7 @@ class StaffingPlanTest {
     void publicHolidaysAreClosed() {
         // Tuesday 2026-11-10 08:30 Paris = 07:30Z; Wednesday 11 November is a holiday, so the
         // window [Tue 08:30, Thu 08:30) holds only Tuesday's 36 intervals: 36 x 900 s of work
-        // -> 900 s per interval -> 2 agents (max occupancy 0.85).
+        // -> 900 s per interval -> 900 / (900 x 0.85) = 1.176 agents (max occupancy 0.85).
         Instant tuesday = Instant.parse("2026-11-10T07:30:00Z");
         List<ForecastRow> rows = new ArrayList<>();
         rows.add(new ForecastRow(tuesday, "q", Channel.EMAIL, 36, 900));
@@ -58,9 +58,9 @@ class StaffingPlanTest {
         rows.add(new ForecastRow(wednesday, "q", Channel.EMAIL, 0, 900));
         rows.add(new ForecastRow(tuesday.plus(Duration.ofHours(8)), "q", Channel.EMAIL, 0, 900));
         List<StaffingRow> plan = new StaffingPlan(TargetsConfig.defaults()).plan(rows);
-        assertThat(plan.get(0).agents()).isEqualTo(2);
+        assertThat(plan.get(0).agents()).isEqualTo(1.176);
         assertThat(plan.get(1).agents()).isZero();
-        assertThat(plan.get(2).agents()).isEqualTo(2);
+        assertThat(plan.get(2).agents()).isEqualTo(1.176);
     }
 
     @Test
@@ -77,7 +77,7 @@ class StaffingPlanTest {
                 RequiredAgents.solve(
                         ErlangA.of(10, 180, 120),
                         StaffingTargets.none().withServiceLevel(80, 20).withMaxOccupancy(0.85));
-        assertThat(staffed.agents()).isEqualTo(expected.agents());
+        assertThat(staffed.agents()).isEqualTo((double) expected.agents());
         // Erlang A needs no more than Erlang C (14 for A = 10 at 80/20)
         assertThat(staffed.agents()).isLessThanOrEqualTo(14);
     }

@@ -1,0 +1,391 @@
+package fr.joignable.cli;
+
+import fr.joignable.cli.demo.EventReplayer;
+import fr.joignable.cli.wallboard.KafkaLiveFeed;
+import fr.joignable.cli.wallboard.WallboardServer;
+import fr.joignable.domain.time.Intervals;
+import fr.joignable.jobs.KafkaKpiRun;
+import fr.joignable.jobs.KpiJobOptions;
+import fr.joignable.jobs.kafka.EmbeddedKafka;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.BindException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.core.execution.JobClient;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code joignable demo}: the whole pipeline on embedded defaults, in one process. Generates a
+ * landlord's activity (weeks of history, then the days to replay), starts a Kafka broker and the
+ * streaming KPI job in this JVM, replays the last days through Kafka at an accelerated pace while
+ * the live page shows them, then writes the interval tables, a forecast, a staffing plan, the
+ * training gaps and the monthly report under the output directory.
+ */
+@Command(
+        name = "demo",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Runs the whole pipeline on embedded defaults: Kafka and Flink in this process,"
+                    + " generated activity replayed in accelerated time, the live page on"
+                    + " http://127.0.0.1:PORT, then tables, forecast, staffing plan, training gaps"
+                    + " and monthly report under --out. Ctrl-C stops it cleanly."
+        })
+public final class DemoCommand implements Callable<Integer> {
+
+    @Spec CommandSpec spec;
+
+    @Option(
+            names = "--start",
+            defaultValue = "2026-10-05",
+            paramLabel = "YYYY-MM-DD",
+            description = "First replayed day (default: ${DEFAULT-VALUE}, a Monday).")
+    LocalDate start;
+
+    @Option(
+            names = "--days",
+            defaultValue = "1",
+            paramLabel = "N",
+            description = "Days replayed live through Kafka (default: ${DEFAULT-VALUE}).")
+    int days;
+
+    @Option(
+            names = "--history-days",
+            defaultValue = "63",
+            paramLabel = "N",
+            description =
+                    "Days of history generated before --start, for the tables, the forecast and"
+                            + " the report (default: ${DEFAULT-VALUE}).")
+    int historyDays;
+
+    @Option(
+            names = "--speed",
+            defaultValue = "900",
+            paramLabel = "X",
+            description =
+                    "Replay speed: event-time seconds per real second (default: ${DEFAULT-VALUE};"
+                            + " nights are skipped).")
+    double speed;
+
+    @Option(
+            names = "--seed",
+            defaultValue = "1",
+            paramLabel = "S",
+            description = "Simulator seed (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(
+            names = "--port",
+            defaultValue = "8080",
+            paramLabel = "PORT",
+            description = "Live page port on 127.0.0.1 (default: ${DEFAULT-VALUE}; 0: any free).")
+    int port;
+
+    @Option(
+            names = "--out",
+            defaultValue = "demo-out",
+            paramLabel = "DIR",
+            description = "Output directory (default: ${DEFAULT-VALUE}).")
+    Path out;
+
+    @Option(
+            names = "--linger",
+            converter = Converters.Seconds.class,
+            defaultValue = "0",
+            paramLabel = "DURATION",
+            description =
+                    "Keep the live page open this long after the replay (e.g. 10m; default: 0).")
+    double lingerSeconds;
+
+    @Option(names = "--quiet", description = "No progress bars.")
+    boolean quiet;
+
+    private PrintWriter out() {
+        return spec.commandLine().getOut();
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        validate();
+        Files.createDirectories(out);
+        PrintWriter o = out();
+        LocalDate first = start.minusDays(historyDays);
+        Path events = out.resolve("events.jsonl.gz");
+        Path roster = out.resolve("roster.csv");
+        Instant liveFrom = start.atStartOfDay(Intervals.PARIS).toInstant();
+        Instant liveUntil = start.plusDays(days).atStartOfDay(Intervals.PARIS).toInstant();
+
+        o.printf(
+                "[1/7] Generating %d days of activity (%s to %s, seed %d)%n",
+                historyDays + days, first, start.plusDays(days - 1), seed);
+        o.flush();
+        step(
+                "generate",
+                "--days",
+                Integer.toString(historyDays + days),
+                "--start",
+                first.toString(),
+                "--seed",
+                Long.toString(seed),
+                "--out",
+                events.toString(),
+                "--roster",
+                roster.toString(),
+                "--quiet");
+
+        o.println("[2/7] Starting a Kafka broker and the streaming KPI job in this process");
+        o.flush();
+        List<AutoCloseable> resources = new ArrayList<>();
+        Thread cleanup = new Thread(() -> closeAll(resources), "joignable-demo-shutdown");
+        Runtime.getRuntime().addShutdownHook(cleanup);
+        try {
+            EmbeddedKafka kafka = quietly(EmbeddedKafka::start);
+            resources.add(kafka);
+            Configuration conf = new Configuration();
+            conf.set(KpiJobOptions.CHECKPOINT_INTERVAL, Duration.ofSeconds(5));
+            conf.set(KpiJobOptions.IDLENESS, Duration.ofSeconds(2));
+            KpiJobOptions options = KpiJobOptions.from(conf);
+            kafka.createTopics(2, options.eventsTopic);
+            kafka.createTopics(1, options.kpiTopic, options.liveTopic, options.rejectedTopic);
+            JobClient job =
+                    KafkaKpiRun.start(kafka.bootstrapServers(), out.resolve("stream"), conf);
+            resources.add(0, () -> job.cancel().get());
+
+            KafkaLiveFeed feed = KafkaLiveFeed.start(kafka.bootstrapServers(), options.liveTopic);
+            resources.add(0, feed);
+            WallboardServer page = startPage(feed);
+            resources.add(0, page);
+            o.printf("      Live page: %s  (open it now)%n", page.uri());
+            o.printf(
+                    "[3/7] Replaying %s to %s through Kafka at %.0fx%n",
+                    start, start.plusDays(days - 1), speed);
+            o.flush();
+            long sent =
+                    replay(
+                            kafka.bootstrapServers(),
+                            options.eventsTopic,
+                            events,
+                            liveFrom,
+                            liveUntil);
+            o.printf("      %d events replayed; the live page shows the end of the day%n", sent);
+            if (lingerSeconds > 0) {
+                o.printf(
+                        "      Keeping the live page open for %.0f s (Ctrl-C to stop)%n",
+                        lingerSeconds);
+                o.flush();
+                Thread.sleep((long) (lingerSeconds * 1000));
+            } else {
+                Thread.sleep(3000);
+            }
+        } finally {
+            closeAll(resources);
+            try {
+                Runtime.getRuntime().removeShutdownHook(cleanup);
+            } catch (IllegalStateException shuttingDown) {
+                // the JVM is already exiting: the hook runs anyway
+            }
+        }
+
+        o.println(
+                "[4/7] Writing the interval tables (bounded run of the same job over all events)");
+        o.flush();
+        step("kpi", "--events", events.toString(), "--out", out.toString(), "--csv");
+
+        o.println("[5/7] Forecasting the next 28 days and staffing them");
+        o.flush();
+        Path forecast = out.resolve("forecast.csv");
+        Path staffing = out.resolve("staffing.csv");
+        step(
+                "forecast",
+                "--history",
+                out.toString(),
+                "--horizon-days",
+                "28",
+                "--out",
+                forecast.toString(),
+                "--quiet");
+        step("staff", "--forecast", forecast.toString(), "--out", staffing.toString());
+
+        o.println("[6/7] Training gaps of the roster against the staffing plan");
+        o.flush();
+        step(
+                "training-gaps",
+                "--roster",
+                roster.toString(),
+                "--staffing",
+                staffing.toString(),
+                "--out",
+                out.resolve("training-gaps.csv").toString(),
+                "--plan",
+                out.resolve("training-plan.csv").toString());
+
+        YearMonth month = reportMonth(first, start.plusDays(days));
+        o.printf("[7/7] Monthly report for %s%n", month);
+        o.flush();
+        for (String ext : List.of("html", "pdf", "xlsx")) {
+            step(
+                    "report",
+                    "--month",
+                    month.toString(),
+                    "--data",
+                    out.toString(),
+                    "--out",
+                    out.resolve("report-" + month + "." + ext).toString());
+        }
+        o.printf("Done. Everything is under %s/%n", out);
+        o.flush();
+        return JoignableCli.EXIT_OK;
+    }
+
+    /** Starts something whose library prints to standard output (Kafka's test kit does). */
+    private static <T> T quietly(java.util.concurrent.Callable<T> action) throws Exception {
+        java.io.PrintStream stdout = System.out;
+        synchronized (System.class) {
+            System.setOut(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
+            try {
+                return action.call();
+            } finally {
+                System.setOut(stdout);
+            }
+        }
+    }
+
+    private void validate() {
+        if (days < 1 || days > 31) {
+            throw new UsageException("--days must be 1 to 31, was " + days);
+        }
+        if (historyDays < 14 || historyDays > 730) {
+            throw new UsageException(
+                    "--history-days must be 14 to 730 (the forecast needs two weeks), was "
+                            + historyDays);
+        }
+        if (!(speed >= 1)) {
+            throw new UsageException("--speed must be at least 1, was " + speed);
+        }
+        if (port < 0 || port > 65535) {
+            throw new UsageException("--port must be 0 to 65535, was " + port);
+        }
+    }
+
+    private WallboardServer startPage(KafkaLiveFeed feed) throws IOException {
+        try {
+            return WallboardServer.start(feed, WallboardServer.Config.local(port));
+        } catch (BindException e) {
+            throw new fr.joignable.domain.io.InputException(
+                    "port " + port + " on 127.0.0.1 is in use: stop what uses it or pass --port 0");
+        }
+    }
+
+    private long replay(String bootstrap, String topic, Path events, Instant from, Instant until)
+            throws Exception {
+        AtomicLong eventTime = new AtomicLong();
+        AtomicLong count = new AtomicLong();
+        ConsoleProgress progress =
+                new ConsoleProgress(spec.commandLine().getErr(), "      replay", quiet);
+        long span = until.toEpochMilli() - from.toEpochMilli();
+        try (EventReplayer replayer =
+                new EventReplayer(bootstrap, topic, speed, Duration.ofMinutes(20).toMillis())) {
+            long sent =
+                    replayer.replay(
+                            events,
+                            from,
+                            until,
+                            ts -> {
+                                eventTime.set(ts);
+                                progress.update((ts - from.toEpochMilli()) / 60_000, span / 60_000);
+                                count.incrementAndGet();
+                            });
+            progress.update(span / 60_000, span / 60_000);
+            progress.finish();
+            return sent;
+        }
+    }
+
+    /** Runs another command of this CLI as one step; a failing step fails the demo. */
+    private void step(String... args) {
+        PrintWriter o = out();
+        int status = JoignableCli.create(indent(o), spec.commandLine().getErr()).execute(args);
+        if (status != JoignableCli.EXIT_OK) {
+            throw new fr.joignable.domain.io.InputException(
+                    "demo step '" + args[0] + "' failed (exit " + status + ")");
+        }
+    }
+
+    private static PrintWriter indent(PrintWriter o) {
+        return new PrintWriter(
+                new java.io.Writer() {
+                    private boolean lineStart = true;
+
+                    @Override
+                    public void write(char[] cbuf, int off, int len) {
+                        for (int i = off; i < off + len; i++) {
+                            if (lineStart) {
+                                o.write("      ");
+                                lineStart = false;
+                            }
+                            o.write(cbuf[i]);
+                            if (cbuf[i] == '\n') {
+                                lineStart = true;
+                            }
+                        }
+                    }
+
+                    @Override
+                    public void flush() {
+                        o.flush();
+                    }
+
+                    @Override
+                    public void close() {
+                        o.flush();
+                    }
+                },
+                true);
+    }
+
+    /** The calendar month with the most generated days (the report's month). */
+    static YearMonth reportMonth(LocalDate first, LocalDate endExclusive) {
+        YearMonth best = YearMonth.from(first);
+        long bestDays = -1;
+        for (YearMonth m = YearMonth.from(first);
+                !m.atDay(1).isAfter(endExclusive.minusDays(1));
+                m = m.plusMonths(1)) {
+            LocalDate a = m.atDay(1).isBefore(first) ? first : m.atDay(1);
+            LocalDate b =
+                    m.atEndOfMonth().plusDays(1).isAfter(endExclusive)
+                            ? endExclusive
+                            : m.atEndOfMonth().plusDays(1);
+            long n = b.toEpochDay() - a.toEpochDay();
+            if (n > bestDays) {
+                bestDays = n;
+                best = m;
+            }
+        }
+        return best;
+    }
+
+    private static void closeAll(List<AutoCloseable> resources) {
+        synchronized (resources) {
+            for (AutoCloseable r : resources) {
+                try {
+                    r.close();
+                } catch (Exception e) {
+                    // best effort: the next resource must still be closed
+                }
+            }
+            resources.clear();
+        }
+    }
+}

@@ -1,0 +1,109 @@
+package fr.joignable.cli;
+
+import fr.joignable.jobs.FileKpiRun;
+import fr.joignable.jobs.KpiJobOptions;
+import fr.joignable.jobs.RunSummary;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.apache.flink.configuration.Configuration;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code joignable kpi}: the streaming KPI job over bounded event files. */
+@Command(
+        name = "kpi",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Runs the streaming KPI job over bounded event files (JSON Lines, .gz too) and writes"
+                    + " the interval tables (Parquet, optionally CSV), rejected.jsonl and"
+                    + " late.jsonl."
+        })
+public final class KpiCommand implements Callable<Integer> {
+
+    @Spec CommandSpec spec;
+
+    @Option(
+            names = "--events",
+            arity = "1..*",
+            required = true,
+            paramLabel = "FILE",
+            description = "Event files, in any number and order.")
+    List<Path> events;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory.")
+    Path out;
+
+    @Option(
+            names = "--csv",
+            description = "Also write contact_intervals.csv and agent_intervals.csv.")
+    boolean csv;
+
+    @Option(
+            names = "--out-of-orderness",
+            converter = Converters.Seconds.class,
+            paramLabel = "DURATION",
+            description = "How far out of order events may be within a file (default: 5m).")
+    Double outOfOrderness;
+
+    @Option(
+            names = "--allowed-lateness",
+            converter = Converters.Seconds.class,
+            paramLabel = "DURATION",
+            description = "Extra lateness beyond the out-of-orderness (default: 0).")
+    Double allowedLateness;
+
+    @Option(
+            names = "--duplicate-window",
+            converter = Converters.Seconds.class,
+            paramLabel = "DURATION",
+            description = "Window of the duplicate-contact KPI (default: 7d).")
+    Double duplicateWindow;
+
+    @Option(
+            names = "--parallelism",
+            paramLabel = "N",
+            description = "Flink parallelism (default: 2).")
+    Integer parallelism;
+
+    @Override
+    public Integer call() throws Exception {
+        Configuration conf = new Configuration();
+        if (outOfOrderness != null) {
+            conf.set(
+                    KpiJobOptions.OUT_OF_ORDERNESS,
+                    duration("--out-of-orderness", outOfOrderness, true));
+        }
+        if (allowedLateness != null) {
+            conf.set(
+                    KpiJobOptions.ALLOWED_LATENESS,
+                    duration("--allowed-lateness", allowedLateness, true));
+        }
+        if (duplicateWindow != null) {
+            conf.set(
+                    KpiJobOptions.DUPLICATE_WINDOW,
+                    duration("--duplicate-window", duplicateWindow, false));
+        }
+        if (parallelism != null) {
+            if (parallelism < 1 || parallelism > 64) {
+                throw new UsageException("--parallelism must be 1 to 64, was " + parallelism);
+            }
+            conf.set(KpiJobOptions.PARALLELISM, parallelism);
+        }
+        RunSummary summary = FileKpiRun.run(events, out, csv, conf);
+        spec.commandLine().getOut().print(summary.format());
+        spec.commandLine().getOut().flush();
+        return JoignableCli.EXIT_OK;
+    }
+
+    static Duration duration(String option, double seconds, boolean zeroAllowed) {
+        if (seconds < 0 || (!zeroAllowed && seconds == 0)) {
+            throw new UsageException(
+                    option + " must be " + (zeroAllowed ? "0 or more" : "positive"));
+        }
+        return Duration.ofMillis(Math.round(seconds * 1000));
+    }
+}

@@ -1,0 +1,124 @@
+package fr.joignable.cli;
+
+import fr.joignable.jobs.KafkaKpiRun;
+import fr.joignable.jobs.KpiJobOptions;
+import fr.joignable.jobs.RunSummary;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.apache.flink.configuration.Configuration;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code joignable stream}: the KPI job, unbounded from Kafka. */
+@Command(
+        name = "stream",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Runs the streaming KPI job from a Kafka topic of events: KPI rows (upserts) and"
+                    + " rejected/late events to Kafka topics, interval tables as Parquet in DIR,"
+                    + " exactly once (checkpoints, Kafka transactions)."
+        })
+public final class StreamCommand implements Callable<Integer> {
+
+    @Spec CommandSpec spec;
+
+    @Option(
+            names = "--bootstrap-servers",
+            required = true,
+            paramLabel = "HOST:PORT",
+            description = "Kafka bootstrap servers.")
+    String bootstrap;
+
+    @Option(
+            names = "--events-topic",
+            paramLabel = "TOPIC",
+            description = "Default: joignable.events.")
+    String eventsTopic;
+
+    @Option(names = "--kpi-topic", paramLabel = "TOPIC", description = "Default: joignable.kpis.")
+    String kpiTopic;
+
+    @Option(names = "--live-topic", paramLabel = "TOPIC", description = "Default: joignable.live.")
+    String liveTopic;
+
+    @Option(
+            names = "--rejected-topic",
+            paramLabel = "TOPIC",
+            description = "Rejected and late events. Default: joignable.rejected.")
+    String rejectedTopic;
+
+    @Option(names = "--group-id", paramLabel = "ID", description = "Default: joignable-kpi.")
+    String groupId;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Parquet tables.")
+    Path out;
+
+    @Option(
+            names = "--checkpoint-interval",
+            converter = Converters.Seconds.class,
+            paramLabel = "DURATION",
+            description = "Default: 10s.")
+    Double checkpointInterval;
+
+    @Option(
+            names = "--out-of-orderness",
+            converter = Converters.Seconds.class,
+            paramLabel = "DURATION",
+            description = "Default: 5m.")
+    Double outOfOrderness;
+
+    @Option(
+            names = "--allowed-lateness",
+            converter = Converters.Seconds.class,
+            paramLabel = "DURATION",
+            description = "Default: 0.")
+    Double allowedLateness;
+
+    @Option(
+            names = "--until-end",
+            description = "Stop once the records present at start are processed (replays).")
+    boolean untilEnd;
+
+    @Override
+    public Integer call() throws Exception {
+        Configuration conf = new Configuration();
+        set(conf, KpiJobOptions.EVENTS_TOPIC, eventsTopic);
+        set(conf, KpiJobOptions.KPI_TOPIC, kpiTopic);
+        set(conf, KpiJobOptions.LIVE_TOPIC, liveTopic);
+        set(conf, KpiJobOptions.REJECTED_TOPIC, rejectedTopic);
+        set(conf, KpiJobOptions.GROUP_ID, groupId);
+        if (checkpointInterval != null) {
+            conf.set(
+                    KpiJobOptions.CHECKPOINT_INTERVAL,
+                    KpiCommand.duration("--checkpoint-interval", checkpointInterval, false));
+        }
+        if (outOfOrderness != null) {
+            conf.set(
+                    KpiJobOptions.OUT_OF_ORDERNESS,
+                    KpiCommand.duration("--out-of-orderness", outOfOrderness, true));
+        }
+        if (allowedLateness != null) {
+            conf.set(
+                    KpiJobOptions.ALLOWED_LATENESS,
+                    KpiCommand.duration("--allowed-lateness", allowedLateness, true));
+        }
+        RunSummary summary = KafkaKpiRun.run(bootstrap, out, untilEnd, conf);
+        spec.commandLine().getOut().print(summary.format());
+        spec.commandLine().getOut().flush();
+        return JoignableCli.EXIT_OK;
+    }
+
+    private static void set(
+            Configuration conf,
+            org.apache.flink.configuration.ConfigOption<String> option,
+            String value) {
+        if (value != null) {
+            if (value.isBlank()) {
+                throw new UsageException(option.key() + " must not be empty");
+            }
+            conf.set(option, value);
+        }
+    }
+}

@@ -1,0 +1,117 @@
+package fr.joignable.jobs;
+
+import fr.joignable.domain.time.Intervals;
+import fr.joignable.jobs.model.ContactDelta;
+import fr.joignable.jobs.model.DupEntry;
+import fr.joignable.jobs.model.DupState;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.util.Collector;
+
+/**
+ * Keyed by (tenant, intent): a contact is a duplicate when the same tenant has an earlier offer
+ * with the same intent less than the duplicate window before (half-open; equal times: smaller
+ * contactId is earlier), on any channel and queue; "after abandon" when the most recent such
+ * earlier contact was abandoned. Decided when the watermark passes the contact's offer, revised
+ * (with a retraction) if its predecessor is later seen abandoned. A contact is forgotten once the
+ * watermark is a window past its offer; its successor's decision is then frozen.
+ */
+public final class DuplicateFunction extends KeyedProcessFunction<String, DupEntry, ContactDelta> {
+
+    private static final long serialVersionUID = 1L;
+    private static final Comparator<DupState> ORDER =
+            Comparator.<DupState>comparingLong(d -> d.offerTs).thenComparing(d -> d.contactId);
+
+    private final long windowMs;
+    private transient MapState<String, DupState> contacts;
+
+    public DuplicateFunction(long windowMs) {
+        this.windowMs = windowMs;
+    }
+
+    @Override
+    public void open(OpenContext ctx) {
+        contacts =
+                getRuntimeContext()
+                        .getMapState(
+                                new MapStateDescriptor<>("contacts", String.class, DupState.class));
+    }
+
+    @Override
+    public void processElement(DupEntry e, Context ctx, Collector<ContactDelta> out)
+            throws Exception {
+        DupState s = contacts.get(e.contactId);
+        if (s == null) {
+            s = new DupState();
+            s.contactId = e.contactId;
+        }
+        s.offerTs = e.offerTs;
+        s.queue = e.queue;
+        s.channel = e.channel;
+        s.intent = e.intent;
+        s.abandoned = e.abandoned;
+        contacts.put(e.contactId, s);
+        ctx.timerService().registerEventTimeTimer(e.offerTs);
+        ctx.timerService().registerEventTimeTimer(expiry(e.offerTs));
+    }
+
+    private long expiry(long offerTs) {
+        return offerTs > Long.MAX_VALUE - windowMs ? Long.MAX_VALUE : offerTs + windowMs;
+    }
+
+    @Override
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<ContactDelta> out)
+            throws Exception {
+        long wm = Math.max(timestamp, ctx.timerService().currentWatermark());
+        List<DupState> all = new ArrayList<>();
+        for (Map.Entry<String, DupState> e : contacts.entries()) {
+            all.add(e.getValue());
+        }
+        if (all.isEmpty()) {
+            return;
+        }
+        all.sort(ORDER);
+        for (int i = 0; i < all.size(); i++) {
+            DupState s = all.get(i);
+            if (s.offerTs > wm || s.frozen) {
+                continue;
+            }
+            DupState previous = i > 0 ? all.get(i - 1) : null;
+            boolean duplicate =
+                    previous != null
+                            && Kpis.withinDuplicateWindow(previous.offerTs, s.offerTs, windowMs);
+            boolean afterAbandon = duplicate && previous.abandoned;
+            if (duplicate != s.sentDuplicate || afterAbandon != s.sentAfterAbandon) {
+                ContactDelta d =
+                        new ContactDelta(
+                                Intervals.startOf(s.offerTs), s.queue, s.channel, s.intent);
+                d.contactId = s.contactId;
+                d.duplicates = (duplicate ? 1 : 0) - (s.sentDuplicate ? 1 : 0);
+                d.duplicatesAfterAbandon = (afterAbandon ? 1 : 0) - (s.sentAfterAbandon ? 1 : 0);
+                out.collect(d);
+                s.sentDuplicate = duplicate;
+                s.sentAfterAbandon = afterAbandon;
+                contacts.put(s.contactId, s);
+            }
+        }
+        for (int i = 0; i < all.size(); i++) {
+            DupState s = all.get(i);
+            if (wm == Long.MAX_VALUE || expiry(s.offerTs) <= wm) {
+                contacts.remove(s.contactId);
+                if (i + 1 < all.size()) {
+                    DupState next = all.get(i + 1);
+                    next.frozen = true;
+                    if (contacts.contains(next.contactId)) {
+                        contacts.put(next.contactId, next);
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,213 @@
+package fr.joignable.jobs;
+
+import fr.joignable.domain.io.InputException;
+import fr.joignable.domain.kpi.AgentIntervalRow;
+import fr.joignable.domain.kpi.ContactIntervalRow;
+import fr.joignable.domain.kpi.KpiFormat;
+import fr.joignable.jobs.io.JsonlEventFormat;
+import fr.joignable.jobs.io.WholeFileSink;
+import fr.joignable.jobs.model.Ev;
+import fr.joignable.jobs.model.HandoffRow;
+import fr.joignable.jobs.model.IntentRow;
+import fr.joignable.jobs.model.Problem;
+import java.io.IOException;
+import java.io.Serializable;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+import org.apache.flink.api.common.JobExecutionResult;
+import org.apache.flink.api.common.RuntimeExecutionMode;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.CoreOptions;
+import org.apache.flink.configuration.ExecutionOptions;
+import org.apache.flink.configuration.MemorySize;
+import org.apache.flink.configuration.RestartStrategyOptions;
+import org.apache.flink.configuration.TaskManagerOptions;
+import org.apache.flink.connector.file.src.FileSource;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+/**
+ * {@code joignable kpi}: the KPI job over bounded JSON Lines files, in Flink's batch execution
+ * mode: every aggregate is final at the end of the input, lateness is judged per file in line
+ * order. Writes the Parquet tables, optionally the two CSV files, {@code rejected.jsonl} and {@code
+ * late.jsonl}, all complete or absent.
+ */
+public final class FileKpiRun {
+
+    public static final List<String> TABLES =
+            List.of("contact_intervals", "agent_intervals", "intent_intervals", "handoffs");
+
+    private FileKpiRun() {}
+
+    public static RunSummary run(List<Path> inputs, Path out, boolean csv, Configuration conf)
+            throws Exception {
+        for (Path input : inputs) {
+            if (!Files.isRegularFile(input)) {
+                throw new InputException("events file not found: " + input);
+            }
+            if (!Files.isReadable(input)) {
+                throw new InputException("events file not readable: " + input);
+            }
+        }
+        KpiJobOptions options = KpiJobOptions.from(conf);
+        Files.createDirectories(out);
+        for (String table : TABLES) {
+            deleteTree(out.resolve(table));
+        }
+        Configuration flink = new Configuration(conf);
+        flink.set(ExecutionOptions.RUNTIME_MODE, RuntimeExecutionMode.BATCH);
+        flink.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
+        flink.set(CoreOptions.DEFAULT_PARALLELISM, options.parallelism);
+        if (!conf.contains(TaskManagerOptions.MANAGED_MEMORY_SIZE)) {
+            // batch mode sorts every keyed input in managed memory: the local default is tiny
+            // and makes a year of events spill to disk
+            flink.set(TaskManagerOptions.MANAGED_MEMORY_SIZE, MemorySize.ofMebiBytes(512));
+        }
+        StreamExecutionEnvironment env =
+                StreamExecutionEnvironment.createLocalEnvironment(options.parallelism, flink);
+        org.apache.flink.core.fs.Path[] paths =
+                inputs.stream()
+                        .map(p -> new org.apache.flink.core.fs.Path(p.toAbsolutePath().toUri()))
+                        .toArray(org.apache.flink.core.fs.Path[]::new);
+        FileSource<Ev> source =
+                FileSource.forRecordStreamFormat(new JsonlEventFormat(), paths).build();
+        DataStream<Ev> events =
+                env.fromSource(
+                                source,
+                                WatermarkStrategy.<Ev>noWatermarks()
+                                        .withTimestampAssigner(
+                                                (e, t) -> e.rejected() ? Long.MIN_VALUE : e.ts),
+                                "events-files")
+                        .uid("events-files");
+        KpiJob.defineWorkflow(events, new FileSinks(out, csv), options);
+        long start = System.nanoTime();
+        JobExecutionResult result = env.execute("joignable kpi");
+        return RunSummary.of(result, (System.nanoTime() - start) / 1_000_000);
+    }
+
+    static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            walk.sorted(Comparator.reverseOrder())
+                    .forEach(
+                            p -> {
+                                try {
+                                    Files.delete(p);
+                                } catch (IOException e) {
+                                    throw new UncheckedIOException(e);
+                                }
+                            });
+        }
+    }
+
+    /** Parquet tables, CSV files and the rejected/late files of a bounded run. */
+    static final class FileSinks implements KpiSinks, Serializable {
+        private static final long serialVersionUID = 1L;
+        private final transient Path out;
+        private final boolean csv;
+
+        FileSinks(Path out, boolean csv) {
+            this.out = out;
+            this.csv = csv;
+        }
+
+        @Override
+        public void contactRows(DataStream<ContactIntervalRow> rows) {
+            ParquetSinks.contactRows(rows, out);
+            if (csv) {
+                rows.sinkTo(
+                                new WholeFileSink<>(
+                                        out.resolve("contact_intervals.csv"),
+                                        String.join(",", ContactIntervalRow.COLUMNS),
+                                        r -> KpiFormat.csvLine(r.csvValues()),
+                                        CONTACT_ORDER))
+                        .name("contact-intervals-csv")
+                        .uid("contact-intervals-csv")
+                        .setParallelism(1);
+            }
+        }
+
+        @Override
+        public void agentRows(DataStream<AgentIntervalRow> rows) {
+            ParquetSinks.agentRows(rows, out);
+            if (csv) {
+                rows.sinkTo(
+                                new WholeFileSink<>(
+                                        out.resolve("agent_intervals.csv"),
+                                        String.join(",", AgentIntervalRow.COLUMNS),
+                                        r -> KpiFormat.csvLine(r.csvValues()),
+                                        AGENT_ORDER))
+                        .name("agent-intervals-csv")
+                        .uid("agent-intervals-csv")
+                        .setParallelism(1);
+            }
+        }
+
+        @Override
+        public void intentRows(DataStream<IntentRow> rows) {
+            ParquetSinks.intentRows(rows, out);
+        }
+
+        @Override
+        public void handoffs(DataStream<HandoffRow> rows) {
+            ParquetSinks.handoffs(rows, out);
+        }
+
+        @Override
+        public void rejected(DataStream<Problem> rejected) {
+            rejected.sinkTo(
+                            new WholeFileSink<>(
+                                    out.resolve("rejected.jsonl"),
+                                    null,
+                                    Problem::toJson,
+                                    PROBLEM_ORDER))
+                    .name("rejected-jsonl")
+                    .uid("rejected-jsonl")
+                    .setParallelism(1);
+        }
+
+        @Override
+        public void late(DataStream<Problem> late) {
+            late.sinkTo(
+                            new WholeFileSink<>(
+                                    out.resolve("late.jsonl"),
+                                    null,
+                                    Problem::toJson,
+                                    PROBLEM_ORDER))
+                    .name("late-jsonl")
+                    .uid("late-jsonl")
+                    .setParallelism(1);
+        }
+    }
+
+    static final Comparator<ContactIntervalRow> CONTACT_ORDER =
+            (Comparator<ContactIntervalRow> & Serializable)
+                    (a, b) -> {
+                        int c = a.intervalStart().compareTo(b.intervalStart());
+                        if (c == 0) {
+                            c = a.queue().compareTo(b.queue());
+                        }
+                        return c != 0 ? c : a.channel().name().compareTo(b.channel().name());
+                    };
+
+    static final Comparator<AgentIntervalRow> AGENT_ORDER =
+            (Comparator<AgentIntervalRow> & Serializable)
+                    (a, b) -> {
+                        int c = a.intervalStart().compareTo(b.intervalStart());
+                        return c != 0 ? c : a.team().compareTo(b.team());
+                    };
+
+    static final Comparator<Problem> PROBLEM_ORDER =
+            (Comparator<Problem> & Serializable)
+                    (a, b) -> {
+                        int c = String.valueOf(a.source).compareTo(String.valueOf(b.source));
+                        return c != 0 ? c : Long.compare(a.lineNumber, b.lineNumber);
+                    };
+}

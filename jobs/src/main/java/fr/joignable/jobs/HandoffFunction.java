@@ -1,0 +1,94 @@
+package fr.joignable.jobs;
+
+import fr.joignable.jobs.model.Ev;
+import fr.joignable.jobs.model.HandoffInfo;
+import fr.joignable.jobs.model.HandoffRow;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
+import org.apache.flink.util.Collector;
+
+/**
+ * Keyed by {@code handoffId}: joins a created handoff (with its contact's queue and intent) with
+ * its closing. One row per handoff: when the watermark passes its closing, or, still open, once the
+ * contact horizon has passed since its creation or at the end of the input. A closing with no
+ * creation is dropped after the horizon.
+ */
+public final class HandoffFunction
+        extends KeyedCoProcessFunction<String, HandoffInfo, Ev, HandoffRow> {
+
+    private static final long serialVersionUID = 1L;
+
+    private final long horizonMs;
+    private transient ValueState<HandoffInfo> info;
+    private transient ValueState<Long> closedAt;
+
+    public HandoffFunction(long horizonMs) {
+        this.horizonMs = horizonMs;
+    }
+
+    @Override
+    public void open(OpenContext ctx) {
+        info = getRuntimeContext().getState(new ValueStateDescriptor<>("info", HandoffInfo.class));
+        closedAt = getRuntimeContext().getState(new ValueStateDescriptor<>("closed", Long.class));
+    }
+
+    private long plusHorizon(long ts) {
+        return ts > Long.MAX_VALUE - horizonMs ? Long.MAX_VALUE : ts + horizonMs;
+    }
+
+    @Override
+    public void processElement1(HandoffInfo h, Context ctx, Collector<HandoffRow> out)
+            throws Exception {
+        HandoffInfo known = info.value();
+        if (known == null || h.createdAt < known.createdAt) {
+            info.update(h);
+        }
+        ctx.timerService().registerEventTimeTimer(h.createdAt);
+        ctx.timerService().registerEventTimeTimer(plusHorizon(h.createdAt));
+    }
+
+    @Override
+    public void processElement2(Ev closed, Context ctx, Collector<HandoffRow> out)
+            throws Exception {
+        Long known = closedAt.value();
+        if (known == null || closed.ts < known) {
+            closedAt.update(closed.ts);
+        }
+        ctx.timerService().registerEventTimeTimer(closed.ts);
+        ctx.timerService().registerEventTimeTimer(plusHorizon(closed.ts));
+    }
+
+    @Override
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<HandoffRow> out)
+            throws Exception {
+        boolean endOfInput = ctx.timerService().currentWatermark() == Long.MAX_VALUE;
+        HandoffInfo h = info.value();
+        Long closed = closedAt.value();
+        if (h == null) {
+            if (closed != null && (endOfInput || timestamp >= plusHorizon(closed))) {
+                closedAt.clear();
+            }
+            return;
+        }
+        boolean isClosed = closed != null && closed <= timestamp;
+        if (isClosed || endOfInput || timestamp >= plusHorizon(h.createdAt)) {
+            HandoffRow r = new HandoffRow();
+            r.handoffId = h.handoffId;
+            r.contactId = h.contactId;
+            r.createdAt = h.createdAt;
+            r.target = h.target;
+            r.residenceId = h.residenceId;
+            r.queue = h.queue;
+            r.intent = h.intent;
+            if (closed != null) {
+                r.closedAt = closed;
+                r.closingS = (closed - h.createdAt) / 1000.0;
+            }
+            out.collect(r);
+            info.clear();
+            closedAt.clear();
+        }
+    }
+}

@@ -1,0 +1,141 @@
+package fr.joignable.jobs;
+
+import fr.joignable.domain.kpi.AgentIntervalRow;
+import fr.joignable.domain.kpi.ContactIntervalRow;
+import fr.joignable.jobs.model.AgentSegment;
+import fr.joignable.jobs.model.ContactDelta;
+import fr.joignable.jobs.model.DupEntry;
+import fr.joignable.jobs.model.Ev;
+import fr.joignable.jobs.model.HandoffRow;
+import fr.joignable.jobs.model.LiveIn;
+import fr.joignable.jobs.model.Problem;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.streaming.api.datastream.BroadcastStream;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+
+/**
+ * The KPI job graph, the same for a bounded run over files and a live run from Kafka: only the
+ * source and the sinks differ.
+ *
+ * <pre>
+ * events ─ late-filter ─┬─ rejected / late
+ *                       ├─ max-ts (broadcast) ───────────────────┐
+ *                       └─ dedup(eventId) ─┬─ contacts(contactId) ─┬─ contact-aggregate(interval|queue|channel) ─ rows
+ *                                          │                       ├─ duplicates(tenant|intent) ─┘
+ *                                          │                       └─ handoffs(handoffId) ─ rows
+ *                                          ├─ agents(agentId) ─ agent-aggregate(interval|team) ─ rows
+ *                                          └─ handoff closings ─┘
+ * </pre>
+ */
+public final class KpiJob {
+
+    private KpiJob() {}
+
+    public static void defineWorkflow(
+            DataStream<Ev> events, KpiSinks sinks, KpiJobOptions options) {
+        SingleOutputStreamOperator<Ev> checked =
+                events.transform(
+                                "late-filter",
+                                TypeInformation.of(Ev.class),
+                                new LateFilterOperator(
+                                        options.latenessBoundMs(), options.allowedLatenessMs))
+                        .uid("late-filter");
+        DataStream<Problem> rejected = checked.getSideOutput(Tags.REJECTED);
+        DataStream<Problem> late = checked.getSideOutput(Tags.LATE);
+        DataStream<Long> maxTs = checked.getSideOutput(Tags.MAX_TS);
+
+        SingleOutputStreamOperator<Ev> unique =
+                checked.keyBy(e -> e.eventId)
+                        .process(new DedupFunction(options.dedupTtlMs))
+                        .name("dedup-event-id")
+                        .uid("dedup-event-id");
+
+        DataStream<Ev> contactEvents =
+                unique.filter(Ev::isContactEvent).name("contact-events").uid("contact-events");
+        DataStream<Ev> agentEvents =
+                unique.filter(Ev::isAgentEvent).name("agent-events").uid("agent-events");
+        DataStream<Ev> closings =
+                unique.filter(Ev::isHandoffClosed).name("handoff-closings").uid("handoff-closings");
+
+        SingleOutputStreamOperator<ContactDelta> contacts =
+                contactEvents
+                        .keyBy(e -> e.contactId)
+                        .process(new ContactFunction(options.thresholds, options.contactHorizonMs))
+                        .name("contacts")
+                        .uid("contacts");
+
+        DataStream<ContactDelta> duplicates =
+                contacts.getSideOutput(Tags.DUP_ENTRIES)
+                        .keyBy((DupEntry d) -> d.dupKey)
+                        .process(new DuplicateFunction(options.thresholds.duplicateWindowMillis()))
+                        .name("duplicates")
+                        .uid("duplicates");
+
+        long contactFinality = options.contactHorizonMs + options.allowedLatenessMs;
+        SingleOutputStreamOperator<ContactIntervalRow> contactRows =
+                contacts.union(duplicates)
+                        .keyBy(ContactDelta::cellKey)
+                        .process(new ContactAggregator(contactFinality, sinks.wantsUpserts()))
+                        .name("contact-intervals")
+                        .uid("contact-intervals");
+
+        BroadcastStream<Long> endOfData = maxTs.broadcast(AgentFunction.MAX_TS);
+        DataStream<AgentSegment> segments =
+                agentEvents
+                        .keyBy(e -> e.agentId)
+                        .connect(endOfData)
+                        .process(new AgentFunction())
+                        .name("agent-states")
+                        .uid("agent-states");
+        DataStream<AgentIntervalRow> agentRows =
+                segments.keyBy(AgentSegment::cellKey)
+                        .process(new AgentAggregator(options.allowedLatenessMs))
+                        .name("agent-intervals")
+                        .uid("agent-intervals");
+
+        DataStream<HandoffRow> handoffs =
+                contacts.getSideOutput(Tags.HANDOFFS)
+                        .keyBy(h -> h.handoffId)
+                        .connect(closings.keyBy(e -> e.handoffId))
+                        .process(new HandoffFunction(options.contactHorizonMs))
+                        .name("handoffs")
+                        .uid("handoffs");
+
+        if (sinks.wantsLiveView()) {
+            DataStream<LiveIn> liveInputs =
+                    unique.filter(e -> e.isAgentEvent() || e.isContactEvent())
+                            .name("live-events")
+                            .uid("live-events")
+                            .map((Ev e) -> LiveIn.of(e))
+                            .returns(TypeInformation.of(LiveIn.class))
+                            .name("live-event-inputs")
+                            .uid("live-event-inputs")
+                            .union(
+                                    duplicates
+                                            .map((ContactDelta d) -> LiveIn.of(d))
+                                            .returns(TypeInformation.of(LiveIn.class))
+                                            .name("live-duplicate-inputs")
+                                            .uid("live-duplicate-inputs"));
+            DataStream<String> snapshots =
+                    liveInputs
+                            .keyBy(x -> "live")
+                            .process(
+                                    new LiveViewFunction(
+                                            options.thresholds, options.contactHorizonMs, 1000))
+                            .setParallelism(1)
+                            .name("live-view")
+                            .uid("live-view");
+            sinks.liveView(snapshots);
+        }
+        sinks.contactRows(contactRows);
+        if (sinks.wantsUpserts()) {
+            sinks.contactUpserts(contactRows.getSideOutput(Tags.CONTACT_UPSERTS));
+        }
+        sinks.intentRows(contactRows.getSideOutput(Tags.INTENT_ROWS));
+        sinks.agentRows(agentRows);
+        sinks.handoffs(handoffs);
+        sinks.rejected(rejected);
+        sinks.late(late);
+    }
+}

@@ -1,0 +1,223 @@
+package fr.joignable.jobs;
+
+import fr.joignable.domain.event.Channel;
+import fr.joignable.domain.kpi.ChannelThresholds;
+import java.io.Serializable;
+import java.time.Duration;
+import java.util.List;
+import org.apache.flink.configuration.ConfigOption;
+import org.apache.flink.configuration.ConfigOptions;
+import org.apache.flink.configuration.Configuration;
+
+/**
+ * Every option of the KPI job, typed: key, type, default and description in one place. Read them
+ * from a Flink {@link Configuration} with {@link #from(Configuration)}.
+ */
+public final class KpiJobOptions implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    public static final ConfigOption<Duration> OUT_OF_ORDERNESS =
+            ConfigOptions.key("joignable.out-of-orderness")
+                    .durationType()
+                    .defaultValue(Duration.ofMinutes(5))
+                    .withDescription(
+                            "How far behind the latest event time of its source (file or Kafka"
+                                    + " partition) an event may arrive and still be on time.");
+
+    public static final ConfigOption<Duration> ALLOWED_LATENESS =
+            ConfigOptions.key("joignable.allowed-lateness")
+                    .durationType()
+                    .defaultValue(Duration.ZERO)
+                    .withDescription(
+                            "Extra lateness accepted beyond the out-of-orderness; later events go"
+                                    + " to the late output.");
+
+    public static final ConfigOption<Duration> IDLENESS =
+            ConfigOptions.key("joignable.source-idleness")
+                    .durationType()
+                    .defaultValue(Duration.ofSeconds(30))
+                    .withDescription(
+                            "A Kafka partition without events for this long (wall clock) stops"
+                                    + " holding the watermark back.");
+
+    public static final ConfigOption<Duration> DUPLICATE_WINDOW =
+            ConfigOptions.key("joignable.duplicate-window")
+                    .durationType()
+                    .defaultValue(ChannelThresholds.DEFAULT_DUPLICATE_WINDOW)
+                    .withDescription(
+                            "Window of the duplicate-contact KPI: same tenant, same intent.");
+
+    public static final ConfigOption<Duration> DEDUP_TTL =
+            ConfigOptions.key("joignable.dedup-ttl")
+                    .durationType()
+                    .defaultValue(Duration.ofHours(1))
+                    .withDescription(
+                            "How long (event time) an eventId is remembered to drop redeliveries.");
+
+    public static final ConfigOption<Duration> CONTACT_HORIZON =
+            ConfigOptions.key("joignable.contact-horizon")
+                    .durationType()
+                    .defaultValue(Duration.ofDays(7))
+                    .withDescription(
+                            "Live runs: how long after its offer a contact is followed; an"
+                                    + " interval's contact row is final once the watermark passes"
+                                    + " its end plus this horizon.");
+
+    public static final ConfigOption<Duration> PHONE_SL =
+            threshold("phone.service-level", Duration.ofSeconds(20));
+    public static final ConfigOption<Duration> PHONE_SHORT =
+            threshold("phone.short-abandon", Duration.ofSeconds(5));
+    public static final ConfigOption<Duration> CHAT_SL =
+            threshold("chat.service-level", Duration.ofSeconds(60));
+    public static final ConfigOption<Duration> CHAT_SHORT =
+            threshold("chat.short-abandon", Duration.ofSeconds(5));
+    public static final ConfigOption<Duration> EMAIL_SL =
+            threshold("email.service-level", Duration.ofHours(48));
+    public static final ConfigOption<Duration> EMAIL_SHORT =
+            threshold("email.short-abandon", Duration.ZERO);
+    public static final ConfigOption<Duration> LETTER_SL =
+            threshold("letter.service-level", Duration.ofHours(48));
+    public static final ConfigOption<Duration> LETTER_SHORT =
+            threshold("letter.short-abandon", Duration.ZERO);
+    public static final ConfigOption<Duration> PORTAL_SL =
+            threshold("portal.service-level", Duration.ofHours(48));
+    public static final ConfigOption<Duration> PORTAL_SHORT =
+            threshold("portal.short-abandon", Duration.ZERO);
+
+    public static final ConfigOption<Integer> PARALLELISM =
+            ConfigOptions.key("joignable.parallelism")
+                    .intType()
+                    .defaultValue(2)
+                    .withDescription("Parallelism of the job.");
+
+    public static final ConfigOption<Duration> CHECKPOINT_INTERVAL =
+            ConfigOptions.key("joignable.checkpoint-interval")
+                    .durationType()
+                    .defaultValue(Duration.ofSeconds(10))
+                    .withDescription(
+                            "Kafka runs: checkpoint interval; Parquet files and Kafka"
+                                    + " transactions commit on checkpoints.");
+
+    public static final ConfigOption<String> EVENTS_TOPIC =
+            ConfigOptions.key("joignable.events-topic")
+                    .stringType()
+                    .defaultValue("joignable.events")
+                    .withDescription("Kafka topic of the interaction events.");
+
+    public static final ConfigOption<String> KPI_TOPIC =
+            ConfigOptions.key("joignable.kpi-topic")
+                    .stringType()
+                    .defaultValue("joignable.kpis")
+                    .withDescription(
+                            "Kafka topic of KPI rows (upserts; key interval_start|queue|channel or"
+                                    + " interval_start|team).");
+
+    public static final ConfigOption<String> LIVE_TOPIC =
+            ConfigOptions.key("joignable.live-topic")
+                    .stringType()
+                    .defaultValue("joignable.live")
+                    .withDescription("Kafka topic of the live-view snapshots.");
+
+    public static final ConfigOption<String> REJECTED_TOPIC =
+            ConfigOptions.key("joignable.rejected-topic")
+                    .stringType()
+                    .defaultValue("joignable.rejected")
+                    .withDescription("Kafka topic of rejected and late events (with reasons).");
+
+    public static final ConfigOption<String> GROUP_ID =
+            ConfigOptions.key("joignable.group-id")
+                    .stringType()
+                    .defaultValue("joignable-kpi")
+                    .withDescription("Kafka consumer group of the job.");
+
+    public static final List<ConfigOption<?>> ALL =
+            List.of(
+                    OUT_OF_ORDERNESS,
+                    ALLOWED_LATENESS,
+                    IDLENESS,
+                    DUPLICATE_WINDOW,
+                    DEDUP_TTL,
+                    CONTACT_HORIZON,
+                    PHONE_SL,
+                    PHONE_SHORT,
+                    CHAT_SL,
+                    CHAT_SHORT,
+                    EMAIL_SL,
+                    EMAIL_SHORT,
+                    LETTER_SL,
+                    LETTER_SHORT,
+                    PORTAL_SL,
+                    PORTAL_SHORT,
+                    PARALLELISM,
+                    CHECKPOINT_INTERVAL,
+                    EVENTS_TOPIC,
+                    KPI_TOPIC,
+                    LIVE_TOPIC,
+                    REJECTED_TOPIC,
+                    GROUP_ID);
+
+    private static ConfigOption<Duration> threshold(String name, Duration value) {
+        return ConfigOptions.key("joignable.threshold." + name)
+                .durationType()
+                .defaultValue(value)
+                .withDescription("KPI threshold (docs/kpis.md): " + name + ".");
+    }
+
+    public final long outOfOrdernessMs;
+    public final long allowedLatenessMs;
+    public final long idlenessMs;
+    public final long dedupTtlMs;
+    public final long contactHorizonMs;
+    public final int parallelism;
+    public final long checkpointIntervalMs;
+    public final String eventsTopic;
+    public final String kpiTopic;
+    public final String liveTopic;
+    public final String rejectedTopic;
+    public final String groupId;
+    public final ChannelThresholds thresholds;
+
+    private KpiJobOptions(Configuration c) {
+        outOfOrdernessMs = c.get(OUT_OF_ORDERNESS).toMillis();
+        allowedLatenessMs = c.get(ALLOWED_LATENESS).toMillis();
+        idlenessMs = c.get(IDLENESS).toMillis();
+        dedupTtlMs = c.get(DEDUP_TTL).toMillis();
+        contactHorizonMs = c.get(CONTACT_HORIZON).toMillis();
+        parallelism = c.get(PARALLELISM);
+        checkpointIntervalMs = c.get(CHECKPOINT_INTERVAL).toMillis();
+        eventsTopic = c.get(EVENTS_TOPIC);
+        kpiTopic = c.get(KPI_TOPIC);
+        liveTopic = c.get(LIVE_TOPIC);
+        rejectedTopic = c.get(REJECTED_TOPIC);
+        groupId = c.get(GROUP_ID);
+        thresholds =
+                ChannelThresholds.defaults()
+                        .withDuplicateWindow(c.get(DUPLICATE_WINDOW))
+                        .withChannel(Channel.PHONE, c.get(PHONE_SL), c.get(PHONE_SHORT))
+                        .withChannel(Channel.CHAT, c.get(CHAT_SL), c.get(CHAT_SHORT))
+                        .withChannel(Channel.EMAIL, c.get(EMAIL_SL), c.get(EMAIL_SHORT))
+                        .withChannel(Channel.LETTER, c.get(LETTER_SL), c.get(LETTER_SHORT))
+                        .withChannel(Channel.PORTAL, c.get(PORTAL_SL), c.get(PORTAL_SHORT));
+        if (outOfOrdernessMs < 0 || allowedLatenessMs < 0 || dedupTtlMs <= 0) {
+            throw new IllegalArgumentException(
+                    "out-of-orderness and lateness must not be negative, dedup TTL positive");
+        }
+        if (parallelism < 1) {
+            throw new IllegalArgumentException("parallelism must be at least 1");
+        }
+    }
+
+    public static KpiJobOptions from(Configuration c) {
+        return new KpiJobOptions(c);
+    }
+
+    public static KpiJobOptions defaults() {
+        return new KpiJobOptions(new Configuration());
+    }
+
+    /** Total tolerance behind a source's latest event time. */
+    public long latenessBoundMs() {
+        return outOfOrdernessMs + allowedLatenessMs;
+    }
+}

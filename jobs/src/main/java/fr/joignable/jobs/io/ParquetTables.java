@@ -1,0 +1,257 @@
+package fr.joignable.jobs.io;
+
+import fr.joignable.domain.kpi.AgentIntervalRow;
+import fr.joignable.domain.kpi.ContactIntervalRow;
+import fr.joignable.jobs.model.HandoffRow;
+import fr.joignable.jobs.model.IntentRow;
+import java.io.IOException;
+import java.io.Serializable;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.flink.api.common.serialization.BulkWriter;
+import org.apache.flink.connector.file.sink.FileSink;
+import org.apache.flink.core.fs.FSDataOutputStream;
+import org.apache.flink.core.fs.Path;
+import org.apache.flink.core.io.SimpleVersionedSerializer;
+import org.apache.flink.formats.parquet.avro.AvroParquetWriters;
+import org.apache.flink.streaming.api.functions.sink.filesystem.BucketAssigner;
+import org.apache.flink.streaming.api.functions.sink.filesystem.OutputFileConfig;
+import org.apache.flink.streaming.api.functions.sink.filesystem.bucketassigners.SimpleVersionedStringSerializer;
+
+/**
+ * The Parquet tables of {@code docs/DEVELOPING.md}: Avro schemas (timestamps as {@code
+ * timestamp-millis}, undefined values as null) and {@link FileSink}s writing {@code
+ * DIR/<table>/day=YYYY-MM-DD/*.parquet}. Files in progress are hidden (dot-prefixed) until
+ * committed.
+ */
+public final class ParquetTables {
+
+    private ParquetTables() {}
+
+    private static final String TS = "{\"type\":\"long\",\"logicalType\":\"timestamp-millis\"}";
+    private static final String NULL_TS =
+            "[\"null\",{\"type\":\"long\",\"logicalType\":\"timestamp-millis\"}]";
+
+    public static final String CONTACT_SCHEMA =
+            record(
+                    "contact_intervals",
+                    field("interval_start", TS),
+                    field("queue", "\"string\""),
+                    field("channel", "\"string\""),
+                    field("offered", "\"long\""),
+                    field("answered", "\"long\""),
+                    field("short_abandoned", "\"long\""),
+                    field("abandoned", "\"long\""),
+                    field("answered_in_sl", "\"long\""),
+                    optional("service_level", "double"),
+                    optional("abandon_rate", "double"),
+                    optional("asa_s", "double"),
+                    field("handled", "\"long\""),
+                    optional("aht_s", "double"),
+                    field("identified", "\"long\""),
+                    field("duplicates", "\"long\""),
+                    field("duplicates_after_abandon", "\"long\""),
+                    optional("duplicate_rate", "double"));
+
+    public static final String AGENT_SCHEMA =
+            record(
+                    "agent_intervals",
+                    field("interval_start", TS),
+                    field("team", "\"string\""),
+                    field("staffed_s", "\"double\""),
+                    field("ready_s", "\"double\""),
+                    field("busy_s", "\"double\""),
+                    field("wrap_s", "\"double\""),
+                    field("not_ready_s", "\"double\""),
+                    optional("occupancy", "double"));
+
+    public static final String INTENT_SCHEMA =
+            record(
+                    "intent_intervals",
+                    field("interval_start", TS),
+                    field("queue", "\"string\""),
+                    field("channel", "\"string\""),
+                    field("intent", "\"string\""),
+                    field("offered", "\"long\""),
+                    field("identified", "\"long\""),
+                    field("abandoned", "\"long\""),
+                    field("duplicates", "\"long\""),
+                    field("duplicates_after_abandon", "\"long\""));
+
+    public static final String HANDOFF_SCHEMA =
+            record(
+                    "handoffs",
+                    field("handoff_id", "\"string\""),
+                    field("contact_id", "\"string\""),
+                    field("created_at", TS),
+                    field("closed_at", NULL_TS),
+                    field("target", "\"string\""),
+                    optional("residence_id", "string"),
+                    optional("queue", "string"),
+                    optional("intent", "string"),
+                    optional("closing_s", "double"));
+
+    private static String record(String name, String... fields) {
+        return "{\"type\":\"record\",\"name\":\""
+                + name
+                + "\",\"namespace\":\"fr.joignable\",\"fields\":["
+                + String.join(",", fields)
+                + "]}";
+    }
+
+    private static String field(String name, String type) {
+        return "{\"name\":\"" + name + "\",\"type\":" + type + "}";
+    }
+
+    private static String optional(String name, String type) {
+        return "{\"name\":\"" + name + "\",\"type\":[\"null\",\"" + type + "\"],\"default\":null}";
+    }
+
+    /** Turns a row into an Avro record of a schema. */
+    @FunctionalInterface
+    public interface ToRecord<T> extends Serializable {
+        void fill(T row, GenericRecord record);
+    }
+
+    public static void contact(ContactIntervalRow r, GenericRecord g) {
+        g.put("interval_start", r.intervalStart().toEpochMilli());
+        g.put("queue", r.queue());
+        g.put("channel", r.channel().name());
+        g.put("offered", r.offered());
+        g.put("answered", r.answered());
+        g.put("short_abandoned", r.shortAbandoned());
+        g.put("abandoned", r.abandoned());
+        g.put("answered_in_sl", r.answeredInSl());
+        g.put("service_level", r.serviceLevel());
+        g.put("abandon_rate", r.abandonRate());
+        g.put("asa_s", r.asaS());
+        g.put("handled", r.handled());
+        g.put("aht_s", r.ahtS());
+        g.put("identified", r.identified());
+        g.put("duplicates", r.duplicates());
+        g.put("duplicates_after_abandon", r.duplicatesAfterAbandon());
+        g.put("duplicate_rate", r.duplicateRate());
+    }
+
+    public static void agent(AgentIntervalRow r, GenericRecord g) {
+        g.put("interval_start", r.intervalStart().toEpochMilli());
+        g.put("team", r.team());
+        g.put("staffed_s", r.staffedS());
+        g.put("ready_s", r.readyS());
+        g.put("busy_s", r.busyS());
+        g.put("wrap_s", r.wrapS());
+        g.put("not_ready_s", r.notReadyS());
+        g.put("occupancy", r.occupancy());
+    }
+
+    public static void intent(IntentRow r, GenericRecord g) {
+        g.put("interval_start", r.intervalStart);
+        g.put("queue", r.queue);
+        g.put("channel", r.channel);
+        g.put("intent", r.intent);
+        g.put("offered", r.offered);
+        g.put("identified", r.identified);
+        g.put("abandoned", r.abandoned);
+        g.put("duplicates", r.duplicates);
+        g.put("duplicates_after_abandon", r.duplicatesAfterAbandon);
+    }
+
+    public static void handoff(HandoffRow r, GenericRecord g) {
+        g.put("handoff_id", r.handoffId);
+        g.put("contact_id", r.contactId);
+        g.put("created_at", r.createdAt);
+        g.put("closed_at", r.closedAt);
+        g.put("target", r.target);
+        g.put("residence_id", r.residenceId);
+        g.put("queue", r.queue);
+        g.put("intent", r.intent);
+        g.put("closing_s", r.closingS);
+    }
+
+    /** A file sink of one table, partitioned by the UTC day of {@code dayOf}. */
+    public static <T> FileSink<T> sink(
+            java.nio.file.Path dir,
+            String table,
+            String schema,
+            ToRecord<T> toRecord,
+            DayOf<T> dayOf) {
+        return FileSink.forBulkFormat(
+                        new Path(dir.resolve(table).toUri()), new Mapping<>(schema, toRecord))
+                .withBucketAssigner(new DayBuckets<>(dayOf))
+                .withOutputFileConfig(
+                        OutputFileConfig.builder()
+                                .withPartPrefix("part")
+                                .withPartSuffix(".parquet")
+                                .build())
+                .build();
+    }
+
+    /** The epoch millis whose UTC day partitions a row. */
+    @FunctionalInterface
+    public interface DayOf<T> extends Serializable {
+        long millis(T row);
+    }
+
+    static final class DayBuckets<T> implements BucketAssigner<T, String> {
+        private static final long serialVersionUID = 1L;
+        private static final DateTimeFormatter DAY =
+                DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
+        private final DayOf<T> dayOf;
+
+        DayBuckets(DayOf<T> dayOf) {
+            this.dayOf = dayOf;
+        }
+
+        @Override
+        public String getBucketId(T element, Context context) {
+            return "day=" + DAY.format(Instant.ofEpochMilli(dayOf.millis(element)));
+        }
+
+        @Override
+        public SimpleVersionedSerializer<String> getSerializer() {
+            return SimpleVersionedStringSerializer.INSTANCE;
+        }
+    }
+
+    /** Maps rows to Avro records and writes them with parquet-avro. */
+    static final class Mapping<T> implements BulkWriter.Factory<T> {
+        private static final long serialVersionUID = 1L;
+        private final String schema;
+        private final ToRecord<T> toRecord;
+        private final BulkWriter.Factory<GenericRecord> delegate;
+
+        Mapping(String schema, ToRecord<T> toRecord) {
+            this.schema = schema;
+            this.toRecord = toRecord;
+            this.delegate = AvroParquetWriters.forGenericRecord(new Schema.Parser().parse(schema));
+        }
+
+        @Override
+        public BulkWriter<T> create(FSDataOutputStream out) throws IOException {
+            BulkWriter<GenericRecord> writer = delegate.create(out);
+            Schema parsed = new Schema.Parser().parse(schema);
+            return new BulkWriter<>() {
+                @Override
+                public void addElement(T element) throws IOException {
+                    GenericRecord g = new GenericData.Record(parsed);
+                    toRecord.fill(element, g);
+                    writer.addElement(g);
+                }
+
+                @Override
+                public void flush() throws IOException {
+                    writer.flush();
+                }
+
+                @Override
+                public void finish() throws IOException {
+                    writer.finish();
+                }
+            };
+        }
+    }
+}

@@ -1,0 +1,18 @@
+package fr.joignable.jobs.model;
+
+/** A buffered agent state event, waiting for the watermark. */
+public class AgentEvt {
+    public long ts;
+    public String eventId;
+    public String team;
+    public String state;
+
+    public AgentEvt() {}
+
+    public AgentEvt(long ts, String eventId, String team, String state) {
+        this.ts = ts;
+        this.eventId = eventId;
+        this.team = team;
+        this.state = state;
+    }
+}

@@ -1,0 +1,14 @@
+package fr.joignable.jobs.model;
+
+/** A handoff as the contact knows it: created time, target, and the contact's queue and intent. */
+public class HandoffInfo {
+    public String handoffId;
+    public String contactId;
+    public long createdAt;
+    public String target;
+    public String residenceId;
+    public String queue;
+    public String intent;
+
+    public HandoffInfo() {}
+}
