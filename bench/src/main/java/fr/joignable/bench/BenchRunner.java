@@ -31,10 +31,10 @@ public final class BenchRunner {
 
     /** The benchmarks in the order they run. */
     public static final List<String> ALL =
-            List.of("codec", "erlang", "staffing", "forecast", "report");
+            List.of("codec", "erlang", "staffing", "forecast", "report", "kpi", "kafka", "latency");
 
     /** The benchmarks that start Flink jobs (and brokers): tens of seconds even when quick. */
-    public static final List<String> FLINK = List.of();
+    public static final List<String> FLINK = List.of("kpi", "kafka", "latency");
 
     /** Size name → {default, quick}, with what it sets. */
     static final Map<String, String[]> SIZES = new LinkedHashMap<>();
@@ -50,6 +50,13 @@ public final class BenchRunner {
         size("report-events-m", "10", "0.5", "millions of events behind the report's tables");
         size("report-months", "12", "1", "months of tables up to the reported October 2026");
         size("report-repeats", "3", "1", "timed runs of the scan and each report (median)");
+        size("kpi-days", "365", "2", "days of simulator output for the KPI job's bounded run");
+        size("kpi-short-days", "30", "1", "the short run compared with it (0: skip)");
+        size("kpi-long-days", "0", "0", "a long run, e.g. 1826 for five years (0: skip)");
+        size("kpi-tiny-days", "2", "0", "a tiny run: Flink's fixed cost (0: skip)");
+        size("kafka-days", "365", "2", "days of simulator output for the Kafka runs");
+        size("latency-probes", "60", "4", "probes for the event → live-view latency");
+        size("latency-ooo-ms", "0", "0", "out-of-orderness of the latency run, ms");
     }
 
     private static void size(String name, String def, String quick, String help) {
@@ -173,6 +180,17 @@ public final class BenchRunner {
                             integer(s, "report-months"),
                             integer(s, "report-repeats"),
                             work);
+            case "kpi" ->
+                    KpiRun.run(
+                            work,
+                            integer(s, "kpi-days"),
+                            integer(s, "kpi-short-days"),
+                            integer(s, "kpi-long-days"),
+                            integer(s, "kpi-tiny-days"));
+            case "kafka" -> KafkaRun.run(work, integer(s, "kafka-days"));
+            case "latency" ->
+                    LatencyRun.run(
+                            work, integer(s, "latency-probes"), integer(s, "latency-ooo-ms"));
             default -> throw new IllegalArgumentException("unknown benchmark " + name);
         };
     }
