@@ -64,7 +64,12 @@ public final class BenchRunner {
     }
 
     /** What a run produced: its rows, the benchmarks that failed (name → message), seconds. */
-    public record Outcome(List<Row> rows, Map<String, String> failures, double seconds) {}
+    public record Outcome(
+            List<Row> rows,
+            Map<String, String> failures,
+            double seconds,
+            double loadBefore,
+            double loadAfter) {}
 
     private BenchRunner() {}
 
@@ -103,7 +108,7 @@ public final class BenchRunner {
                 case "--command" -> command = value(args, ++i, a);
                 case "-h", "--help" -> {
                     out.println(usage());
-                    return new Outcome(List.of(), Map.of(), 0);
+                    return new Outcome(List.of(), Map.of(), 0, 0, 0);
                 }
                 default -> {
                     String name = a.startsWith("--") ? a.substring(2) : a;
@@ -125,6 +130,7 @@ public final class BenchRunner {
         Files.createDirectories(work);
 
         Instant started = Instant.now();
+        double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         long t0 = System.nanoTime();
         List<Row> rows = new ArrayList<>();
         Map<String, String> failures = new LinkedHashMap<>();
@@ -146,7 +152,8 @@ public final class BenchRunner {
             out.printf(Locale.ROOT, "   (%s: %.1f s)%n", name, (System.nanoTime() - b0) / 1e9);
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
-        Outcome outcome = new Outcome(rows, failures, seconds);
+        double loadAfter = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        Outcome outcome = new Outcome(rows, failures, seconds, loadBefore, loadAfter);
         out.println();
         out.println(table(rows));
         out.printf(Locale.ROOT, "total %.0f s%n", seconds);

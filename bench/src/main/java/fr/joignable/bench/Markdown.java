@@ -31,6 +31,13 @@ final class Markdown {
         }
         b.append('\n');
         b.append(String.format(Locale.ROOT, "- total run time: %.0f s%n", o.seconds()));
+        b.append(
+                String.format(
+                        Locale.ROOT,
+                        "- 1-minute load average at start / end: %.1f / %.1f (other work on the"
+                                + " machine; compare ratios, not absolute times, across runs)%n",
+                        o.loadBefore(),
+                        o.loadAfter()));
         for (String m : BenchRunner.machine()) {
             b.append("- ").append(m).append('\n');
         }
