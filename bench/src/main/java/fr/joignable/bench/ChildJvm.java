@@ -1,0 +1,99 @@
+package fr.joignable.bench;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs one measured job in a fresh JVM (same classpath, same flags) so that its heap and resident
+ * set are its own: the child prints one line {@code RESULT key=value ...}, returned as a map.
+ */
+final class ChildJvm {
+
+    private ChildJvm() {}
+
+    /** Starts a child that runs until destroyed; its output goes to {@code log}. */
+    static Process start(Class<?> main, List<String> args, Path log) throws IOException {
+        return new ProcessBuilder(command(main, args))
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
+    }
+
+    private static List<String> command(Class<?> main, List<String> args) {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        for (String a : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+            if (!a.startsWith("-agentlib") && !a.startsWith("-javaagent")) {
+                cmd.add(a);
+            }
+        }
+        cmd.add("-cp");
+        cmd.add(System.getProperty("java.class.path"));
+        cmd.add(main.getName());
+        cmd.addAll(args);
+        return cmd;
+    }
+
+    static Map<String, String> run(Class<?> main, List<String> args, long timeoutSeconds)
+            throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(command(main, args)).redirectErrorStream(true).start();
+        Thread watchdog =
+                new Thread(
+                        () -> {
+                            try {
+                                if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+                                    p.destroyForcibly();
+                                }
+                            } catch (InterruptedException e) {
+                                // the run ended first
+                            }
+                        },
+                        "bench-child-watchdog");
+        watchdog.setDaemon(true);
+        watchdog.start();
+        Map<String, String> result = null;
+        List<String> tail = new ArrayList<>();
+        try (BufferedReader r =
+                new BufferedReader(
+                        new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line = r.readLine(); line != null; line = r.readLine()) {
+                if (line.startsWith("RESULT ")) {
+                    result = new LinkedHashMap<>();
+                    for (String kv : line.substring(7).trim().split(" ")) {
+                        int eq = kv.indexOf('=');
+                        result.put(kv.substring(0, eq), kv.substring(eq + 1));
+                    }
+                } else {
+                    tail.add(line);
+                    if (tail.size() > 30) {
+                        tail.remove(0);
+                    }
+                }
+            }
+        }
+        if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new IllegalStateException(main.getSimpleName() + " timed out");
+        }
+        if (p.exitValue() != 0 || result == null) {
+            throw new IllegalStateException(
+                    main.getSimpleName()
+                            + " "
+                            + args
+                            + " failed (exit "
+                            + p.exitValue()
+                            + "):\n"
+                            + String.join("\n", tail));
+        }
+        return result;
+    }
+}

@@ -1,0 +1,234 @@
+package fr.joignable.bench;
+
+import fr.joignable.domain.kpi.AgentIntervalRow;
+import fr.joignable.domain.kpi.ContactIntervalRow;
+import fr.joignable.jobs.FileKpiRun;
+import fr.joignable.jobs.KafkaKpiRun;
+import fr.joignable.jobs.KpiJob;
+import fr.joignable.jobs.KpiJobOptions;
+import fr.joignable.jobs.KpiSinks;
+import fr.joignable.jobs.RunSummary;
+import fr.joignable.jobs.io.JsonlEventFormat;
+import fr.joignable.jobs.io.KafkaEventDeserializer;
+import fr.joignable.jobs.model.Ev;
+import fr.joignable.jobs.model.HandoffRow;
+import fr.joignable.jobs.model.IntentRow;
+import fr.joignable.jobs.model.Problem;
+import java.io.Serializable;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import org.apache.flink.api.common.RuntimeExecutionMode;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.ExecutionOptions;
+import org.apache.flink.configuration.RestartStrategyOptions;
+import org.apache.flink.connector.file.src.FileSource;
+import org.apache.flink.connector.kafka.source.KafkaSource;
+import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
+import org.apache.flink.core.execution.CheckpointingMode;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
+
+/**
+ * One measured Flink run in its own JVM (see {@link ChildJvm}); prints {@code RESULT seconds=…
+ * events=… peakHeapMb=… peakRssMb=…}. Modes:
+ *
+ * <ul>
+ *   <li>{@code file-kpi INPUT OUT}: the KPI job's bounded run ({@link FileKpiRun}, batch mode);
+ *   <li>{@code file-pass INPUT EVENTS}: the baseline, a pass-through job with the same source (the
+ *       same JSON Lines reader and event decoding, same parallelism) into a discarding sink;
+ *   <li>{@code kafka-kpi BOOTSTRAP OUT CHECKPOINT_MS GROUP}: the KPI job from Kafka ({@link
+ *       KafkaKpiRun}, bounded at the offsets present at start: exactly-once Parquet and Kafka
+ *       outputs committed on checkpoints);
+ *   <li>{@code kafka-mirror BOOTSTRAP CHECKPOINT_MS GROUP EVENTS}: the same source and the same
+ *       workflow ({@link KpiJob#defineWorkflow}, upserts and live view included) into discarding
+ *       sinks, with exactly-once checkpoints every CHECKPOINT_MS, or none when 0.
+ * </ul>
+ */
+public final class KpiJobChild {
+
+    private KpiJobChild() {}
+
+    public static void main(String[] args) throws Exception {
+        String mode = args[0];
+        if (mode.equals("kafka-live")) {
+            live(args);
+            return;
+        }
+        long events;
+        long t0;
+        double seconds;
+        try (PeakMemory mem = PeakMemory.start()) {
+            t0 = System.nanoTime();
+            switch (mode) {
+                case "file-kpi" -> {
+                    RunSummary s =
+                            FileKpiRun.run(
+                                    List.of(Path.of(args[1])),
+                                    Path.of(args[2]),
+                                    false,
+                                    new Configuration());
+                    events = s.read();
+                }
+                case "file-pass" -> {
+                    passThrough(Path.of(args[1]));
+                    events = Long.parseLong(args[2]);
+                }
+                case "kafka-kpi" -> {
+                    Configuration conf = new Configuration();
+                    conf.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
+                    conf.set(
+                            KpiJobOptions.CHECKPOINT_INTERVAL,
+                            Duration.ofMillis(Long.parseLong(args[3])));
+                    conf.set(KpiJobOptions.GROUP_ID, args[4]);
+                    RunSummary s = KafkaKpiRun.run(args[1], Path.of(args[2]), true, conf);
+                    events = s.read();
+                }
+                case "kafka-mirror" -> {
+                    kafkaMirror(args[1], Long.parseLong(args[2]), args[3]);
+                    events = Long.parseLong(args[4]);
+                }
+                default -> throw new IllegalArgumentException("unknown mode " + mode);
+            }
+            seconds = (System.nanoTime() - t0) / 1e9;
+            mem.close();
+            System.out.printf(
+                    Locale.ROOT,
+                    "RESULT seconds=%.3f events=%d peakHeapMb=%.0f peakLiveMb=%.0f peakRssMb=%.0f%n",
+                    seconds,
+                    events,
+                    mem.peakHeapMb(),
+                    mem.peakLiveHeapMb(),
+                    Math.max(mem.peakRssMb(), PeakMemory.processPeakRssMb()));
+        }
+        System.out.flush();
+        System.exit(0);
+    }
+
+    /**
+     * {@code kafka-live BOOTSTRAP OUT TOPIC_PREFIX OUT_OF_ORDERNESS_MS}: the real unbounded {@code
+     * joignable stream} run on the topics PREFIX.events / .live / .kpis / .rejected, until killed.
+     */
+    static void live(String[] args) throws Exception {
+        Configuration conf = new Configuration();
+        conf.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
+        String prefix = args[3];
+        conf.set(KpiJobOptions.EVENTS_TOPIC, prefix + ".events");
+        conf.set(KpiJobOptions.LIVE_TOPIC, prefix + ".live");
+        conf.set(KpiJobOptions.KPI_TOPIC, prefix + ".kpis");
+        conf.set(KpiJobOptions.REJECTED_TOPIC, prefix + ".rejected");
+        conf.set(KpiJobOptions.GROUP_ID, prefix);
+        conf.set(KpiJobOptions.OUT_OF_ORDERNESS, Duration.ofMillis(Long.parseLong(args[4])));
+        KafkaKpiRun.run(args[1], Path.of(args[2]), false, conf);
+    }
+
+    /** KafkaKpiRun's source and workflow, every output discarded; checkpoints when > 0. */
+    static void kafkaMirror(String bootstrap, long checkpointMs, String group) throws Exception {
+        Configuration conf = new Configuration();
+        conf.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
+        conf.set(KpiJobOptions.GROUP_ID, group);
+        KpiJobOptions options = KpiJobOptions.from(conf);
+        StreamExecutionEnvironment env =
+                StreamExecutionEnvironment.createLocalEnvironment(options.parallelism, conf);
+        if (checkpointMs > 0) {
+            env.enableCheckpointing(checkpointMs, CheckpointingMode.EXACTLY_ONCE);
+        }
+        KafkaSource<Ev> source =
+                KafkaSource.<Ev>builder()
+                        .setBootstrapServers(bootstrap)
+                        .setTopics(options.eventsTopic)
+                        .setGroupId(options.groupId)
+                        .setStartingOffsets(OffsetsInitializer.earliest())
+                        .setDeserializer(new KafkaEventDeserializer())
+                        .setProperty("isolation.level", "read_committed")
+                        .setBounded(OffsetsInitializer.latest())
+                        .build();
+        DataStream<Ev> events =
+                env.fromSource(
+                                source,
+                                WatermarkStrategy.<Ev>forBoundedOutOfOrderness(
+                                                Duration.ofMillis(options.outOfOrdernessMs))
+                                        .withTimestampAssigner(
+                                                (e, t) -> e.rejected() ? Long.MIN_VALUE : e.ts)
+                                        .withIdleness(Duration.ofMillis(options.idlenessMs)),
+                                "events-kafka")
+                        .uid("events-kafka");
+        KpiJob.defineWorkflow(events, new Discard(), options);
+        env.execute("bench kafka mirror");
+    }
+
+    /** Every output of the workflow into a discarding sink. */
+    static final class Discard implements KpiSinks, Serializable {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public boolean wantsUpserts() {
+            return true;
+        }
+
+        @Override
+        public boolean wantsLiveView() {
+            return true;
+        }
+
+        @Override
+        public void liveView(DataStream<String> snapshots) {
+            snapshots.sinkTo(new DiscardingSink<>()).setParallelism(1);
+        }
+
+        @Override
+        public void contactRows(DataStream<ContactIntervalRow> rows) {
+            rows.sinkTo(new DiscardingSink<>());
+        }
+
+        @Override
+        public void contactUpserts(DataStream<ContactIntervalRow> rows) {
+            rows.sinkTo(new DiscardingSink<>());
+        }
+
+        @Override
+        public void agentRows(DataStream<AgentIntervalRow> rows) {
+            rows.sinkTo(new DiscardingSink<>());
+        }
+
+        @Override
+        public void intentRows(DataStream<IntentRow> rows) {
+            rows.sinkTo(new DiscardingSink<>());
+        }
+
+        @Override
+        public void handoffs(DataStream<HandoffRow> rows) {
+            rows.sinkTo(new DiscardingSink<>());
+        }
+
+        @Override
+        public void rejected(DataStream<Problem> rejected) {
+            rejected.sinkTo(new DiscardingSink<>());
+        }
+
+        @Override
+        public void late(DataStream<Problem> late) {
+            late.sinkTo(new DiscardingSink<>());
+        }
+    }
+
+    /** Source → discarding sink, parallelism 2 (the KPI job's default), batch mode. */
+    static void passThrough(Path input) throws Exception {
+        Configuration flink = new Configuration();
+        flink.set(ExecutionOptions.RUNTIME_MODE, RuntimeExecutionMode.BATCH);
+        flink.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
+        StreamExecutionEnvironment env =
+                StreamExecutionEnvironment.createLocalEnvironment(2, flink);
+        FileSource<Ev> source =
+                FileSource.forRecordStreamFormat(
+                                new JsonlEventFormat(),
+                                new org.apache.flink.core.fs.Path(input.toAbsolutePath().toUri()))
+                        .build();
+        env.fromSource(source, WatermarkStrategy.noWatermarks(), "events-files")
+                .sinkTo(new DiscardingSink<>());
+        env.execute("bench pass-through");
+    }
+}

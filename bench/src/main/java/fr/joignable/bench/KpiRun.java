@@ -1,0 +1,189 @@
+package fr.joignable.bench;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The Flink KPI job's bounded run ({@code joignable kpi}: batch mode, Parquet tables) over a year
+ * of simulator output, against a pass-through Flink job over the same file in the same run (same
+ * reader and event decoding, same parallelism, discarding sink); then the same KPI run over one
+ * month (and optionally several years) to check that the throughput stays flat. Each run is a fresh
+ * JVM ({@link KpiJobChild}), so its peak heap and resident set are its own; times are taken inside
+ * the child, from before the Flink environment is created to the end of the job.
+ */
+public final class KpiRun {
+
+    static final String NAME = "kpi";
+
+    private KpiRun() {}
+
+    /**
+     * @param days the main run (365: a year)
+     * @param shortDays the short run to compare the throughput with (30: a month)
+     * @param longDays a long run (e.g. 1826: five years), 0 to skip
+     * @param tinyDays a tiny run whose time estimates Flink's fixed cost, subtracted from the
+     *     others for a second, marginal throughput ratio (0 to skip)
+     */
+    public static List<Row> run(Path work, int days, int shortDays, int longDays, int tinyDays)
+            throws Exception {
+        SimEvents.Events main = SimEvents.of(work, days);
+        Map<String, String> pass =
+                ChildJvm.run(
+                        KpiJobChild.class,
+                        List.of("file-pass", main.file().toString(), Long.toString(main.lines())),
+                        1800);
+        Map<String, String> kpi = kpiRun(work, main);
+        double kpiRate = rate(kpi);
+        double passRate = rate(pass);
+        String w = String.format("%s of simulator output (%,d events)", span(days), main.lines());
+        List<Row> ratios = new ArrayList<>();
+        List<Row> figures = new ArrayList<>();
+        ratios.add(
+                Row.ratio(
+                        NAME,
+                        "KPI job bounded run time / pass-through Flink job time, " + w,
+                        passRate / kpiRate,
+                        "the cost of the KPI workflow and its Parquet tables over reading and"
+                                + " decoding"));
+        figures.add(Row.of(NAME, "KPI job bounded run (file, batch), " + w, kpiRate, "events/s"));
+        figures.add(Row.of(NAME, "pass-through Flink job (file), " + w, passRate, "events/s"));
+        figures.add(
+                memRow(
+                        "KPI job bounded run, peak heap used (sampled, garbage included), " + w,
+                        kpi,
+                        "peakHeapMb"));
+        figures.add(
+                memRow("KPI job bounded run, peak live heap (after GC), " + w, kpi, "peakLiveMb"));
+        figures.add(memRow("KPI job bounded run, peak RSS, " + w, kpi, "peakRssMb"));
+        figures.add(
+                memRow(
+                        "pass-through Flink job, peak heap used (sampled, garbage included), " + w,
+                        pass,
+                        "peakHeapMb"));
+        figures.add(
+                memRow(
+                        "pass-through Flink job, peak live heap (after GC), " + w,
+                        pass,
+                        "peakLiveMb"));
+        figures.add(memRow("pass-through Flink job, peak RSS, " + w, pass, "peakRssMb"));
+        double fixed = 0;
+        if (tinyDays > 0) {
+            SimEvents.Events tiny = SimEvents.of(work, tinyDays);
+            fixed = Double.parseDouble(kpiRun(work, tiny).get("seconds"));
+            figures.add(
+                    Row.of(
+                            NAME,
+                            String.format(
+                                    "KPI job bounded run over %s (%,d events): ≈ Flink's fixed cost",
+                                    span(tinyDays), tiny.lines()),
+                            fixed,
+                            "s"));
+        }
+        double mainSeconds = Double.parseDouble(kpi.get("seconds"));
+        if (shortDays > 0) {
+            SimEvents.Events small = SimEvents.of(work, shortDays);
+            Map<String, String> smallRun = kpiRun(work, small);
+            double smallRate = rate(smallRun);
+            double smallSeconds = Double.parseDouble(smallRun.get("seconds"));
+            if (fixed > 0 && smallSeconds > fixed && mainSeconds > fixed) {
+                ratios.add(
+                        Row.ratio(
+                                NAME,
+                                "KPI job events/s over "
+                                        + span(days)
+                                        + " / over "
+                                        + span(shortDays)
+                                        + ", the fixed cost (run over "
+                                        + span(tinyDays)
+                                        + ") subtracted from both",
+                                (main.lines() / (mainSeconds - fixed))
+                                        / (small.lines() / (smallSeconds - fixed)),
+                                "≈ 1: flat"));
+            }
+            ratios.add(
+                    Row.ratio(
+                            NAME,
+                            "KPI job events/s over "
+                                    + span(days)
+                                    + " / over "
+                                    + span(shortDays)
+                                    + " ("
+                                    + String.format("%,d", small.lines())
+                                    + " events)",
+                            kpiRate / smallRate,
+                            "≈ 1 or more: throughput does not drop with the length of the input"
+                                    + " (the short run carries more of Flink's fixed start cost)"));
+            figures.add(
+                    Row.of(
+                            NAME,
+                            String.format(
+                                    "KPI job bounded run, %s (%,d events)",
+                                    span(shortDays), small.lines()),
+                            smallRate,
+                            "events/s"));
+        }
+        if (longDays > 0) {
+            SimEvents.Events big = SimEvents.of(work, longDays);
+            Map<String, String> longRun = kpiRun(work, big);
+            double bigRate = rate(longRun);
+            ratios.add(
+                    Row.ratio(
+                            NAME,
+                            "KPI job events/s over "
+                                    + span(longDays)
+                                    + String.format(" (%,d events)", big.lines())
+                                    + " / over "
+                                    + span(days),
+                            bigRate / kpiRate,
+                            "≈ 1: flat"));
+            String lw = String.format("%s (%,d events)", span(longDays), big.lines());
+            figures.add(Row.of(NAME, "KPI job bounded run, " + lw, bigRate, "events/s"));
+            figures.add(
+                    memRow(
+                            "KPI job bounded run, peak heap used (sampled), " + lw,
+                            longRun,
+                            "peakHeapMb"));
+            figures.add(
+                    memRow(
+                            "KPI job bounded run, peak live heap (after GC), " + lw,
+                            longRun,
+                            "peakLiveMb"));
+            figures.add(memRow("KPI job bounded run, peak RSS, " + lw, longRun, "peakRssMb"));
+        }
+        ratios.addAll(figures);
+        return ratios;
+    }
+
+    private static Map<String, String> kpiRun(Path work, SimEvents.Events events) throws Exception {
+        Path out = work.resolve("kpi-out");
+        ReportRun.deleteTree(out);
+        Map<String, String> r =
+                ChildJvm.run(
+                        KpiJobChild.class,
+                        List.of("file-kpi", events.file().toString(), out.toString()),
+                        3600);
+        ReportRun.deleteTree(out);
+        return r;
+    }
+
+    static double rate(Map<String, String> r) {
+        return Long.parseLong(r.get("events")) / Double.parseDouble(r.get("seconds"));
+    }
+
+    static Row memRow(String what, Map<String, String> r, String key) {
+        return Row.of(NAME, what, Double.parseDouble(r.get(key)), "MiB");
+    }
+
+    static String span(int days) {
+        if (days % 365 == 0 || days == 1826) {
+            int y = Math.round(days / 365f);
+            return y == 1 ? "1 year" : y + " years";
+        }
+        if (days == 30 || days == 31) {
+            return "1 month";
+        }
+        return days + " days";
+    }
+}

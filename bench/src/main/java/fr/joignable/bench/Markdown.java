@@ -1,0 +1,162 @@
+package fr.joignable.bench;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** Renders a run as {@code docs/benchmarks.md}. */
+final class Markdown {
+
+    private Markdown() {}
+
+    static String render(
+            BenchRunner.Outcome o,
+            Instant started,
+            String command,
+            boolean quick,
+            Map<String, String> sizes,
+            List<String> benchmarks) {
+        StringBuilder b = new StringBuilder();
+        b.append("# Benchmarks\n\n");
+        b.append(
+                "Written by `./bench/run` (`fr.joignable.bench.BenchRunner`, module `bench/`)."
+                        + " Every ratio below compares two things measured **in the same run**, on"
+                        + " the same input, one after the other: on a noisy shared machine the"
+                        + " ratios are more trustworthy than the absolute times.\n\n");
+        b.append("- date: ").append(BenchRunner.now(started)).append('\n');
+        b.append("- command: `").append(command).append('`');
+        if (quick) {
+            b.append(" (**quick smoke sizes: not representative**)");
+        }
+        b.append('\n');
+        b.append(String.format(Locale.ROOT, "- total run time: %.0f s%n", o.seconds()));
+        b.append(
+                String.format(
+                        Locale.ROOT,
+                        "- 1-minute load average at start / end: %.1f / %.1f (other work on the"
+                                + " machine; compare ratios, not absolute times, across runs)%n",
+                        o.loadBefore(),
+                        o.loadAfter()));
+        for (String m : BenchRunner.machine()) {
+            b.append("- ").append(m).append('\n');
+        }
+        b.append("- benchmarks: ").append(String.join(", ", benchmarks)).append('\n');
+        b.append("- sizes: ");
+        boolean first = true;
+        for (Map.Entry<String, String> e : sizes.entrySet()) {
+            b.append(first ? "" : ", ").append('`').append(e.getKey()).append(' ');
+            b.append(e.getValue()).append('`');
+            first = false;
+        }
+        b.append("\n\n");
+
+        b.append("## Ratios (same run)\n\n");
+        b.append("| benchmark | ratio | what | note |\n|---|---:|---|---|\n");
+        for (Row r : o.rows()) {
+            if (r.isRatio()) {
+                b.append(
+                        String.format(
+                                Locale.ROOT,
+                                "| %s | %s × | %s | %s |%n",
+                                r.benchmark(),
+                                r.formattedValue(),
+                                escape(r.what()),
+                                escape(r.note())));
+            }
+        }
+        b.append("\n## Figures\n\n");
+        b.append("| benchmark | value | unit | what | note |\n|---|---:|---|---|---|\n");
+        for (Row r : o.rows()) {
+            if (!r.isRatio()) {
+                b.append(
+                        String.format(
+                                Locale.ROOT,
+                                "| %s | %s | %s | %s | %s |%n",
+                                r.benchmark(),
+                                r.formattedValue(),
+                                r.unit(),
+                                escape(r.what()),
+                                escape(r.note())));
+            }
+        }
+        if (!o.failures().isEmpty()) {
+            b.append("\n## Failed\n\n");
+            for (Map.Entry<String, String> e : o.failures().entrySet()) {
+                b.append("- `")
+                        .append(e.getKey())
+                        .append("`: ")
+                        .append(escape(e.getValue()))
+                        .append('\n');
+            }
+        }
+        b.append(ABOUT);
+        return b.toString();
+    }
+
+    private static String escape(String s) {
+        return s.replace("|", "\\|").replace("\n", " ");
+    }
+
+    private static final String ABOUT =
+            """
+
+            ## What each benchmark measures
+
+            - `codec` (JMH, `fr.joignable.bench.jmh.CodecBench`): `EventCodec` decoding a valid
+              `CONTACT_OFFERED` line, decoding the same line with an unknown channel (rejected),
+              and encoding the event; average time per operation, one thread.
+            - `erlang` (JMH, `fr.joignable.bench.jmh.ErlangBench`): required agents for 80/20 and
+              occupancy ≤ 0.85 (AHT 240 s; Erlang A patience 120 s) by `RequiredAgents.solve`
+              (square-root start + local search) against `RequiredAgents.solveByScan` (naive scan
+              from ⌈A⌉, from 1 for Erlang A, fresh recursion each N), at A ≈ 10 and A ≈ 1000.
+            - `staffing` (`StaffingRun`): a year of 15-minute intervals × Q queues of Erlang C
+              solves (A 0.5–60 on a daily profile), square-root start against the naive scan, then
+              a few large centres (A 500–5,000) where the scan has far to go.
+            - `forecast` (`ForecastRun`): S synthetic double-seasonal series of two years; the
+              best pick (`auto`: 4-origin backtest of 3 candidates + final fit), 28-day horizon,
+              against the seasonal naive alone; seconds per series after one warm-up pass.
+            - `report` (`ReportRun`): the October monthly report (HTML, PDF, XLSX) over a year of
+              interval tables generated by DuckDB, against a plain DuckDB scan
+              (`count, sum(offered), sum(answered), sum(answered_in_sl)`) of all
+              `contact_intervals` files; median of R runs, each with a fresh DuckDB connection.
+            - `kpi` (`KpiRun`): the Flink KPI job's bounded run (`joignable kpi`: batch mode,
+              Parquet tables) over a year of simulator output (default landlord, seed 1), against
+              a pass-through Flink job over the same file (same reader and decoding, same
+              parallelism 2, discarding sink); then the KPI run over one month (and optionally
+              five years) to show the throughput does not drop with the length of the input. Each
+              run is a fresh JVM (`KpiJobChild`): its peak heap (sampled every 50 ms) and peak RSS
+              (`VmHWM`) are its own; times run from before the Flink environment is created to the
+              end of the job (JVM start excluded, Flink's start included).
+            - `kafka` (`KafkaRun`): the same year produced into an embedded Kafka broker (2
+              partitions, keyed like the job's tests), then three bounded runs from it, each in a
+              fresh JVM: the KPI workflow (upserts and live view included) into discarding sinks
+              without checkpointing; the same with exactly-once checkpoints every second (ratio =
+              the cost of checkpointing the state); the real `joignable stream` run
+              (`KafkaKpiRun`: Parquet files and Kafka transactions committed on checkpoints every
+              second; ratio = the whole cost of the exactly-once outputs). A bounded run with
+              checkpointing ends at the first checkpoint after its input, hence 1 s, not the
+              production 10 s.
+            - `latency` (`LatencyRun`): the real unbounded `joignable stream` job in its own JVM on
+              an embedded broker; this JVM sends a heartbeat agent event every 50 ms and a probe
+              (a phone contact offered to queue `BENCH_PROBE`) every 250 ms, in event-time order on
+              one partition, and times each probe until a snapshot on the live topic counts it as
+              waiting. The live view is as of the watermark (latest event time minus the
+              out-of-orderness: 5 minutes by default, set to 0 here) and published once a second.
+
+            ## Running
+
+            ```
+            ./bench/run                      # default sizes (under 15 minutes on 2 cores)
+            ./bench/run --quick --no-write   # smoke run, a few seconds
+            ./bench/run --only staffing,report --staffing-queues 10
+            ./bench/run --help               # every size and its default
+            ```
+
+            `./bench/run` builds the `bench` module with Maven when sources changed, then starts
+            `BenchRunner` from `bench/target/classes` with the `--add-opens` flags Flink needs. The
+            JMH benchmarks can also be run by JMH's own command line:
+            `java -cp bench/target/classes:$(cat bench/target/classpath.txt) org.openjdk.jmh.Main`.
+            The smoke test `BenchRunnerSmokeTest` runs `--quick` in the normal test suite.
+            """;
+}
