@@ -83,6 +83,22 @@ public final class StreamCommand implements Callable<Integer> {
             description = "Stop once the records present at start are processed (replays).")
     boolean untilEnd;
 
+    @Option(
+            names = "--checkpoint-dir",
+            paramLabel = "DIR",
+            description =
+                    "Where checkpoints are kept (retained when the job stops or crashes)."
+                            + " Default: DIR/_checkpoints under --out.")
+    Path checkpointDir;
+
+    @Option(
+            names = "--restore-from",
+            paramLabel = "PATH|latest",
+            description =
+                    "Restart from a retained checkpoint or savepoint directory; 'latest' takes"
+                            + " the newest chk-N under --checkpoint-dir.")
+    String restoreFrom;
+
     @Override
     public Integer call() throws Exception {
         Configuration conf = new Configuration();
@@ -106,6 +122,13 @@ public final class StreamCommand implements Callable<Integer> {
             conf.set(
                     KpiJobOptions.ALLOWED_LATENESS,
                     KpiCommand.duration("--allowed-lateness", allowedLateness, true));
+        }
+        Path checkpoints = checkpointDir != null ? checkpointDir : out.resolve("_checkpoints");
+        Checkpoints.configure(conf, checkpoints);
+        if (restoreFrom != null) {
+            conf.set(
+                    org.apache.flink.configuration.StateRecoveryOptions.SAVEPOINT_PATH,
+                    Checkpoints.resolve(restoreFrom, checkpoints).toUri().toString());
         }
         RunSummary summary = KafkaKpiRun.run(bootstrap, out, untilEnd, conf);
         spec.commandLine().getOut().print(summary.format());

@@ -59,6 +59,11 @@ public final class FileKpiRun {
         for (String table : TABLES) {
             deleteTree(out.resolve(table));
         }
+        if (!csv) {
+            // a run without --csv must not leave the CSV forms of an earlier run beside it
+            Files.deleteIfExists(out.resolve("contact_intervals.csv"));
+            Files.deleteIfExists(out.resolve("agent_intervals.csv"));
+        }
         Configuration flink = new Configuration(conf);
         flink.set(ExecutionOptions.RUNTIME_MODE, RuntimeExecutionMode.BATCH);
         flink.set(RestartStrategyOptions.RESTART_STRATEGY, "none");

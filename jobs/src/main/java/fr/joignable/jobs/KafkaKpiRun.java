@@ -128,11 +128,12 @@ public final class KafkaKpiRun {
                 .setBootstrapServers(bootstrap)
                 .setKafkaProducerConfig(props)
                 .setRecordSerializer(
-                        KafkaRecordSerializationSchema.<T>builder()
-                                .setTopic(topic)
-                                .setKeySerializationSchema(key)
-                                .setValueSerializationSchema(value)
-                                .build())
+                        new fr.joignable.jobs.io.ProcessingTimeRecords<>(
+                                KafkaRecordSerializationSchema.<T>builder()
+                                        .setTopic(topic)
+                                        .setKeySerializationSchema(key)
+                                        .setValueSerializationSchema(value)
+                                        .build()))
                 .setDeliveryGuarantee(DeliveryGuarantee.EXACTLY_ONCE)
                 .setTransactionalIdPrefix(txPrefix)
                 .build();

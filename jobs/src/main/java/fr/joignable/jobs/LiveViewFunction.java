@@ -272,12 +272,15 @@ public final class LiveViewFunction extends KeyedProcessFunction<String, LiveIn,
         Map<String, Occ> occHour = new TreeMap<>();
         Occ totalOcc = new Occ();
         for (Agent a : agents.values()) {
-            if (a.state == null || a.since > asOf) {
+            // In a live run asOf is the watermark, behind the newest agent events: report the
+            // state in effect at asOf, not the newest one.
+            String stateNow = stateAt(a, asOf);
+            if (stateNow == null) {
                 continue;
             }
             Map<String, Long> s = states.computeIfAbsent(a.team, k -> new TreeMap<>());
-            if (!"LOGGED_OUT".equals(a.state)) {
-                s.merge(a.state, 1L, Long::sum);
+            if (!"LOGGED_OUT".equals(stateNow)) {
+                s.merge(stateNow, 1L, Long::sum);
             }
             List<long[]> spans = new ArrayList<>(a.spans);
             spans.add(new long[] {a.since, asOf, Kpis.stateIndex(a.state)});
@@ -307,6 +310,25 @@ public final class LiveViewFunction extends KeyedProcessFunction<String, LiveIn,
         totals.set("last60m", last);
         return root.toString();
     }
+
+    /** The agent's state at {@code t}, or null when unknown then. */
+    static String stateAt(Agent a, long t) {
+        if (a.state == null) {
+            return null;
+        }
+        if (a.since <= t) {
+            return a.state;
+        }
+        for (long[] span : a.spans) {
+            if (span[0] <= t && t < span[1]) {
+                return STATE_NAMES.getOrDefault((int) span[2], "LOGGED_OUT");
+            }
+        }
+        return null;
+    }
+
+    private static final Map<Integer, String> STATE_NAMES =
+            Map.of(0, "READY", 1, "BUSY", 2, "WRAP_UP", 3, "NOT_READY");
 
     private static void addOcc(Occ o, long[] span, long from, long to) {
         long overlap = Math.min(span[1], to) - Math.max(span[0], from);

@@ -24,7 +24,6 @@ import java.util.TreeMap;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -163,9 +162,6 @@ class LateDataITCase {
      * run leaves those CSV files in place: stale tables beside fresh Parquet ones.
      */
     @Test
-    @Disabled(
-            "bug: FileKpiRun.run deletes DIR/<table>/ but not DIR/contact_intervals.csv and"
-                    + " DIR/agent_intervals.csv when csv=false; see report")
     void aRunWithoutCsvLeavesNoStaleCsvBehind() throws Exception {
         TestEvents gen = new TestEvents(32);
         Instant start = Instant.parse("2026-10-05T00:00:00Z");

@@ -117,7 +117,14 @@ public record LiveView(
     /** The snapshot as JSON, documented fields only. */
     public String toJson() {
         try {
-            return JSON.writeValueAsString(this);
+            com.fasterxml.jackson.databind.node.ObjectNode tree = JSON.valueToTree(this);
+            // occupancy belongs to totals.last60m only, where it is written even when null
+            if (tree.path("totals").path("last60m")
+                            instanceof com.fasterxml.jackson.databind.node.ObjectNode last
+                    && !last.has("occupancy")) {
+                last.putNull("occupancy");
+            }
+            return JSON.writeValueAsString(tree);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }

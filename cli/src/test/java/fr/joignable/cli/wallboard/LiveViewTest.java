@@ -31,6 +31,21 @@ class LiveViewTest {
     }
 
     @Test
+    void writesAnUndefinedCentreOccupancyAsNull() throws IOException {
+        String snapshot =
+                "{\"asOf\":\"2026-10-05T08:15:03Z\",\"queues\":[],\"teams\":[],"
+                        + "\"totals\":{\"interval\":{\"offered\":1},"
+                        + "\"last60m\":{\"offered\":1,\"occupancy\":null}}}";
+        JsonNode n =
+                LiveView.json()
+                        .readTree(
+                                LiveView.parse(snapshot.getBytes(StandardCharsets.UTF_8)).toJson());
+        assertThat(n.at("/totals/last60m").has("occupancy")).isTrue();
+        assertThat(n.at("/totals/last60m/occupancy").isNull()).isTrue();
+        assertThat(n.at("/totals/interval").has("occupancy")).isFalse();
+    }
+
+    @Test
     void refusesWhatIsNotASnapshot() {
         assertThatThrownBy(() -> LiveView.parse("[1,2]".getBytes(StandardCharsets.UTF_8)))
                 .isInstanceOf(IOException.class);

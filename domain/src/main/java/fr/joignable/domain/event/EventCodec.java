@@ -58,6 +58,9 @@ public final class EventCodec {
         if (utf8 == null) {
             return Decoded.rejected(Rejection.Kind.NOT_JSON, "empty value");
         }
+        if (!Utf8.isValid(utf8)) {
+            return Decoded.rejected(Rejection.Kind.NOT_JSON, "not JSON: invalid UTF-8");
+        }
         JsonNode root;
         try {
             root = MAPPER.readTree(utf8);
@@ -220,7 +223,14 @@ public final class EventCodec {
     }
 
     static String quote(String value) {
-        String shown = value.length() > QUOTE_LIMIT ? value.substring(0, QUOTE_LIMIT) + "…" : value;
+        String shown = value;
+        if (value.length() > QUOTE_LIMIT) {
+            int end = QUOTE_LIMIT;
+            if (Character.isHighSurrogate(value.charAt(end - 1))) {
+                end--; // never cut a surrogate pair in two
+            }
+            shown = value.substring(0, end) + "…";
+        }
         return "'" + shown + "'";
     }
 
