@@ -9,6 +9,7 @@ import fr.joignable.domain.event.EventCodec;
 import fr.joignable.domain.event.InteractionEvent;
 import fr.joignable.jobs.FileKpiRun;
 import fr.joignable.jobs.RunSummary;
+import fr.joignable.jobs.TestEvents;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -79,7 +80,7 @@ class KpiJobOnClusterITCase {
         long t0 = System.nanoTime();
 
         // events, keyed and partitioned as Kafka's default partitioner does
-        KpiTestEvents gen = new KpiTestEvents(11);
+        TestEvents gen = new TestEvents(11);
         Instant start = Instant.parse("2026-10-05T00:00:00Z");
         List<InteractionEvent> all = new ArrayList<>(gen.contacts(start, 3, 3500));
         all.addAll(gen.agents(start, 3, 40));
@@ -100,7 +101,7 @@ class KpiJobOnClusterITCase {
         // the reference: the bounded kpi run over one file per partition
         List<Path> files = new ArrayList<>();
         for (int p = 0; p < PARTITIONS; p++) {
-            files.add(KpiTestEvents.write(dir.resolve("p" + p + ".jsonl"), byPartition.get(p)));
+            files.add(TestEvents.write(dir.resolve("p" + p + ".jsonl"), byPartition.get(p)));
         }
         Configuration conf = new Configuration();
         conf.set(TaskManagerOptions.MANAGED_MEMORY_SIZE, MemorySize.ofMebiBytes(128));
