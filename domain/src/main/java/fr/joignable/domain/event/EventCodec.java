@@ -112,6 +112,11 @@ public final class EventCodec {
             case CONTACT_ANSWERED ->
                     ContactAnswered.of(eventId, ts, f.string("contactId"), f.string("agentId"));
             case CONTACT_ABANDONED -> ContactAbandoned.of(eventId, ts, f.string("contactId"));
+            case CONTACT_DIVERTED -> {
+                String contactId = f.string("contactId");
+                DivertReason reason = f.enumValue("reason", f.string("reason"), DivertReason.class);
+                yield ContactDiverted.of(eventId, ts, contactId, reason);
+            }
             case CONTACT_ENDED ->
                     ContactEnded.of(eventId, ts, f.string("contactId"), f.string("agentId"));
             case WRAPUP_ENDED ->
@@ -185,6 +190,9 @@ public final class EventCodec {
             contactAndAgent(g, e.contactId(), e.agentId());
         } else if (event instanceof ContactAbandoned e) {
             g.writeStringField("contactId", e.contactId());
+        } else if (event instanceof ContactDiverted e) {
+            g.writeStringField("contactId", e.contactId());
+            g.writeStringField("reason", e.reason().name());
         } else if (event instanceof ContactEnded e) {
             contactAndAgent(g, e.contactId(), e.agentId());
         } else if (event instanceof WrapupEnded e) {

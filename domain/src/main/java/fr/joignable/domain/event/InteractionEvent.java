@@ -11,6 +11,7 @@ public sealed interface InteractionEvent
         permits ContactOffered,
                 ContactAnswered,
                 ContactAbandoned,
+                ContactDiverted,
                 ContactEnded,
                 WrapupEnded,
                 HandoffCreated,

@@ -85,6 +85,7 @@ class EventCodecTest {
             OFFERED,
             "{\"eventId\":\"e2\",\"type\":\"CONTACT_ANSWERED\",\"ts\":\"2026-10-05T08:15:13Z\",\"contactId\":\"c1\",\"agentId\":\"a1\"}",
             "{\"eventId\":\"e3\",\"type\":\"CONTACT_ABANDONED\",\"ts\":\"2026-10-05T08:15:13Z\",\"contactId\":\"c1\"}",
+            "{\"eventId\":\"e9\",\"type\":\"CONTACT_DIVERTED\",\"ts\":\"2026-10-05T08:15:13Z\",\"contactId\":\"c1\",\"reason\":\"TIMEOUT\"}",
             "{\"eventId\":\"e4\",\"type\":\"CONTACT_ENDED\",\"ts\":\"2026-10-05T08:19:13Z\",\"contactId\":\"c1\",\"agentId\":\"a1\"}",
             "{\"eventId\":\"e5\",\"type\":\"WRAPUP_ENDED\",\"ts\":\"2026-10-05T08:20:13Z\",\"contactId\":\"c1\",\"agentId\":\"a1\"}",
             "{\"eventId\":\"e6\",\"type\":\"HANDOFF_CREATED\",\"ts\":\"2026-10-05T08:20:13Z\",\"contactId\":\"c1\",\"handoffId\":\"h1\",\"target\":\"GARDIEN\",\"residenceId\":\"r1\"}",
@@ -151,6 +152,7 @@ class EventCodecTest {
                 "{\"eventId\":\"e\",\"type\":\"HANDOFF_CREATED\",\"ts\":\"2026-10-05T08:15:03Z\",\"contactId\":\"c\",\"handoffId\":\"h\"}|target",
                 "{\"eventId\":\"e\",\"type\":\"AGENT_STATE\",\"ts\":\"2026-10-05T08:15:03Z\",\"agentId\":\"a\",\"state\":\"READY\"}|team",
                 "{\"eventId\":\"e\",\"type\":\"AGENT_STATE\",\"ts\":\"2026-10-05T08:15:03Z\",\"agentId\":\"a\",\"team\":\"T\"}|state",
+                "{\"eventId\":\"e\",\"type\":\"CONTACT_DIVERTED\",\"ts\":\"2026-10-05T08:15:03Z\",\"contactId\":\"c\"}|reason",
                 "{\"eventId\":null,\"type\":\"CONTACT_ABANDONED\",\"ts\":\"2026-10-05T08:15:03Z\",\"contactId\":\"c\"}|eventId",
                 "{\"eventId\":\"e\",\"type\":\"CONTACT_ABANDONED\",\"ts\":\"2026-10-05T08:15:03Z\",\"contactId\":\"\"}|contactId"
             })
@@ -186,7 +188,8 @@ class EventCodecTest {
                 "{\"eventId\":\"e\",\"type\":\"contact_offered\",\"ts\":\"2026-10-05T08:15:03Z\"}|unknown type 'contact_offered'",
                 "{\"eventId\":\"e\",\"type\":\"CONTACT_OFFERED\",\"ts\":\"2026-10-05T08:15:03Z\",\"contactId\":\"c\",\"channel\":\"FAX\",\"queue\":\"Q\",\"intent\":\"X\"}|unknown channel 'FAX'",
                 "{\"eventId\":\"e\",\"type\":\"AGENT_STATE\",\"ts\":\"2026-10-05T08:15:03Z\",\"agentId\":\"a\",\"team\":\"T\",\"state\":\"LUNCH\"}|unknown state 'LUNCH'",
-                "{\"eventId\":\"e\",\"type\":\"HANDOFF_CREATED\",\"ts\":\"2026-10-05T08:15:03Z\",\"contactId\":\"c\",\"handoffId\":\"h\",\"target\":\"POLICE\"}|unknown target 'POLICE'"
+                "{\"eventId\":\"e\",\"type\":\"HANDOFF_CREATED\",\"ts\":\"2026-10-05T08:15:03Z\",\"contactId\":\"c\",\"handoffId\":\"h\",\"target\":\"POLICE\"}|unknown target 'POLICE'",
+                "{\"eventId\":\"e\",\"type\":\"CONTACT_DIVERTED\",\"ts\":\"2026-10-05T08:15:03Z\",\"contactId\":\"c\",\"reason\":\"VOICEMAIL\"}|unknown reason 'VOICEMAIL'"
             })
     void rejectsAnUnknownEnumValue(String line, String reason) {
         Rejection r = reject(line);
