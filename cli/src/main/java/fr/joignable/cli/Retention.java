@@ -1,21 +1,25 @@
 package fr.joignable.cli;
 
+import fr.joignable.domain.table.DayPartition;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
  * The retention rule: keep the current month and the {@code keepMonths} before it (Paris calendar),
  * delete older day partitions of the interval tables ({@code TABLE/day=YYYY-MM-DD/}) and older raw
- * event archives (files last modified before the cut-off).
+ * event archives (files last modified before the cut-off). Partitions are UTC days while the
+ * cut-off is a Paris midnight, so a partition goes only when all of it lies before the cut-off: the
+ * UTC day before a Paris month holds that month's first hours.
  */
 final class Retention {
 
@@ -26,15 +30,18 @@ final class Retention {
         return today.withDayOfMonth(1).minusMonths(keepMonths);
     }
 
-    /** Day partitions under {@code dataDir} older than {@code cutoff}. */
-    static List<Path> expiredPartitions(Path dataDir, LocalDate cutoff) throws IOException {
+    /** Day partitions under {@code dataDir} that end by {@code cutoff} (a day in {@code zone}). */
+    static List<Path> expiredPartitions(Path dataDir, LocalDate cutoff, ZoneId zone)
+            throws IOException {
+        Instant cutoffInstant = cutoff.atStartOfDay(zone).toInstant();
         List<Path> expired = new ArrayList<>();
         try (Stream<Path> tables = Files.list(dataDir)) {
             for (Path table : tables.filter(Files::isDirectory).sorted().toList()) {
                 try (Stream<Path> days = Files.list(table)) {
                     for (Path day : days.filter(Files::isDirectory).sorted().toList()) {
-                        LocalDate date = partitionDate(day);
-                        if (date != null && date.isBefore(cutoff)) {
+                        Optional<DayPartition> partition =
+                                DayPartition.parse(day.getFileName().toString());
+                        if (partition.isPresent() && partition.get().endsBy(cutoffInstant)) {
                             expired.add(day);
                         }
                     }
@@ -63,18 +70,6 @@ final class Retention {
             for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(p);
             }
-        }
-    }
-
-    private static LocalDate partitionDate(Path dir) {
-        String name = dir.getFileName().toString();
-        if (!name.startsWith("day=")) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(name.substring(4));
-        } catch (DateTimeParseException e) {
-            return null;
         }
     }
 

@@ -59,7 +59,7 @@ public final class RetentionCommand implements Callable<Integer> {
         List<Path> expired = new ArrayList<>();
         if (data != null) {
             requireDirectory(data, "--data");
-            expired.addAll(Retention.expiredPartitions(data, cutoff));
+            expired.addAll(Retention.expiredPartitions(data, cutoff, Intervals.PARIS));
         }
         if (archives != null) {
             requireDirectory(archives, "--archives");

@@ -23,8 +23,10 @@ class RetentionCommandTest {
     @Test
     void deletesOldPartitionsAndArchivesOnly(@TempDir Path dir) throws Exception {
         Path data = dir.resolve("out");
-        Path old = Files.createDirectories(data.resolve("contact_intervals/day=2026-08-31"));
+        Path old = Files.createDirectories(data.resolve("contact_intervals/day=2026-08-30"));
         Files.writeString(old.resolve("part-0.parquet"), "x");
+        // UTC day 31 August holds 22:00-24:00 UTC = the first two Paris hours of 1 September
+        Path straddling = Files.createDirectories(data.resolve("contact_intervals/day=2026-08-31"));
         Path kept = Files.createDirectories(data.resolve("contact_intervals/day=2026-09-01"));
         Path oldAgents = Files.createDirectories(data.resolve("agent_intervals/day=2026-01-15"));
         Path archives = Files.createDirectories(dir.resolve("raw"));
@@ -64,6 +66,7 @@ class RetentionCommandTest {
         assertThat(oldAgents).doesNotExist();
         assertThat(oldRaw).doesNotExist();
         assertThat(kept).exists();
+        assertThat(straddling).exists();
         assertThat(newRaw).exists();
     }
 

@@ -5,17 +5,26 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Writes output files so that they appear complete or not at all: the content goes to a hidden
- * temporary file beside the target, which is renamed over the target only once fully written.
+ * temporary file beside the target, forced to disk, then renamed over the target; the directory is
+ * forced too, so that after a power cut the target is either the old file or the whole new one.
+ * Temporary names are unique (two writers of one target, in one process or two, never share one).
  */
 public final class AtomicFiles {
+
+    private static final AtomicLong COUNTER = new AtomicLong();
 
     private AtomicFiles() {}
 
@@ -28,10 +37,16 @@ public final class AtomicFiles {
         }
         Path tmp = tempFor(absolute);
         try {
-            try (OutputStream out = Files.newOutputStream(tmp)) {
+            try (FileChannel channel =
+                            FileChannel.open(
+                                    tmp, StandardOpenOption.WRITE, StandardOpenOption.CREATE_NEW);
+                    OutputStream out = Channels.newOutputStream(channel)) {
                 body.accept(out);
+                out.flush();
+                channel.force(true);
             }
             move(tmp, absolute);
+            forceDirectory(absolute.getParent());
         } catch (IOException | RuntimeException | Error e) {
             Files.deleteIfExists(tmp);
             throw e;
@@ -51,11 +66,34 @@ public final class AtomicFiles {
                 });
     }
 
-    /** A temporary sibling of {@code target}, hidden (dot-prefixed) so readers skip it. */
+    /**
+     * A fresh temporary sibling name of {@code target}, hidden (dot-prefixed) so readers skip it,
+     * unique by process id, a per-process counter and a random part.
+     */
     public static Path tempFor(Path target) {
         Path absolute = target.toAbsolutePath();
-        String name = "." + absolute.getFileName() + ".tmp-" + ProcessHandle.current().pid();
+        String name =
+                "."
+                        + absolute.getFileName()
+                        + ".tmp-"
+                        + ProcessHandle.current().pid()
+                        + "-"
+                        + COUNTER.incrementAndGet()
+                        + "-"
+                        + Long.toHexString(ThreadLocalRandom.current().nextLong());
         return absolute.resolveSibling(name);
+    }
+
+    /** Forces a directory's entries to disk where the platform allows (Linux does; some don't). */
+    private static void forceDirectory(Path dir) {
+        if (dir == null) {
+            return;
+        }
+        try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
+            channel.force(true);
+        } catch (IOException | UnsupportedOperationException e) {
+            // best effort: the rename itself is already atomic
+        }
     }
 
     /** Renames {@code tmp} over {@code target}, atomically where the file system allows. */

@@ -2,13 +2,11 @@ package fr.joignable.jobs.io;
 
 import fr.joignable.domain.kpi.AgentIntervalRow;
 import fr.joignable.domain.kpi.ContactIntervalRow;
+import fr.joignable.domain.table.DayPartition;
 import fr.joignable.jobs.model.HandoffRow;
 import fr.joignable.jobs.model.IntentRow;
 import java.io.IOException;
 import java.io.Serializable;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
@@ -211,8 +209,6 @@ public final class ParquetTables {
 
     static final class DayBuckets<T> implements BucketAssigner<T, String> {
         private static final long serialVersionUID = 1L;
-        private static final DateTimeFormatter DAY =
-                DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
         private final DayOf<T> dayOf;
 
         DayBuckets(DayOf<T> dayOf) {
@@ -221,7 +217,7 @@ public final class ParquetTables {
 
         @Override
         public String getBucketId(T element, Context context) {
-            return "day=" + DAY.format(Instant.ofEpochMilli(dayOf.millis(element)));
+            return DayPartition.ofMillis(dayOf.millis(element)).directoryName();
         }
 
         @Override
