@@ -34,8 +34,18 @@ public final class KpiRun {
                         KpiJobChild.class,
                         List.of("file-pass", main.file().toString(), Long.toString(main.lines())),
                         1800);
-        Map<String, String> kpi = kpiRun(work, main);
+        Path jobOut = work.resolve("kpi-out-main");
+        Map<String, String> kpi = kpiRun(work, main, jobOut);
         double kpiRate = rate(kpi);
+        Path baselineOut = work.resolve("duckdb-out");
+        ReportRun.deleteTree(baselineOut);
+        DuckDbBaseline.Timing duck = DuckDbBaseline.run(main.file(), baselineOut, 2);
+        List<String> agreements = new ArrayList<>();
+        for (String table : DuckDbBaseline.TABLES) {
+            agreements.add(DuckDbBaseline.compare(table, baselineOut, jobOut).toString());
+        }
+        ReportRun.deleteTree(baselineOut);
+        ReportRun.deleteTree(jobOut);
         double passRate = rate(pass);
         String w = String.format("%s of simulator output (%,d events)", span(days), main.lines());
         List<Row> ratios = new ArrayList<>();
@@ -47,6 +57,20 @@ public final class KpiRun {
                         passRate / kpiRate,
                         "the cost of the KPI workflow and its Parquet tables over reading and"
                                 + " decoding"));
+        ratios.add(
+                Row.ratio(
+                        NAME,
+                        "KPI job bounded run time / one DuckDB SQL per table over the same file"
+                                + " (2 threads), "
+                                + w,
+                        Double.parseDouble(kpi.get("seconds")) / duck.seconds(),
+                        "aim ≤ 2; the tables agree: " + String.join("; ", agreements)));
+        figures.add(
+                Row.of(
+                        NAME,
+                        "DuckDB baseline (contact_intervals + agent_intervals SQL), " + w,
+                        duck.seconds(),
+                        "s"));
         figures.add(Row.of(NAME, "KPI job bounded run (file, batch), " + w, kpiRate, "events/s"));
         figures.add(Row.of(NAME, "pass-through Flink job (file), " + w, passRate, "events/s"));
         figures.add(
@@ -158,13 +182,20 @@ public final class KpiRun {
 
     private static Map<String, String> kpiRun(Path work, SimEvents.Events events) throws Exception {
         Path out = work.resolve("kpi-out");
+        Map<String, String> r = kpiRun(work, events, out);
+        ReportRun.deleteTree(out);
+        return r;
+    }
+
+    /** A bounded KPI run into {@code out}, left in place for the caller. */
+    private static Map<String, String> kpiRun(Path work, SimEvents.Events events, Path out)
+            throws Exception {
         ReportRun.deleteTree(out);
         Map<String, String> r =
                 ChildJvm.run(
                         KpiJobChild.class,
                         List.of("file-kpi", events.file().toString(), out.toString()),
                         3600);
-        ReportRun.deleteTree(out);
         return r;
     }
 
