@@ -116,6 +116,8 @@ public final class ContactAggregator
                 r.abandoned = i.shortAbandoned + i.abandoned;
                 r.duplicates = i.duplicates;
                 r.duplicatesAfterAbandon = i.duplicatesAfterAbandon;
+                r.diverted = i.diverted;
+                r.closed = i.closed;
                 ctx.output(Tags.INTENT_ROWS, r);
             }
         }

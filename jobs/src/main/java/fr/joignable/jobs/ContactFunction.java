@@ -1,6 +1,7 @@
 package fr.joignable.jobs;
 
 import fr.joignable.domain.event.Channel;
+import fr.joignable.domain.event.DivertReason;
 import fr.joignable.domain.kpi.ChannelThresholds;
 import fr.joignable.jobs.model.ContactDelta;
 import fr.joignable.jobs.model.DupEntry;
@@ -8,6 +9,7 @@ import fr.joignable.jobs.model.Ev;
 import fr.joignable.jobs.model.HandoffInfo;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import org.apache.flink.api.common.accumulators.LongCounter;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ListState;
@@ -26,28 +28,39 @@ import org.apache.flink.util.Collector;
  * the KPIs) only when the watermark passes the outcome. State is cleared when the contact is final:
  * {@code contact-horizon} after its offer, or at the end of the input.
  *
+ * <p>A contact has one outcome ({@link Kpis#outcome}): answered, else the earlier of abandoned and
+ * diverted. Where two events of a kind disagree, the earliest counts; at equal times the offer with
+ * the smaller eventId and the diversion reason first in alphabetical order, so that the result
+ * never depends on the order of arrival.
+ *
  * <p>Identified contacts are also sent to duplicate detection ({@link Tags#DUP_ENTRIES}), and
  * handoffs with the contact's queue and intent to the handoff stage ({@link Tags#HANDOFFS}).
  */
 public final class ContactFunction extends KeyedProcessFunction<String, Ev, ContactDelta> {
 
     private static final long serialVersionUID = 1L;
+    private static final String CLOSED = DivertReason.CLOSED.name();
 
     /** Everything known of one contact. */
     public static class ContactState {
         public long offerTs = Kpis.NONE;
+        public String offerEventId;
         public String channel;
         public String queue;
         public String intent;
         public String tenantId;
         public long answerTs = Kpis.NONE;
         public long abandonTs = Kpis.NONE;
+        public long divertTs = Kpis.NONE;
+        public String divertReason;
         public long endTs = Kpis.NONE;
         public long wrapTs = Kpis.NONE;
         public int outcomes;
         public boolean emitted;
         public long sentAnswerTs = Kpis.NONE;
         public long sentAbandonTs = Kpis.NONE;
+        public long sentDivertTs = Kpis.NONE;
+        public String sentDivertReason;
         public long sentEndTs = Kpis.NONE;
         public long sentWrapTs = Kpis.NONE;
         public boolean dupSent;
@@ -86,8 +99,13 @@ public final class ContactFunction extends KeyedProcessFunction<String, Ev, Cont
         }
         switch (ev.type) {
             case "CONTACT_OFFERED" -> {
-                if (s.offerTs == Kpis.NONE || ev.ts < s.offerTs) {
+                if (s.offerTs == Kpis.NONE
+                        || ev.ts < s.offerTs
+                        || (ev.ts == s.offerTs
+                                && s.offerEventId != null
+                                && ev.eventId.compareTo(s.offerEventId) < 0)) {
                     s.offerTs = ev.ts;
+                    s.offerEventId = ev.eventId;
                     s.channel = ev.channel;
                     s.queue = ev.queue;
                     s.intent = ev.intent;
@@ -101,6 +119,15 @@ public final class ContactFunction extends KeyedProcessFunction<String, Ev, Cont
             }
             case "CONTACT_ABANDONED" -> {
                 s.abandonTs = earliest(s.abandonTs, ev.ts);
+                s.outcomes++;
+            }
+            case "CONTACT_DIVERTED" -> {
+                if (s.divertTs == Kpis.NONE
+                        || ev.ts < s.divertTs
+                        || (ev.ts == s.divertTs && ev.divertReason.compareTo(s.divertReason) < 0)) {
+                    s.divertTs = ev.ts;
+                    s.divertReason = ev.divertReason;
+                }
                 s.outcomes++;
             }
             case "CONTACT_ENDED" -> {
@@ -169,6 +196,8 @@ public final class ContactFunction extends KeyedProcessFunction<String, Ev, Cont
         if (s.emitted
                 && s.sentAnswerTs == s.answerTs
                 && s.sentAbandonTs == s.abandonTs
+                && s.sentDivertTs == s.divertTs
+                && Objects.equals(s.sentDivertReason, s.divertReason)
                 && s.sentEndTs == s.endTs
                 && s.sentWrapTs == s.wrapTs) {
             return;
@@ -186,6 +215,8 @@ public final class ContactFunction extends KeyedProcessFunction<String, Ev, Cont
                             identified,
                             s.sentAnswerTs,
                             s.sentAbandonTs,
+                            s.sentDivertTs,
+                            CLOSED.equals(s.sentDivertReason),
                             s.sentEndTs,
                             s.sentWrapTs,
                             threshold)) {
@@ -201,6 +232,8 @@ public final class ContactFunction extends KeyedProcessFunction<String, Ev, Cont
                         identified,
                         s.answerTs,
                         s.abandonTs,
+                        s.divertTs,
+                        CLOSED.equals(s.divertReason),
                         s.endTs,
                         s.wrapTs,
                         threshold)) {
@@ -209,6 +242,8 @@ public final class ContactFunction extends KeyedProcessFunction<String, Ev, Cont
         s.emitted = true;
         s.sentAnswerTs = s.answerTs;
         s.sentAbandonTs = s.abandonTs;
+        s.sentDivertTs = s.divertTs;
+        s.sentDivertReason = s.divertReason;
         s.sentEndTs = s.endTs;
         s.sentWrapTs = s.wrapTs;
     }
@@ -217,7 +252,8 @@ public final class ContactFunction extends KeyedProcessFunction<String, Ev, Cont
         if (s.tenantId == null) {
             return;
         }
-        boolean abandoned = s.abandonTs != Kpis.NONE;
+        boolean abandoned =
+                Kpis.outcome(s.answerTs, s.abandonTs, s.divertTs) == Kpis.Outcome.ABANDONED;
         if (s.dupSent && s.dupSentAbandoned == abandoned) {
             return;
         }

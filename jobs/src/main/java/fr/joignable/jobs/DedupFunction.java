@@ -1,6 +1,8 @@
 package fr.joignable.jobs;
 
 import fr.joignable.jobs.model.Ev;
+import java.util.Comparator;
+import java.util.function.Function;
 import org.apache.flink.api.common.accumulators.LongCounter;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
@@ -9,30 +11,82 @@ import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 
 /**
- * Keyed by {@code eventId}: passes the first copy of an event and drops redeliveries. The memory of
- * an eventId is cleared by an event-time timer {@code dedup-ttl} after the event (or after the
- * watermark, whichever is later), so state stays bounded.
+ * Keyed by {@code eventId}: passes one copy of an event and drops redeliveries.
+ *
+ * <p>Live, the first copy to arrive passes at once; the memory of an eventId is cleared by an
+ * event-time timer {@code dedup-ttl} after the event (or after the watermark, whichever is later),
+ * so state stays bounded.
+ *
+ * <p>Bounded (batch mode: all copies of an eventId arrive together), the copy that passes does not
+ * depend on the input order: the one with the earliest time, and among copies at that time the
+ * smallest by content ({@link #CONTENT}). It is emitted when the key's input ends.
  */
 public final class DedupFunction extends KeyedProcessFunction<String, Ev, Ev> {
 
     private static final long serialVersionUID = 1L;
 
+    /** A total order on what an event says, to choose between differing copies at equal times. */
+    static final Comparator<Ev> CONTENT =
+            Comparator.<Ev>comparingLong(e -> e.ts)
+                    .thenComparing(field(e -> e.type))
+                    .thenComparing(field(e -> e.contactId))
+                    .thenComparing(field(e -> e.agentId))
+                    .thenComparing(field(e -> e.channel))
+                    .thenComparing(field(e -> e.queue))
+                    .thenComparing(field(e -> e.intent))
+                    .thenComparing(field(e -> e.tenantId))
+                    .thenComparing(field(e -> e.residenceId))
+                    .thenComparing(field(e -> e.handoffId))
+                    .thenComparing(field(e -> e.target))
+                    .thenComparing(field(e -> e.team))
+                    .thenComparing(field(e -> e.state))
+                    .thenComparing(field(e -> e.divertReason));
+
+    private static Comparator<Ev> field(Function<Ev, String> f) {
+        return Comparator.comparing(f, Comparator.nullsFirst(Comparator.naturalOrder()));
+    }
+
     private final long ttlMs;
+    private final boolean bounded;
     private transient ValueState<Long> expiry;
+    private transient ValueState<Ev> chosen;
     private transient LongCounter dropped;
 
+    /** The live function. */
     public DedupFunction(long ttlMs) {
+        this(ttlMs, false);
+    }
+
+    public DedupFunction(long ttlMs, boolean bounded) {
         this.ttlMs = ttlMs;
+        this.bounded = bounded;
     }
 
     @Override
     public void open(OpenContext ctx) {
         expiry = getRuntimeContext().getState(new ValueStateDescriptor<>("expiry", Long.class));
+        if (bounded) {
+            chosen = getRuntimeContext().getState(new ValueStateDescriptor<>("chosen", Ev.class));
+        }
         dropped = getRuntimeContext().getLongCounter(Tags.REDELIVERED);
     }
 
     @Override
     public void processElement(Ev ev, Context ctx, Collector<Ev> out) throws Exception {
+        if (bounded) {
+            Ev best = chosen.value();
+            if (best == null) {
+                chosen.update(ev);
+                ctx.timerService().registerEventTimeTimer(ev.ts);
+                return;
+            }
+            dropped.add(1);
+            if (CONTENT.compare(ev, best) < 0) {
+                chosen.update(ev);
+                ctx.timerService().registerEventTimeTimer(ev.ts);
+            }
+            return;
+        }
         if (expiry.value() != null) {
             dropped.add(1);
             return;
@@ -47,6 +101,15 @@ public final class DedupFunction extends KeyedProcessFunction<String, Ev, Ev> {
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<Ev> out) throws Exception {
+        if (bounded) {
+            Ev best = chosen.value();
+            if (best != null) {
+                // the first timer is the chosen copy's time: the output keeps its event time
+                out.collect(best);
+                chosen.clear();
+            }
+            return;
+        }
         Long at = expiry.value();
         if (at != null && at <= timestamp) {
             expiry.clear();

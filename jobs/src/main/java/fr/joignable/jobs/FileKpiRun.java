@@ -33,9 +33,13 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
  * {@code joignable kpi}: the KPI job over bounded JSON Lines files, in Flink's batch execution
- * mode: every aggregate is final at the end of the input, lateness is judged per file in line
- * order. Writes the Parquet tables, optionally the two CSV files, {@code rejected.jsonl} and {@code
- * late.jsonl}, all complete or absent.
+ * mode: every aggregate is final at the end of the input, and the result does not depend on the
+ * order of the lines or of the files. Nothing is late (unless {@link
+ * KpiJobOptions#FILES_JUDGE_LATENESS} asks for the live rule, per file in line order); orphans are
+ * judged on the whole input; batch mode sorts every keyed stage's input by key and event time, so
+ * contacts and agents see their events in time order, and every tie is broken on the events'
+ * content ({@code docs/kpi-job.md}). Writes the Parquet tables, optionally the two CSV files,
+ * {@code rejected.jsonl} and {@code late.jsonl}, all complete or absent.
  */
 public final class FileKpiRun {
 
@@ -121,6 +125,11 @@ public final class FileKpiRun {
         FileSinks(Path out, boolean csv) {
             this.out = out;
             this.csv = csv;
+        }
+
+        @Override
+        public boolean bounded() {
+            return true;
         }
 
         @Override

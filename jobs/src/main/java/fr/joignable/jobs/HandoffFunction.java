@@ -3,6 +3,7 @@ package fr.joignable.jobs;
 import fr.joignable.jobs.model.Ev;
 import fr.joignable.jobs.model.HandoffInfo;
 import fr.joignable.jobs.model.HandoffRow;
+import java.util.Comparator;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
@@ -19,6 +20,15 @@ public final class HandoffFunction
         extends KeyedCoProcessFunction<String, HandoffInfo, Ev, HandoffRow> {
 
     private static final long serialVersionUID = 1L;
+
+    /** The creation that counts: the earliest; equal times by contactId, target, residence. */
+    private static final Comparator<HandoffInfo> EARLIER =
+            Comparator.<HandoffInfo>comparingLong(h -> h.createdAt)
+                    .thenComparing(
+                            h -> h.contactId, Comparator.nullsFirst(Comparator.naturalOrder()))
+                    .thenComparing(h -> h.target, Comparator.nullsFirst(Comparator.naturalOrder()))
+                    .thenComparing(
+                            h -> h.residenceId, Comparator.nullsFirst(Comparator.naturalOrder()));
 
     private final long horizonMs;
     private transient ValueState<HandoffInfo> info;
@@ -42,7 +52,7 @@ public final class HandoffFunction
     public void processElement1(HandoffInfo h, Context ctx, Collector<HandoffRow> out)
             throws Exception {
         HandoffInfo known = info.value();
-        if (known == null || h.createdAt < known.createdAt) {
+        if (known == null || EARLIER.compare(h, known) < 0) {
             info.update(h);
         }
         ctx.timerService().registerEventTimeTimer(h.createdAt);

@@ -39,12 +39,17 @@ public final class KpiJob {
                                 .name("pseudonymize-tenants")
                                 .uid("pseudonymize-tenants")
                         : input;
+        // a bounded run sees complete data: nothing is late unless asked for (docs/kpi-job.md)
+        boolean judgeLateness = !sinks.bounded() || options.filesJudgeLateness;
         SingleOutputStreamOperator<Ev> checked =
                 events.transform(
                                 "late-filter",
                                 TypeInformation.of(Ev.class),
-                                new LateFilterOperator(
-                                        options.latenessBoundMs(), options.allowedLatenessMs))
+                                judgeLateness
+                                        ? new LateFilterOperator(
+                                                options.latenessBoundMs(),
+                                                options.allowedLatenessMs)
+                                        : LateFilterOperator.neverLate())
                         .uid("late-filter");
         DataStream<Problem> rejected = checked.getSideOutput(Tags.REJECTED);
         DataStream<Problem> late = checked.getSideOutput(Tags.LATE);
@@ -52,7 +57,7 @@ public final class KpiJob {
 
         SingleOutputStreamOperator<Ev> unique =
                 checked.keyBy(e -> e.eventId)
-                        .process(new DedupFunction(options.dedupTtlMs))
+                        .process(new DedupFunction(options.dedupTtlMs, sinks.bounded()))
                         .name("dedup-event-id")
                         .uid("dedup-event-id");
 

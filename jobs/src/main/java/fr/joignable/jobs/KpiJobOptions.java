@@ -22,8 +22,9 @@ public final class KpiJobOptions implements Serializable {
                     .durationType()
                     .defaultValue(Duration.ofMinutes(5))
                     .withDescription(
-                            "How far behind the latest event time of its source (file or Kafka"
-                                    + " partition) an event may arrive and still be on time.");
+                            "Live runs: how far behind the latest event time of its Kafka"
+                                    + " partition an event may arrive and still be on time"
+                                    + " (bounded runs: only with joignable.files.judge-lateness).");
 
     public static final ConfigOption<Duration> ALLOWED_LATENESS =
             ConfigOptions.key("joignable.allowed-lateness")
@@ -32,6 +33,18 @@ public final class KpiJobOptions implements Serializable {
                     .withDescription(
                             "Extra lateness accepted beyond the out-of-orderness; later events go"
                                     + " to the late output.");
+
+    public static final ConfigOption<Boolean> FILES_JUDGE_LATENESS =
+            ConfigOptions.key("joignable.files.judge-lateness")
+                    .booleanType()
+                    .defaultValue(false)
+                    .withDescription(
+                            "Bounded runs only, opt-in: judge lateness per file in line order, as"
+                                    + " a live run does per Kafka partition (to reproduce what a"
+                                    + " live run made of the same records, one file per"
+                                    + " partition). Off by default: a bounded run has no late"
+                                    + " events and its result never depends on line or file"
+                                    + " order.");
 
     public static final ConfigOption<Duration> IDLENESS =
             ConfigOptions.key("joignable.source-idleness")
@@ -153,6 +166,7 @@ public final class KpiJobOptions implements Serializable {
             List.of(
                     OUT_OF_ORDERNESS,
                     ALLOWED_LATENESS,
+                    FILES_JUDGE_LATENESS,
                     IDLENESS,
                     DUPLICATE_WINDOW,
                     DEDUP_TTL,
@@ -186,6 +200,7 @@ public final class KpiJobOptions implements Serializable {
 
     public final long outOfOrdernessMs;
     public final long allowedLatenessMs;
+    public final boolean filesJudgeLateness;
     public final long idlenessMs;
     public final long dedupTtlMs;
     public final long contactHorizonMs;
@@ -203,6 +218,7 @@ public final class KpiJobOptions implements Serializable {
     private KpiJobOptions(Configuration c) {
         outOfOrdernessMs = c.get(OUT_OF_ORDERNESS).toMillis();
         allowedLatenessMs = c.get(ALLOWED_LATENESS).toMillis();
+        filesJudgeLateness = c.get(FILES_JUDGE_LATENESS);
         idlenessMs = c.get(IDLENESS).toMillis();
         dedupTtlMs = c.get(DEDUP_TTL).toMillis();
         contactHorizonMs = c.get(CONTACT_HORIZON).toMillis();

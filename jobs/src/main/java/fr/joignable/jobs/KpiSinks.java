@@ -10,6 +10,14 @@ import org.apache.flink.streaming.api.datastream.DataStream;
 /** Where the job's results go; a bounded file run and a Kafka run attach different sinks. */
 public interface KpiSinks {
 
+    /**
+     * Whether the run reads complete, bounded input (files) in batch mode: no event is late, and
+     * every decision is taken on the whole input, whatever the order of lines and files.
+     */
+    default boolean bounded() {
+        return false;
+    }
+
     /** Whether the run wants live upserts of changing contact rows. */
     default boolean wantsUpserts() {
         return false;

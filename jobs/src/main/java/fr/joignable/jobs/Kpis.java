@@ -60,12 +60,54 @@ public final class Kpis {
         return den == 0 ? null : num / den;
     }
 
-    public static Double serviceLevel(long answeredInSl, long offered, long shortAbandoned) {
-        return ratio(answeredInSl, offered - shortAbandoned);
+    /**
+     * Service level = {@code answeredInSl / (offered − shortAbandoned − closed)}: contacts diverted
+     * because the centre was closed could not have been answered and are left out, like short
+     * abandons; null when the denominator is 0.
+     */
+    public static Double serviceLevel(
+            long answeredInSl, long offered, long shortAbandoned, long closed) {
+        return ratio(answeredInSl, offered - shortAbandoned - closed);
     }
 
+    /** Abandon rate = {@code abandoned / (offered − shortAbandoned − closed)}; null when 0. */
+    public static Double abandonRate(
+            long abandoned, long offered, long shortAbandoned, long closed) {
+        return ratio(abandoned, offered - shortAbandoned - closed);
+    }
+
+    /** {@link #serviceLevel(long, long, long, long)} with no closed diversion (the live view). */
+    public static Double serviceLevel(long answeredInSl, long offered, long shortAbandoned) {
+        return serviceLevel(answeredInSl, offered, shortAbandoned, 0);
+    }
+
+    /** {@link #abandonRate(long, long, long, long)} with no closed diversion (the live view). */
     public static Double abandonRate(long abandoned, long offered, long shortAbandoned) {
-        return ratio(abandoned, offered - shortAbandoned);
+        return abandonRate(abandoned, offered, shortAbandoned, 0);
+    }
+
+    /** The one outcome of an offered contact. */
+    public enum Outcome {
+        /** Still waiting at the end of the data: offered only. */
+        NONE,
+        ANSWERED,
+        ABANDONED,
+        DIVERTED
+    }
+
+    /**
+     * The outcome of a contact from the times of its outcome events ({@link #NONE} when absent): a
+     * contact with an answer is answered, whatever else it has; otherwise the earlier of its
+     * abandon and its diversion counts, the diversion at equal times.
+     */
+    public static Outcome outcome(long answerTs, long abandonTs, long divertTs) {
+        if (answerTs != NONE) {
+            return Outcome.ANSWERED;
+        }
+        if (abandonTs != NONE && (divertTs == NONE || abandonTs < divertTs)) {
+            return Outcome.ABANDONED;
+        }
+        return divertTs != NONE ? Outcome.DIVERTED : Outcome.NONE;
     }
 
     /** Mean in seconds of a millisecond sum over {@code n}, null when n is 0. */
@@ -79,8 +121,9 @@ public final class Kpis {
 
     /**
      * The contributions of one offered contact: its counts to its offer interval, its handling to
-     * its end interval (one delta when both are the same interval). Duplicates are decided
-     * elsewhere.
+     * its end interval (one delta when both are the same interval). The counts follow its one
+     * {@link #outcome}: answered (wait and service level), abandoned (short or not) or diverted
+     * ({@code closed} too when the reason is {@code CLOSED}). Duplicates are decided elsewhere.
      */
     public static List<ContactDelta> contactDeltas(
             long offerTs,
@@ -90,6 +133,8 @@ public final class Kpis {
             boolean identified,
             long answerTs,
             long abandonTs,
+            long divertTs,
+            boolean divertClosed,
             long endTs,
             long wrapEndTs,
             ChannelThresholds.Threshold threshold) {
@@ -98,19 +143,25 @@ public final class Kpis {
                 new ContactDelta(Intervals.startOf(offerTs), queue, channel.name(), intent);
         offer.offered = 1;
         offer.identified = identified ? 1 : 0;
-        if (answerTs != NONE) {
-            long wait = answerTs - offerTs;
-            offer.answered = 1;
-            offer.waitSumMs = wait;
-            offer.answeredInSl = isInServiceLevel(wait, threshold.serviceLevelMillis()) ? 1 : 0;
-        }
-        if (abandonTs != NONE) {
-            long wait = abandonTs - offerTs;
-            if (isShortAbandon(wait, threshold.shortAbandonMillis())) {
-                offer.shortAbandoned = 1;
-            } else {
-                offer.abandoned = 1;
+        switch (outcome(answerTs, abandonTs, divertTs)) {
+            case ANSWERED -> {
+                long wait = answerTs - offerTs;
+                offer.answered = 1;
+                offer.waitSumMs = wait;
+                offer.answeredInSl = isInServiceLevel(wait, threshold.serviceLevelMillis()) ? 1 : 0;
             }
+            case ABANDONED -> {
+                if (isShortAbandon(abandonTs - offerTs, threshold.shortAbandonMillis())) {
+                    offer.shortAbandoned = 1;
+                } else {
+                    offer.abandoned = 1;
+                }
+            }
+            case DIVERTED -> {
+                offer.diverted = 1;
+                offer.closed = divertClosed ? 1 : 0;
+            }
+            default -> {}
         }
         out.add(offer);
         if (endTs != NONE) {
@@ -139,15 +190,17 @@ public final class Kpis {
                 s.shortAbandoned,
                 s.abandoned,
                 s.answeredInSl,
-                serviceLevel(s.answeredInSl, s.offered, s.shortAbandoned),
-                abandonRate(s.abandoned, s.offered, s.shortAbandoned),
+                serviceLevel(s.answeredInSl, s.offered, s.shortAbandoned, s.closed),
+                abandonRate(s.abandoned, s.offered, s.shortAbandoned, s.closed),
                 meanSeconds(s.waitSumMs, s.answered),
                 s.handled,
                 meanSeconds(s.handleSumMs, s.handled),
                 s.identified,
                 s.duplicates,
                 s.duplicatesAfterAbandon,
-                ratio(s.duplicates, s.identified));
+                ratio(s.duplicates, s.identified),
+                s.diverted,
+                s.closed);
     }
 
     /** A row exists when the cell has at least one offered or handled contact. */

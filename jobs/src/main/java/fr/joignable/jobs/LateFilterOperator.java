@@ -16,7 +16,8 @@ import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
  * Tags#LATE}. An event is late when its time is more than out-of-orderness + allowed lateness
  * behind the latest event time seen earlier <em>from the same source</em> (one file in line order,
  * or one Kafka partition), or more than the allowed lateness behind the current watermark. Files
- * given in any order or number therefore never make each other's events late.
+ * given in any order or number therefore never make each other's events late. A bounded run uses
+ * {@link #neverLate()}: over complete data nothing is late.
  *
  * <p>It also publishes the largest event time of the accepted events ({@link Tags#MAX_TS}) just
  * before the end-of-input watermark, so agents' last states can last "until the end of the data".
@@ -36,9 +37,21 @@ public final class LateFilterOperator extends AbstractStreamOperator<Ev>
     private transient LongCounter rejected;
     private transient LongCounter late;
 
+    private final boolean judge;
+
     public LateFilterOperator(long boundMs, long allowedLatenessMs) {
+        this(boundMs, allowedLatenessMs, true);
+    }
+
+    private LateFilterOperator(long boundMs, long allowedLatenessMs, boolean judge) {
         this.boundMs = boundMs;
         this.allowedLatenessMs = allowedLatenessMs;
+        this.judge = judge;
+    }
+
+    /** The filter of a bounded run: counts and rejects, never judges an event late. */
+    public static LateFilterOperator neverLate() {
+        return new LateFilterOperator(0, 0, false);
     }
 
     @Override
@@ -61,12 +74,7 @@ public final class LateFilterOperator extends AbstractStreamOperator<Ev>
             output.collect(Tags.REJECTED, new StreamRecord<>(Problem.of(ev.reason, ev)));
             return;
         }
-        String source = ev.source == null ? "" : ev.source;
-        Long sourceMax = maxBySource.get(source);
-        boolean isLate =
-                (sourceMax != null && ev.ts < sourceMax - boundMs)
-                        || (watermark != Long.MIN_VALUE && ev.ts < watermark - allowedLatenessMs);
-        if (isLate) {
+        if (judge && isLate(ev)) {
             late.add(1);
             output.collect(
                     Tags.LATE,
@@ -75,15 +83,25 @@ public final class LateFilterOperator extends AbstractStreamOperator<Ev>
                                     "late: more than the allowed lateness behind its source", ev)));
             return;
         }
-        if (sourceMax == null || ev.ts > sourceMax) {
-            maxBySource.put(source, ev.ts);
-        }
         if (ev.ts > maxTs) {
             maxTs = ev.ts;
         }
         ev.raw = null;
         ev.source = null;
         output.collect(element.replace(ev, ev.ts));
+    }
+
+    /** Late, and otherwise remembered as its source's latest time when it is. */
+    private boolean isLate(Ev ev) {
+        String source = ev.source == null ? "" : ev.source;
+        Long sourceMax = maxBySource.get(source);
+        boolean isLate =
+                (sourceMax != null && ev.ts < sourceMax - boundMs)
+                        || (watermark != Long.MIN_VALUE && ev.ts < watermark - allowedLatenessMs);
+        if (!isLate && (sourceMax == null || ev.ts > sourceMax)) {
+            maxBySource.put(source, ev.ts);
+        }
+        return isLate;
     }
 
     @Override

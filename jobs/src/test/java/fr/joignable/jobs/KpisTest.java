@@ -58,6 +58,8 @@ class KpisTest {
                         true,
                         offer + 15_000,
                         Kpis.NONE,
+                        Kpis.NONE,
+                        false,
                         offer + 315_000,
                         offer + 375_000,
                         PHONE);
@@ -86,6 +88,8 @@ class KpisTest {
                         false,
                         Kpis.NONE,
                         Kpis.NONE,
+                        Kpis.NONE,
+                        false,
                         Kpis.NONE,
                         Kpis.NONE,
                         PHONE);
@@ -146,5 +150,81 @@ class KpisTest {
         var row = Kpis.contactRow(s);
         assertThat(row.serviceLevel()).isNull();
         assertThat(row.duplicateRate()).isNull();
+    }
+
+    @Test
+    void aContactHasOneOutcomeAnsweredFirstThenTheEarlierOfAbandonAndDiversion() {
+        long n = Kpis.NONE;
+        assertThat(Kpis.outcome(T0 + 9, T0 + 5, T0 + 1)).isEqualTo(Kpis.Outcome.ANSWERED);
+        assertThat(Kpis.outcome(n, T0 + 5, T0 + 6)).isEqualTo(Kpis.Outcome.ABANDONED);
+        assertThat(Kpis.outcome(n, T0 + 6, T0 + 5)).isEqualTo(Kpis.Outcome.DIVERTED);
+        // equal times: the diversion
+        assertThat(Kpis.outcome(n, T0 + 5, T0 + 5)).isEqualTo(Kpis.Outcome.DIVERTED);
+        assertThat(Kpis.outcome(n, T0 + 5, n)).isEqualTo(Kpis.Outcome.ABANDONED);
+        assertThat(Kpis.outcome(n, n, T0)).isEqualTo(Kpis.Outcome.DIVERTED);
+        assertThat(Kpis.outcome(n, n, n)).isEqualTo(Kpis.Outcome.NONE);
+    }
+
+    /** One phone contact of the interval below: times in seconds after the offer, -1 = none. */
+    private static ContactDelta phone(int answer, int abandon, int divert, boolean closed) {
+        List<ContactDelta> d =
+                Kpis.contactDeltas(
+                        T0,
+                        "LOYERS",
+                        Channel.PHONE,
+                        "CHARGES",
+                        false,
+                        answer < 0 ? Kpis.NONE : T0 + answer * 1000L,
+                        abandon < 0 ? Kpis.NONE : T0 + abandon * 1000L,
+                        divert < 0 ? Kpis.NONE : T0 + divert * 1000L,
+                        closed,
+                        Kpis.NONE,
+                        Kpis.NONE,
+                        PHONE);
+        assertThat(d).hasSize(1);
+        return d.get(0);
+    }
+
+    @Test
+    void closedDiversionsLeaveTheServiceLevelAndAbandonDenominators() {
+        ContactDelta sum = new ContactDelta(T0, "LOYERS", "PHONE", null);
+        List<ContactDelta> contacts =
+                List.of(
+                        phone(10, -1, -1, false), // answered in SL (20 s)
+                        phone(30, -1, -1, false), // answered, not in SL
+                        phone(15, 40, -1, false), // answered wins over the abandon: in SL
+                        phone(5, -1, -1, false), // answered in SL
+                        phone(-1, 3, -1, false), // short abandon (< 5 s)
+                        phone(-1, 60, -1, false), // abandon
+                        phone(-1, 45, 90, false), // abandon before its diversion: abandon
+                        phone(-1, -1, 0, true), // diverted, centre closed
+                        phone(-1, -1, 0, true), // diverted, centre closed
+                        phone(-1, -1, 120, false), // diverted, wait limit
+                        phone(-1, 50, 50, false), // abandon and diversion at once: diverted
+                        phone(-1, -1, -1, false)); // still waiting: offered only
+        contacts.forEach(sum::add);
+        var row = Kpis.contactRow(sum);
+        // by hand: offered 12, answered 4 (3 in SL), short 1, abandoned 2, diverted 4, closed 2
+        assertThat(row.offered()).isEqualTo(12);
+        assertThat(row.answered()).isEqualTo(4);
+        assertThat(row.answeredInSl()).isEqualTo(3);
+        assertThat(row.shortAbandoned()).isEqualTo(1);
+        assertThat(row.abandoned()).isEqualTo(2);
+        assertThat(row.diverted()).isEqualTo(4);
+        assertThat(row.closed()).isEqualTo(2);
+        // denominator 12 − 1 − 2 = 9
+        assertThat(row.serviceLevel()).isEqualTo(3.0 / 9);
+        assertThat(row.abandonRate()).isEqualTo(2.0 / 9);
+        // ASA over the answered: (10 + 30 + 15 + 5) / 4 s
+        assertThat(row.asaS()).isEqualTo(15.0);
+    }
+
+    @Test
+    void onlyClosedDiversionsLeaveTheRatesUndefined() {
+        assertThat(Kpis.serviceLevel(0, 2, 0, 2)).isNull();
+        assertThat(Kpis.abandonRate(0, 2, 0, 2)).isNull();
+        assertThat(Kpis.serviceLevel(1, 4, 1, 1)).isEqualTo(0.5);
+        // the three-argument forms (live view) count no closed diversion
+        assertThat(Kpis.serviceLevel(1, 4, 1)).isEqualTo(1.0 / 3);
     }
 }

@@ -9,7 +9,9 @@ import java.util.Objects;
  * One row of the {@code contact_intervals} table: the contact metrics of one queue and channel in
  * one 15-minute interval ({@code docs/kpis.md}). Counts are attributed to the interval of the
  * contact's offer; {@code handled} and {@code ahtS} to the interval of its end. A rate or mean
- * whose denominator is zero is {@code null} (an empty field in CSV).
+ * whose denominator is zero is {@code null} (an empty field in CSV). {@code diverted} counts the
+ * contacts whose outcome is a diversion, {@code closed} those of them diverted because the centre
+ * was closed (left out of the service-level and abandon-rate denominators).
  */
 public record ContactIntervalRow(
         Instant intervalStart,
@@ -28,7 +30,9 @@ public record ContactIntervalRow(
         long identified,
         long duplicates,
         long duplicatesAfterAbandon,
-        Double duplicateRate) {
+        Double duplicateRate,
+        long diverted,
+        long closed) {
 
     /** Column names, in the order of the CSV and Parquet files. */
     public static final List<String> COLUMNS =
@@ -49,7 +53,9 @@ public record ContactIntervalRow(
                     "identified",
                     "duplicates",
                     "duplicates_after_abandon",
-                    "duplicate_rate");
+                    "duplicate_rate",
+                    "diverted",
+                    "closed");
 
     public ContactIntervalRow {
         Objects.requireNonNull(intervalStart, "intervalStart");
@@ -76,6 +82,8 @@ public record ContactIntervalRow(
                 Long.toString(identified),
                 Long.toString(duplicates),
                 Long.toString(duplicatesAfterAbandon),
-                KpiFormat.decimal(duplicateRate));
+                KpiFormat.decimal(duplicateRate),
+                Long.toString(diverted),
+                Long.toString(closed));
     }
 }

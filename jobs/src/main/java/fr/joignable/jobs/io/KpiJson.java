@@ -47,6 +47,8 @@ public final class KpiJson {
         n.put("duplicates", r.duplicates());
         n.put("duplicates_after_abandon", r.duplicatesAfterAbandon());
         n.put("duplicate_rate", r.duplicateRate());
+        n.put("diverted", r.diverted());
+        n.put("closed", r.closed());
         return n.toString().getBytes(StandardCharsets.UTF_8);
     }
 

@@ -53,7 +53,9 @@ public final class ParquetTables {
                     field("identified", "\"long\""),
                     field("duplicates", "\"long\""),
                     field("duplicates_after_abandon", "\"long\""),
-                    optional("duplicate_rate", "double"));
+                    optional("duplicate_rate", "double"),
+                    field("diverted", "\"long\""),
+                    field("closed", "\"long\""));
 
     public static final String AGENT_SCHEMA =
             record(
@@ -78,7 +80,9 @@ public final class ParquetTables {
                     field("identified", "\"long\""),
                     field("abandoned", "\"long\""),
                     field("duplicates", "\"long\""),
-                    field("duplicates_after_abandon", "\"long\""));
+                    field("duplicates_after_abandon", "\"long\""),
+                    field("diverted", "\"long\""),
+                    field("closed", "\"long\""));
 
     public static final String HANDOFF_SCHEMA =
             record(
@@ -133,6 +137,8 @@ public final class ParquetTables {
         g.put("duplicates", r.duplicates());
         g.put("duplicates_after_abandon", r.duplicatesAfterAbandon());
         g.put("duplicate_rate", r.duplicateRate());
+        g.put("diverted", r.diverted());
+        g.put("closed", r.closed());
     }
 
     public static void agent(AgentIntervalRow r, GenericRecord g) {
@@ -156,6 +162,8 @@ public final class ParquetTables {
         g.put("abandoned", r.abandoned);
         g.put("duplicates", r.duplicates);
         g.put("duplicates_after_abandon", r.duplicatesAfterAbandon);
+        g.put("diverted", r.diverted);
+        g.put("closed", r.closed);
     }
 
     public static void handoff(HandoffRow r, GenericRecord g) {

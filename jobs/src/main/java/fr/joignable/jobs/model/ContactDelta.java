@@ -21,6 +21,8 @@ public class ContactDelta {
     public long identified;
     public long duplicates;
     public long duplicatesAfterAbandon;
+    public long diverted;
+    public long closed;
 
     /** Set on duplicate decisions only (for the live view); null otherwise. */
     public String contactId;
@@ -51,6 +53,8 @@ public class ContactDelta {
         d.identified = -identified;
         d.duplicates = -duplicates;
         d.duplicatesAfterAbandon = -duplicatesAfterAbandon;
+        d.diverted = -diverted;
+        d.closed = -closed;
         return d;
     }
 
@@ -66,6 +70,8 @@ public class ContactDelta {
         identified += d.identified;
         duplicates += d.duplicates;
         duplicatesAfterAbandon += d.duplicatesAfterAbandon;
+        diverted += d.diverted;
+        closed += d.closed;
     }
 
     public boolean isZero() {
@@ -79,6 +85,8 @@ public class ContactDelta {
                 && handleSumMs == 0
                 && identified == 0
                 && duplicates == 0
-                && duplicatesAfterAbandon == 0;
+                && duplicatesAfterAbandon == 0
+                && diverted == 0
+                && closed == 0;
     }
 }

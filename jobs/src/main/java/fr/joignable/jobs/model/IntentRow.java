@@ -11,6 +11,8 @@ public class IntentRow {
     public long abandoned;
     public long duplicates;
     public long duplicatesAfterAbandon;
+    public long diverted;
+    public long closed;
 
     public IntentRow() {}
 }
