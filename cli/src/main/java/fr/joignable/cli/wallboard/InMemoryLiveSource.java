@@ -1,5 +1,6 @@
 package fr.joignable.cli.wallboard;
 
+import fr.joignable.domain.live.LiveView;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;

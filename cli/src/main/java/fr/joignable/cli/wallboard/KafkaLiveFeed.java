@@ -1,5 +1,6 @@
 package fr.joignable.cli.wallboard;
 
+import fr.joignable.domain.live.LiveView;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;

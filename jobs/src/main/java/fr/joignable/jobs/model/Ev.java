@@ -3,6 +3,7 @@ package fr.joignable.jobs.model;
 import fr.joignable.domain.event.AgentStateChanged;
 import fr.joignable.domain.event.ContactAbandoned;
 import fr.joignable.domain.event.ContactAnswered;
+import fr.joignable.domain.event.ContactDiverted;
 import fr.joignable.domain.event.ContactEnded;
 import fr.joignable.domain.event.ContactOffered;
 import fr.joignable.domain.event.HandoffClosed;
@@ -32,6 +33,9 @@ public class Ev {
     public String target;
     public String team;
     public String state;
+
+    /** {@code DivertReason#name()} of a {@code CONTACT_DIVERTED}; null otherwise. */
+    public String divertReason;
 
     /** Where it came from: one file, or one Kafka partition; lateness is judged per source. */
     public String source;
@@ -76,6 +80,9 @@ public class Ev {
             e.agentId = a.agentId();
         } else if (event instanceof ContactAbandoned a) {
             e.contactId = a.contactId();
+        } else if (event instanceof ContactDiverted d) {
+            e.contactId = d.contactId();
+            e.divertReason = d.reason().name();
         } else if (event instanceof ContactEnded a) {
             e.contactId = a.contactId();
             e.agentId = a.agentId();
