@@ -1,8 +1,8 @@
 package fr.joignable.cli.wallboard;
 
-import fr.joignable.domain.live.LiveView;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.joignable.domain.live.LiveView;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
