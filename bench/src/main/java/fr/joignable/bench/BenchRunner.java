@@ -55,8 +55,9 @@ public final class BenchRunner {
         size("kpi-long-days", "0", "0", "a long run, e.g. 1826 for five years (0: skip)");
         size("kpi-tiny-days", "2", "0", "a tiny run: Flink's fixed cost (0: skip)");
         size("kafka-days", "365", "2", "days of simulator output for the Kafka runs");
-        size("latency-probes", "60", "4", "probes for the event → live-view latency");
-        size("latency-ooo-ms", "0", "0", "out-of-orderness of the latency run, ms");
+        size("latency-seconds", "300", "20", "wall time of the real-pace latency run, s");
+        size("latency-ooo-ms", "300000", "300000", "its out-of-orderness, ms (production: 5 min)");
+        size("latency-compare-seconds", "60", "10", "a run at out-of-orderness 0 (0: skip)");
     }
 
     private static void size(String name, String def, String quick, String help) {
@@ -197,7 +198,10 @@ public final class BenchRunner {
             case "kafka" -> KafkaRun.run(work, integer(s, "kafka-days"));
             case "latency" ->
                     LatencyRun.run(
-                            work, integer(s, "latency-probes"), integer(s, "latency-ooo-ms"));
+                            work,
+                            integer(s, "latency-seconds"),
+                            integer(s, "latency-ooo-ms"),
+                            integer(s, "latency-compare-seconds"));
             default -> throw new IllegalArgumentException("unknown benchmark " + name);
         };
     }

@@ -1,60 +1,150 @@
 package fr.joignable.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.joignable.cli.wallboard.KafkaLiveFeed;
+import fr.joignable.cli.wallboard.WallboardServer;
 import fr.joignable.domain.event.AgentState;
 import fr.joignable.domain.event.AgentStateChanged;
 import fr.joignable.domain.event.Channel;
+import fr.joignable.domain.event.ContactAnswered;
 import fr.joignable.domain.event.ContactOffered;
 import fr.joignable.domain.event.EventCodec;
+import fr.joignable.domain.event.InteractionEvent;
+import fr.joignable.domain.live.LiveView;
 import fr.joignable.jobs.kafka.EmbeddedKafka;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import java.util.PriorityQueue;
 import java.util.Properties;
+import java.util.Random;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
- * Live latency, event → live view: the real unbounded {@code joignable stream} run in its own JVM
- * on an embedded broker; this JVM sends, on one partition and in event-time order, an agent-state
- * heartbeat every 50 ms (so that the watermark moves) and every 250 ms a probe: a phone contact
- * offered to queue {@code BENCH_PROBE}, never answered. The latency of probe k is the wall-clock
- * time from its send to the first snapshot on the live topic whose {@code waiting} count for that
- * queue reaches k. The live view is as of the job's watermark, i.e. the latest event time minus the
- * out-of-orderness (5 minutes by default, set to {@code oooMs} here), and is published once a
- * second: the latency is that bound plus at most a second plus the pipeline's own delay.
+ * Live latency at real pace, event → page: the real unbounded {@code joignable stream} job in its
+ * own JVM on an embedded broker (events topic of 2 partitions, keyed like production), with the
+ * production defaults but for the out-of-orderness given; the wallboard ({@link KafkaLiveFeed} +
+ * {@link WallboardServer}) and a Server-Sent-Events client in this JVM.
+ *
+ * <p>This JVM sends events stamped with the wall clock (1× pace): a background load (10 agents
+ * changing state every 5 s on average, a contact offered every 2 s and answered 3–30 s later) and
+ * probes at random phases (the gap between two probes uniform in 0.5–1.5 s, so no probe is aligned
+ * with any period of the job or the page): a phone contact offered to queue {@code BENCH_PROBE},
+ * answered 2 s later. Probe k is seen when the queue's last-60-minutes {@code offered} count
+ * reaches k + 1, separately in the snapshots on the live topic (event → snapshot topic) and in the
+ * page's event stream (event → page): the wall time from just before the send to the arrival.
  */
 public final class LatencyRun {
 
     static final String NAME = "latency";
-    private static final String QUEUE = "BENCH_PROBE";
+    private static final String PROBE_QUEUE = "BENCH_PROBE";
+    private static final String LOAD_QUEUE = "BENCH_LOAD";
+    private static final long GRACE_MS = 5_000;
 
     private LatencyRun() {}
 
-    public static List<Row> run(Path work, int probes, long oooMs) throws Exception {
+    /** Latencies of one session, ms, sorted; {@code missed} probes never seen. */
+    record Session(double[] page, double[] topic, int probes, int missedPage, int missedTopic) {}
+
+    public static List<Row> run(Path work, int seconds, long oooMs, int compareSeconds)
+            throws Exception {
+        List<Row> rows = new ArrayList<>();
+        Session s = session(work, seconds, oooMs);
+        String w =
+                String.format(
+                        Locale.ROOT,
+                        "1× pace, %d s, %d probes at random phases, out-of-orderness %s",
+                        seconds,
+                        s.probes(),
+                        oooMs == 300_000 ? "5 min (production default)" : oooMs + " ms");
+        rows.add(
+                Row.ratio(
+                        NAME,
+                        "p99 / p50 of event → page latency, " + w,
+                        percentile(s.page(), 99) / percentile(s.page(), 50),
+                        ""));
+        rows.addAll(figures("event → page (SSE client)", s.page(), s.missedPage(), w, true));
+        rows.addAll(figures("event → snapshot topic", s.topic(), s.missedTopic(), w, true));
+        if (compareSeconds > 0) {
+            Session c = session(work, compareSeconds, 0);
+            String cw =
+                    String.format(
+                            Locale.ROOT,
+                            "1× pace, %d s, %d probes, out-of-orderness 0 (for comparison)",
+                            compareSeconds,
+                            c.probes());
+            rows.addAll(figures("event → page (SSE client)", c.page(), c.missedPage(), cw, false));
+            rows.addAll(figures("event → snapshot topic", c.topic(), c.missedTopic(), cw, false));
+        }
+        return rows;
+    }
+
+    private static List<Row> figures(
+            String path, double[] sorted, int missed, String workload, boolean withMax) {
+        String note = missed == 0 ? "" : missed + " probes not seen within 5 s";
+        List<Row> rows = new ArrayList<>();
+        rows.add(
+                new Row(
+                        NAME,
+                        path + " latency p50, " + workload,
+                        percentile(sorted, 50),
+                        "ms",
+                        ""));
+        rows.add(
+                new Row(
+                        NAME,
+                        path + " latency p99, " + workload,
+                        percentile(sorted, 99),
+                        "ms",
+                        ""));
+        if (withMax) {
+            rows.add(
+                    new Row(
+                            NAME,
+                            path + " latency max, " + workload,
+                            sorted[sorted.length - 1],
+                            "ms",
+                            note));
+        }
+        return rows;
+    }
+
+    static double percentile(double[] sorted, double p) {
+        int i = (int) Math.ceil(p / 100 * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, i))];
+    }
+
+    private static Session session(Path work, int seconds, long oooMs) throws Exception {
         String prefix = "bench-live-" + UUID.randomUUID().toString().substring(0, 8);
-        Path log = work.resolve("latency-job.log");
+        Path log = work.resolve("latency-job-" + oooMs + ".log");
         Path out = work.resolve("latency-out");
         ReportRun.deleteTree(out);
-        double[] latencies;
         try (EmbeddedKafka kafka = EmbeddedKafka.start()) {
             String bootstrap = kafka.bootstrapServers();
-            kafka.createTopics(
-                    1,
-                    prefix + ".events",
-                    prefix + ".live",
-                    prefix + ".kpis",
-                    prefix + ".rejected");
+            kafka.createTopics(2, prefix + ".events");
+            kafka.createTopics(1, prefix + ".live", prefix + ".kpis", prefix + ".rejected");
             Process job =
                     ChildJvm.start(
                             KpiJobChild.class,
@@ -65,124 +155,307 @@ public final class LatencyRun {
                                     prefix,
                                     Long.toString(oooMs)),
                             log);
-            try {
-                latencies = measure(bootstrap, prefix, probes);
+            try (KafkaLiveFeed feed = KafkaLiveFeed.start(bootstrap, prefix + ".live");
+                    WallboardServer page =
+                            WallboardServer.start(feed, WallboardServer.Config.local(0))) {
+                return new Probing(bootstrap, prefix, page.uri(), seconds).run();
             } finally {
                 job.destroy();
-                if (!job.waitFor(
-                        Duration.ofSeconds(10).toMillis(),
-                        java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                if (!job.waitFor(10, TimeUnit.SECONDS)) {
                     job.destroyForcibly();
+                }
+                ReportRun.deleteTree(out);
+            }
+        }
+    }
+
+    /** One measurement: the sender (this thread), a topic reader and a page reader. */
+    private static final class Probing {
+        private final String bootstrap;
+        private final String prefix;
+        private final URI page;
+        private final int seconds;
+        private final int capacity;
+        private final AtomicLongArray sentAt;
+        private final AtomicLongArray pageAt;
+        private final AtomicLongArray topicAt;
+        private volatile int sent;
+        private volatile boolean running = true;
+        private volatile boolean pageLive;
+        private volatile boolean topicReady;
+        private final Random random = new Random(16);
+        private final EventCodec codec = EventCodec.instance();
+        private long ids;
+
+        Probing(String bootstrap, String prefix, URI page, int seconds) {
+            this.bootstrap = bootstrap;
+            this.prefix = prefix;
+            this.page = page;
+            this.seconds = seconds;
+            this.capacity = 2 * seconds + 16;
+            this.sentAt = new AtomicLongArray(capacity);
+            this.pageAt = new AtomicLongArray(capacity);
+            this.topicAt = new AtomicLongArray(capacity);
+        }
+
+        /** A scheduled event: due at {@code due} (nanoTime). */
+        private record Due(long due, String key, InteractionEvent event, int probe)
+                implements Comparable<Due> {
+            @Override
+            public int compareTo(Due o) {
+                return Long.compare(due, o.due);
+            }
+        }
+
+        Session run() throws Exception {
+            Thread topicReader = new Thread(this::readTopic, "latency-topic-reader");
+            Thread pageReader = new Thread(this::readPage, "latency-page-reader");
+            topicReader.setDaemon(true);
+            pageReader.setDaemon(true);
+            topicReader.start();
+            pageReader.start();
+            Properties pp = new Properties();
+            pp.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+            pp.put(ProducerConfig.LINGER_MS_CONFIG, "0");
+            String topic = prefix + ".events";
+            try (KafkaProducer<String, byte[]> producer =
+                    new KafkaProducer<>(pp, new StringSerializer(), new ByteArraySerializer())) {
+                PriorityQueue<Due> queue = new PriorityQueue<>();
+                long now = System.nanoTime();
+                for (int a = 0; a < 10; a++) {
+                    queue.add(agentChange(now, "load-agent-" + a));
+                }
+                queue.add(loadContact(now));
+                // warm up: the page shows the job's snapshots
+                long warmUntil = now + TimeUnit.SECONDS.toNanos(180);
+                while (!pageLive || !topicReady) {
+                    now = sendDue(producer, topic, queue);
+                    if (now > warmUntil) {
+                        throw new IllegalStateException("the page showed no snapshot in 3 min");
+                    }
+                }
+                long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+                queue.add(probe(System.nanoTime() + gap(), 0));
+                while (System.nanoTime() < end) {
+                    sendDue(producer, topic, queue);
+                }
+                Thread.sleep(GRACE_MS);
+            } finally {
+                running = false;
+            }
+            topicReader.join(5000);
+            int n = sent;
+            double[] page = latencies(pageAt, n);
+            double[] toTopic = latencies(topicAt, n);
+            return new Session(
+                    seen(page), seen(toTopic), n, n - seen(page).length, n - seen(toTopic).length);
+        }
+
+        private double[] latencies(AtomicLongArray at, int n) {
+            double[] ms = new double[n];
+            for (int k = 0; k < n; k++) {
+                long t = at.get(k);
+                ms[k] = t == 0 ? Double.NaN : (t - sentAt.get(k)) / 1e6;
+            }
+            return ms;
+        }
+
+        private static double[] seen(double[] ms) {
+            double[] s = Arrays.stream(ms).filter(v -> !Double.isNaN(v)).sorted().toArray();
+            if (s.length == 0) {
+                throw new IllegalStateException("no probe was seen");
+            }
+            return s;
+        }
+
+        /** Sends what is due (sleeping until the first is), schedules what follows; nanoTime. */
+        private long sendDue(
+                KafkaProducer<String, byte[]> producer, String topic, PriorityQueue<Due> q)
+                throws Exception {
+            Due next = q.peek();
+            long wait = next.due() - System.nanoTime();
+            if (wait > 0) {
+                TimeUnit.NANOSECONDS.sleep(Math.min(wait, TimeUnit.MILLISECONDS.toNanos(50)));
+                return System.nanoTime();
+            }
+            q.poll();
+            if (next.probe() >= 0) {
+                sentAt.set(next.probe(), System.nanoTime());
+                sent = next.probe() + 1;
+            }
+            producer.send(
+                    new ProducerRecord<>(topic, next.key(), codec.encodeBytes(restamp(next))));
+            long now = System.nanoTime();
+            // what follows
+            InteractionEvent e = next.event();
+            if (e instanceof AgentStateChanged a) {
+                q.add(agentChange(now, a.agentId()));
+            } else if (e instanceof ContactOffered o && next.probe() >= 0) {
+                q.add(answer(now + TimeUnit.SECONDS.toNanos(2), o.contactId()));
+                if (next.probe() + 1 < capacity) {
+                    q.add(probe(now + gap(), next.probe() + 1));
+                }
+            } else if (e instanceof ContactOffered o) {
+                long talk = TimeUnit.MILLISECONDS.toNanos(3_000 + random.nextInt(27_000));
+                q.add(answer(now + talk, o.contactId()));
+                q.add(loadContact(now));
+            }
+            return now;
+        }
+
+        /** The event stamped with the wall clock at its sending. */
+        private InteractionEvent restamp(Due d) {
+            Instant ts = Instant.now();
+            InteractionEvent e = d.event();
+            if (e instanceof AgentStateChanged a) {
+                return AgentStateChanged.of(a.eventId(), ts, a.agentId(), a.team(), a.state());
+            }
+            if (e instanceof ContactOffered o) {
+                return ContactOffered.anonymous(
+                        o.eventId(), ts, o.contactId(), o.channel(), o.queue(), o.intent());
+            }
+            ContactAnswered a = (ContactAnswered) e;
+            return ContactAnswered.of(a.eventId(), ts, a.contactId(), a.agentId());
+        }
+
+        private long gap() {
+            return TimeUnit.MILLISECONDS.toNanos(500 + random.nextInt(1000));
+        }
+
+        private Due agentChange(long now, String agent) {
+            AgentState[] states = {
+                AgentState.READY, AgentState.BUSY, AgentState.WRAP_UP, AgentState.NOT_READY
+            };
+            long in = (long) (-Math.log(1 - random.nextDouble()) * 5e9);
+            return new Due(
+                    now + in,
+                    agent,
+                    AgentStateChanged.of(
+                            "e" + ids++,
+                            Instant.EPOCH,
+                            agent,
+                            "BENCH",
+                            states[random.nextInt(states.length)]),
+                    -1);
+        }
+
+        private Due loadContact(long now) {
+            long in = (long) (-Math.log(1 - random.nextDouble()) * 2e9);
+            String id = "load-c" + ids++;
+            return new Due(
+                    now + in,
+                    id,
+                    ContactOffered.anonymous(
+                            "e" + ids++, Instant.EPOCH, id, Channel.PHONE, LOAD_QUEUE, "OTHER"),
+                    -1);
+        }
+
+        private Due probe(long at, int k) {
+            String id = "probe-c" + k;
+            return new Due(
+                    at,
+                    id,
+                    ContactOffered.anonymous(
+                            "probe-" + k, Instant.EPOCH, id, Channel.PHONE, PROBE_QUEUE, "OTHER"),
+                    k);
+        }
+
+        private Due answer(long at, String contact) {
+            return new Due(
+                    at,
+                    contact,
+                    ContactAnswered.of("e" + ids++, Instant.EPOCH, contact, "load-agent-0"),
+                    -1);
+        }
+
+        /** Marks every probe below the offered count as seen now. */
+        private static int mark(AtomicLongArray at, int from, long offered, int sentNow, long now) {
+            int k = from;
+            while (k < Math.min(offered, sentNow)) {
+                at.set(k++, now);
+            }
+            return k;
+        }
+
+        private static long probesOffered(JsonNode queues) {
+            for (JsonNode q : queues) {
+                if (PROBE_QUEUE.equals(q.path("queue").asText())) {
+                    return q.path("last60m").path("offered").asLong(0);
+                }
+            }
+            return 0;
+        }
+
+        private void readTopic() {
+            Properties cp = new Properties();
+            cp.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+            int next = 0;
+            try (KafkaConsumer<byte[], byte[]> consumer =
+                    new KafkaConsumer<>(
+                            cp, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+                TopicPartition tp = new TopicPartition(prefix + ".live", 0);
+                consumer.assign(List.of(tp));
+                consumer.seekToEnd(List.of(tp));
+                consumer.position(tp);
+                topicReady = true;
+                while (running) {
+                    for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(50))) {
+                        long at = System.nanoTime();
+                        JsonNode queues = LiveView.json().readTree(r.value()).path("queues");
+                        next = mark(topicAt, next, probesOffered(queues), sent, at);
+                    }
+                }
+            } catch (IOException | RuntimeException e) {
+                if (running) {
+                    System.err.println("latency: topic reader stopped: " + e);
                 }
             }
         }
-        ReportRun.deleteTree(out);
-        Arrays.sort(latencies);
-        String w =
-                String.format(
-                        "%d probes, out-of-orderness %d ms (production default 5 min adds exactly that), snapshot every 1 s",
-                        latencies.length, oooMs);
-        double p50 = percentile(latencies, 50);
-        double p99 = percentile(latencies, 99);
-        return List.of(
-                Row.ratio(NAME, "p99 / p50 of event → live-view latency, " + w, p99 / p50, ""),
-                Row.of(NAME, "event → live-view latency p50, " + w, p50, "ms"),
-                Row.of(NAME, "event → live-view latency p99, " + w, p99, "ms"));
-    }
 
-    static double percentile(double[] sorted, double p) {
-        int i = (int) Math.ceil(p / 100 * sorted.length) - 1;
-        return sorted[Math.max(0, Math.min(sorted.length - 1, i))];
-    }
-
-    private static double[] measure(String bootstrap, String prefix, int probes) throws Exception {
-        EventCodec codec = EventCodec.instance();
-        ObjectMapper json = new ObjectMapper();
-        Properties pp = new Properties();
-        pp.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        pp.put(ProducerConfig.LINGER_MS_CONFIG, "0");
-        Properties cp = new Properties();
-        cp.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        cp.put(ConsumerConfig.GROUP_ID_CONFIG, prefix + "-reader");
-        cp.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        long[] sent = new long[probes];
-        double[] latency = new double[probes];
-        Arrays.fill(latency, -1);
-        try (KafkaProducer<byte[], byte[]> producer =
-                        new KafkaProducer<>(
-                                pp, new ByteArraySerializer(), new ByteArraySerializer());
-                KafkaConsumer<byte[], byte[]> consumer =
-                        new KafkaConsumer<>(
-                                cp, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            consumer.subscribe(List.of(prefix + ".live"));
-            String events = prefix + ".events";
-            long seq = 0;
-            int nextProbe = 0;
-            int seen = 0;
-            boolean ready = false;
-            long started = System.currentTimeMillis();
-            long nextSend = started;
-            long deadline = Long.MAX_VALUE;
-            while (seen < probes) {
-                long now = System.currentTimeMillis();
-                if (now >= nextSend) {
-                    nextSend = now + 50;
-                    seq++;
-                    AgentStateChanged hb =
-                            AgentStateChanged.of(
-                                    "hb-" + seq,
-                                    Instant.ofEpochMilli(now),
-                                    "bench-agent",
-                                    "BENCH",
-                                    seq % 2 == 0 ? AgentState.READY : AgentState.NOT_READY);
-                    producer.send(new ProducerRecord<>(events, 0, null, codec.encodeBytes(hb)));
-                    if (ready && nextProbe < probes && seq % 5 == 0) {
-                        long t = System.currentTimeMillis();
-                        ContactOffered probe =
-                                ContactOffered.of(
-                                        "probe-" + nextProbe,
-                                        Instant.ofEpochMilli(t),
-                                        "probe-c-" + nextProbe,
-                                        Channel.PHONE,
-                                        QUEUE,
-                                        "OTHER",
-                                        2,
-                                        null,
-                                        null);
-                        producer.send(
-                                new ProducerRecord<>(events, 0, null, codec.encodeBytes(probe)));
-                        sent[nextProbe++] = t;
-                        if (nextProbe == probes) {
-                            deadline = t + 60_000;
-                        }
+        private void readPage() {
+            HttpClient http = HttpClient.newHttpClient();
+            HttpRequest request =
+                    HttpRequest.newBuilder(page.resolve("/events"))
+                            .header("Accept", "text/event-stream")
+                            .build();
+            int[] next = {0};
+            while (running) {
+                try {
+                    HttpResponse<Stream<String>> response =
+                            http.send(request, HttpResponse.BodyHandlers.ofLines());
+                    try (Stream<String> lines = response.body()) {
+                        lines.filter(l -> l.startsWith("data: "))
+                                .takeWhile(l -> running)
+                                .forEach(
+                                        l -> {
+                                            long at = System.nanoTime();
+                                            JsonNode view = parse(l.substring(6));
+                                            if ("live".equals(view.path("state").asText())) {
+                                                pageLive = true;
+                                            }
+                                            next[0] =
+                                                    mark(
+                                                            pageAt,
+                                                            next[0],
+                                                            probesOffered(view.path("queues")),
+                                                            sent,
+                                                            at);
+                                        });
                     }
-                    producer.flush();
-                }
-                if (now > deadline || (!ready && now - started > 120_000)) {
-                    break;
-                }
-                for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(10))) {
-                    long at = System.currentTimeMillis();
-                    ready = true;
-                    JsonNode snap = json.readTree(r.value());
-                    for (JsonNode q : snap.path("queues")) {
-                        if (QUEUE.equals(q.path("queue").asText())) {
-                            int waiting = q.path("waiting").asInt();
-                            while (seen < Math.min(waiting, nextProbe)) {
-                                latency[seen] = at - sent[seen];
-                                seen++;
-                            }
-                        }
-                    }
+                } catch (IOException | RuntimeException e) {
+                    // the page went away: reconnect while running
+                } catch (InterruptedException e) {
+                    return;
                 }
             }
-            if (seen == 0) {
-                throw new IllegalStateException(
-                        ready
-                                ? "no probe reached the live view"
-                                : "the job published no live view within 2 minutes");
+        }
+
+        private static JsonNode parse(String json) {
+            try {
+                return LiveView.json().readTree(json);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
             }
-            return Arrays.copyOf(latency, seen);
         }
     }
 }

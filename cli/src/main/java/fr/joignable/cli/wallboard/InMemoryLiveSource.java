@@ -1,14 +1,14 @@
 package fr.joignable.cli.wallboard;
 
+import fr.joignable.domain.live.LiveView;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
 
 /** A {@link LiveSnapshotSource} fed by the caller: for tests and for {@code joignable demo}. */
 public final class InMemoryLiveSource implements LiveSnapshotSource {
 
-    private final AtomicReference<LiveSnapshot> latest = new AtomicReference<>();
+    private final SnapshotCell latest = new SnapshotCell();
     private final Clock clock;
 
     public InMemoryLiveSource() {
@@ -31,5 +31,11 @@ public final class InMemoryLiveSource implements LiveSnapshotSource {
     @Override
     public Optional<LiveSnapshot> latest() {
         return Optional.ofNullable(latest.get());
+    }
+
+    @Override
+    public Optional<LiveSnapshot> awaitOther(LiveSnapshot seen, long timeoutMillis)
+            throws InterruptedException {
+        return Optional.ofNullable(latest.awaitOther(seen, timeoutMillis));
     }
 }

@@ -1,5 +1,6 @@
 package fr.joignable.cli.wallboard;
 
+import fr.joignable.domain.live.LiveView;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -43,7 +44,7 @@ public final class KafkaLiveFeed implements LiveSnapshotSource, AutoCloseable {
     private final String topic;
     private final Clock clock;
     private final Thread thread;
-    private final AtomicReference<LiveSnapshot> latest = new AtomicReference<>();
+    private final SnapshotCell latest = new SnapshotCell();
     private final AtomicReference<TopicPartition> latestPartition = new AtomicReference<>();
     private final AtomicLong received = new AtomicLong();
     private final AtomicLong rejected = new AtomicLong();
@@ -83,6 +84,12 @@ public final class KafkaLiveFeed implements LiveSnapshotSource, AutoCloseable {
     @Override
     public Optional<LiveSnapshot> latest() {
         return Optional.ofNullable(latest.get());
+    }
+
+    @Override
+    public Optional<LiveSnapshot> awaitOther(LiveSnapshot seen, long timeoutMillis)
+            throws InterruptedException {
+        return Optional.ofNullable(latest.awaitOther(seen, timeoutMillis));
     }
 
     /** Snapshots read so far. */

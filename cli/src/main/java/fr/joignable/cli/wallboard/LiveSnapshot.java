@@ -1,5 +1,6 @@
 package fr.joignable.cli.wallboard;
 
+import fr.joignable.domain.live.LiveView;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;

@@ -1,5 +1,6 @@
 package fr.joignable.cli.wallboard;
 
+import fr.joignable.domain.live.LiveView;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -79,6 +80,10 @@ public final class PrometheusMetrics {
                         "Share of identified contacts that repeat an earlier one, 0 to 1.");
         Family asa =
                 family("joignable_average_speed_of_answer_seconds", "Average speed of answer.");
+        Family diverted =
+                family(
+                        "joignable_diverted_contacts",
+                        "Contacts turned away by the system in the window (CONTACT_DIVERTED).");
         for (LiveView.Queue q : view.queues()) {
             if (q.queue() == null) {
                 continue;
@@ -101,6 +106,7 @@ public final class PrometheusMetrics {
                 abandon.add(labels, w.abandonRate());
                 duplicate.add(labels, w.duplicateRate());
                 asa.add(labels, w.asaS());
+                diverted.add(labels, w.diverted());
             }
         }
         LiveView.Metrics[] totals = {view.totals().interval(), view.totals().last60m()};

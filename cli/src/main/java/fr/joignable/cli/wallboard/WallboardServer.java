@@ -3,6 +3,7 @@ package fr.joignable.cli.wallboard;
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import fr.joignable.domain.live.LiveView;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -122,7 +123,6 @@ public final class WallboardServer implements AutoCloseable {
     public static final int MAX_EVENT_CLIENTS = 64;
 
     private static final long PUSH_EVERY_NANOS = TimeUnit.SECONDS.toNanos(1);
-    private static final long POLL_MILLIS = 100;
     private static final String RESOURCES = "/fr/joignable/cli/wallboard/";
 
     private final LiveSnapshotSource source;
@@ -316,7 +316,9 @@ public final class WallboardServer implements AutoCloseable {
                     first = false;
                 }
                 try {
-                    Thread.sleep(POLL_MILLIS);
+                    // wake on the next snapshot, or for the once-a-second push
+                    long left = PUSH_EVERY_NANOS - (System.nanoTime() - sentAt);
+                    source.awaitOther(sent, Math.max(1, left / 1_000_000));
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }

@@ -2,6 +2,7 @@ package fr.joignable.cli.wallboard;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import fr.joignable.domain.live.LiveView;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -108,6 +109,8 @@ public final class WallboardView {
         n.put("abandonRateStatus", targets.abandonRate(m.abandonRate()).css());
         n.put("duplicateRate", m.duplicateRate());
         n.put("duplicateRateStatus", targets.duplicateRate(m.duplicateRate()).css());
+        n.put("diverted", m.diverted());
+        n.put("closed", m.closed());
         if (m.occupancy() != null) {
             n.put("occupancy", m.occupancy());
             n.put("occupancyStatus", targets.occupancy(m.occupancy()).css());

@@ -14,13 +14,14 @@
       now: 'maintenant', runningInterval: 'intervalle en cours', lastHour: '60 dernières minutes',
       queues: "Files d'attente", teams: 'Équipes',
       cols: ['File', 'En attente', 'Attente max', 'Différés', 'NS interv.', 'NS 60 min',
-             'Abandon interv.', 'Abandon 60 min', 'Doublons 60 min'],
+             'Abandon interv.', 'Abandon 60 min', 'Doublons 60 min', 'Refusés 60 min'],
       occInterval: 'Occup. interv.', occ60: 'Occup. 60 min',
       states: { READY: 'Disponibles', BUSY: 'En contact', WRAP_UP: 'Post-traitement', NOT_READY: 'Indisponibles' },
       agents: 'agents connectés',
       noQueues: 'Aucune file pour le moment', noTeams: 'Aucune équipe connectée',
       targets: 'Objectifs', tSl: 'NS', tAb: 'abandon', tOcc: 'occupation', tDup: 'doublons', tWait: 'attente max',
-      ago: 'il y a'
+      ago: 'il y a',
+      diverted: 'Refusés', closedOf: 'dont centre fermé'
     },
     en: {
       title: 'Live wallboard',
@@ -32,13 +33,14 @@
       now: 'now', runningInterval: 'running interval', lastHour: 'last 60 minutes',
       queues: 'Queues', teams: 'Teams',
       cols: ['Queue', 'Waiting', 'Longest wait', 'Deferred', 'SL interval', 'SL 60 min',
-             'Abandon interval', 'Abandon 60 min', 'Duplicates 60 min'],
+             'Abandon interval', 'Abandon 60 min', 'Duplicates 60 min', 'Turned away 60 min'],
       occInterval: 'Occ. interval', occ60: 'Occ. 60 min',
       states: { READY: 'Ready', BUSY: 'Busy', WRAP_UP: 'Wrap-up', NOT_READY: 'Not ready' },
       agents: 'agents logged in',
       noQueues: 'No queue yet', noTeams: 'No team logged in',
       targets: 'Targets', tSl: 'SL', tAb: 'abandon', tOcc: 'occupancy', tDup: 'duplicates', tWait: 'longest wait',
-      ago: ''
+      ago: '',
+      diverted: 'Turned away', closedOf: 'of which centre closed'
     }
   };
   var STATE_ORDER = ['BUSY', 'WRAP_UP', 'READY', 'NOT_READY'];
@@ -110,6 +112,9 @@
     box.appendChild(tile(L.occupancy, L.lastHour, pct(h.occupancy), h.occupancyStatus, []));
     box.appendChild(tile(L.duplicates, L.lastHour, pct(h.duplicateRate), h.duplicateRateStatus,
       [[L.inInterval, pct(i.duplicateRate), i.duplicateRateStatus]]));
+    // contacts turned away by the system (CONTACT_DIVERTED); absent from older snapshots
+    box.appendChild(tile(L.diverted, L.runningInterval, num(i.diverted), 'none',
+      [[L.last60m, num(h.diverted), 'none'], [L.closedOf, num(h.closed), 'none']]));
   }
 
   function cell(text, cls) { return el('td', cls, text); }
@@ -144,6 +149,7 @@
       row.appendChild(cell(pct(i.abandonRate), 'sep ' + status(i.abandonRateStatus)));
       row.appendChild(cell(pct(h.abandonRate), status(h.abandonRateStatus)));
       row.appendChild(cell(pct(h.duplicateRate), 'sep ' + status(h.duplicateRateStatus)));
+      row.appendChild(cell(num(h.diverted), 'sep dim'));
     });
   }
 

@@ -2,6 +2,7 @@ package fr.joignable.cli.wallboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.joignable.domain.live.LiveView;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;

@@ -1,5 +1,6 @@
 package fr.joignable.cli.wallboard;
 
+import fr.joignable.domain.live.LiveView;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

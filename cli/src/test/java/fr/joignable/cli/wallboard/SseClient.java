@@ -1,6 +1,7 @@
 package fr.joignable.cli.wallboard;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import fr.joignable.domain.live.LiveView;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;

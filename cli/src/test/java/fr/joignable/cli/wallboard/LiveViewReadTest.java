@@ -4,12 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import fr.joignable.domain.live.LiveView;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
-class LiveViewTest {
+class LiveViewReadTest {
 
     @Test
     void keepsOnlyTheDocumentedFields() throws IOException {
