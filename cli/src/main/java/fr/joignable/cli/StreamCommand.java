@@ -26,6 +26,8 @@ public final class StreamCommand implements Callable<Integer> {
 
     @picocli.CommandLine.Mixin PseudonymizeOptions privacy;
 
+    @picocli.CommandLine.Mixin KafkaClientOptions kafka;
+
     @Option(
             names = "--bootstrap-servers",
             required = true,
@@ -103,6 +105,7 @@ public final class StreamCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Configuration conf = new Configuration();
         privacy.applyTo(conf);
+        kafka.applyTo(conf);
         set(conf, KpiJobOptions.EVENTS_TOPIC, eventsTopic);
         set(conf, KpiJobOptions.KPI_TOPIC, kpiTopic);
         set(conf, KpiJobOptions.LIVE_TOPIC, liveTopic);

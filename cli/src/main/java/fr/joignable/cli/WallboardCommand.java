@@ -46,6 +46,8 @@ public final class WallboardCommand implements Callable<Integer> {
 
     @Spec CommandSpec spec;
 
+    @picocli.CommandLine.Mixin KafkaClientOptions kafka;
+
     @Option(
             names = "--bootstrap-servers",
             required = true,
@@ -117,6 +119,7 @@ public final class WallboardCommand implements Callable<Integer> {
         } catch (UnknownHostException e) {
             throw new UsageException("--bind: unknown address " + bind);
         }
+        Map<String, String> kafkaProperties = kafka.properties();
         Optional<AccessToken> token = token();
         if (token.isEmpty() && !address.isLoopbackAddress()) {
             throw new UsageException(
@@ -148,7 +151,7 @@ public final class WallboardCommand implements Callable<Integer> {
                             }
                         },
                         "wallboard-stop");
-        try (KafkaLiveFeed feed = KafkaLiveFeed.start(bootstrapServers, topic);
+        try (KafkaLiveFeed feed = KafkaLiveFeed.start(bootstrapServers, topic, kafkaProperties);
                 WallboardServer server = startServer(feed, config)) {
             out.println(
                     "Wallboard on "

@@ -2,6 +2,7 @@ package fr.joignable.jobs;
 
 import fr.joignable.domain.kpi.AgentIntervalRow;
 import fr.joignable.domain.kpi.ContactIntervalRow;
+import fr.joignable.jobs.io.KafkaClientConfig;
 import fr.joignable.jobs.io.KafkaEventDeserializer;
 import fr.joignable.jobs.io.KafkaSchemas;
 import fr.joignable.jobs.model.Ev;
@@ -83,6 +84,8 @@ public final class KafkaKpiRun {
             KpiJobOptions options) {
         KafkaSourceBuilder<Ev> builder =
                 KafkaSource.<Ev>builder()
+                        // the operator's client properties first: the job's own settings win
+                        .setProperties(KafkaClientConfig.toProperties(options.kafkaProperties))
                         .setBootstrapServers(bootstrap)
                         .setTopics(options.eventsTopic)
                         .setGroupId(options.groupId)
@@ -118,12 +121,13 @@ public final class KafkaKpiRun {
 
     static <T> KafkaSink<T> sink(
             String bootstrap,
+            java.util.Map<String, String> clientProperties,
             String topic,
             String txPrefix,
             SerializationSchema<T> key,
             SerializationSchema<T> value) {
-        Properties props = new Properties();
-        props.setProperty("transaction.timeout.ms", "600000");
+        Properties props = KafkaClientConfig.toProperties(clientProperties);
+        props.putIfAbsent("transaction.timeout.ms", "600000");
         return KafkaSink.<T>builder()
                 .setBootstrapServers(bootstrap)
                 .setKafkaProducerConfig(props)
@@ -174,6 +178,8 @@ public final class KafkaKpiRun {
                     .sinkTo(
                             KafkaSink.<String>builder()
                                     .setBootstrapServers(bootstrap)
+                                    .setKafkaProducerConfig(
+                                            KafkaClientConfig.toProperties(options.kafkaProperties))
                                     .setRecordSerializer(
                                             new KafkaSchemas.LiveRecords(options.liveTopic))
                                     .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)
@@ -193,6 +199,7 @@ public final class KafkaKpiRun {
             rows.sinkTo(
                             KafkaKpiRun.<ContactIntervalRow>sink(
                                     bootstrap,
+                                    options.kafkaProperties,
                                     options.kpiTopic,
                                     options.groupId + "-contact-kpis",
                                     new KafkaSchemas.ContactKey(),
@@ -207,6 +214,7 @@ public final class KafkaKpiRun {
             rows.sinkTo(
                             KafkaKpiRun.<AgentIntervalRow>sink(
                                     bootstrap,
+                                    options.kafkaProperties,
                                     options.kpiTopic,
                                     options.groupId + "-agent-kpis",
                                     new KafkaSchemas.AgentKey(),
@@ -238,6 +246,7 @@ public final class KafkaKpiRun {
         private KafkaSink<Problem> problemSink(String suffix) {
             return KafkaKpiRun.<Problem>sink(
                     bootstrap,
+                    options.kafkaProperties,
                     options.rejectedTopic,
                     options.groupId + suffix,
                     new KafkaSchemas.ProblemKey(),

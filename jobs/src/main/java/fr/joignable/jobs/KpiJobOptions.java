@@ -215,6 +215,13 @@ public final class KpiJobOptions implements Serializable {
     public final boolean pseudonymize;
     public final String tenantKeyFile;
 
+    /**
+     * Standard Kafka client properties (security, timeouts) for every client of the job: {@code
+     * joignable.kafka.<key>} entries of the configuration ({@link
+     * fr.joignable.jobs.io.KafkaClientConfig}).
+     */
+    public final java.util.TreeMap<String, String> kafkaProperties;
+
     private KpiJobOptions(Configuration c) {
         outOfOrdernessMs = c.get(OUT_OF_ORDERNESS).toMillis();
         allowedLatenessMs = c.get(ALLOWED_LATENESS).toMillis();
@@ -231,6 +238,7 @@ public final class KpiJobOptions implements Serializable {
         groupId = c.get(GROUP_ID);
         pseudonymize = c.get(PSEUDONYMIZE);
         tenantKeyFile = c.get(TENANT_KEY_FILE);
+        kafkaProperties = new java.util.TreeMap<>(fr.joignable.jobs.io.KafkaClientConfig.from(c));
         thresholds =
                 ChannelThresholds.defaults()
                         .withDuplicateWindow(c.get(DUPLICATE_WINDOW))

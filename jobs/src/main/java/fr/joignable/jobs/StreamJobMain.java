@@ -1,6 +1,7 @@
 package fr.joignable.jobs;
 
 import fr.joignable.domain.time.Durations;
+import fr.joignable.jobs.io.KafkaClientConfig;
 import fr.joignable.jobs.model.Ev;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -35,13 +36,17 @@ public final class StreamJobMain {
                     "    [--out-of-orderness DURATION] [--allowed-lateness DURATION] [--until-end]",
                     "    [--pseudonymize] [--tenant-key-file FILE]",
                     "    [--max-events-per-second-per-subtask N]",
+                    "    [--kafka-config FILE] [-X KEY=VALUE]...",
                     "  --out: directory of the Parquet tables, a URI (s3://bucket/kpis,"
                             + " file:///data/kpis) or an absolute path",
                     "  DURATION: 500ms, 10s, 5m, 1h; a bare number means seconds",
                     "  --tenant-key-file: read on the TaskManagers; without it the key comes from"
                             + " their JOIGNABLE_TENANT_KEY",
                     "  --max-events-per-second-per-subtask: slows reading down (tests, demos);"
-                            + " 0 = no limit (default)");
+                            + " 0 = no limit (default)",
+                    "  --kafka-config: standard Kafka client properties (security.protocol, sasl.*,"
+                            + " ssl.*) read where the job is submitted; -X KEY=VALUE overrides one."
+                            + " Files they name (trust stores) must exist on the TaskManagers");
 
     private static final Set<String> FLAGS = Set.of("until-end", "pseudonymize");
     private static final Set<String> VALUED =
@@ -57,7 +62,8 @@ public final class StreamJobMain {
                     "out-of-orderness",
                     "allowed-lateness",
                     "tenant-key-file",
-                    "max-events-per-second-per-subtask");
+                    "max-events-per-second-per-subtask",
+                    "kafka-config");
 
     private StreamJobMain() {}
 
@@ -98,8 +104,20 @@ public final class StreamJobMain {
     static Args parse(String[] args) {
         Map<String, String> values = new LinkedHashMap<>();
         List<String> flags = new ArrayList<>();
+        List<String> kafkaOverrides = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
+            if (arg.equals("-X") || arg.startsWith("-X") && !arg.startsWith("--")) {
+                // -X KEY=VALUE or -XKEY=VALUE: one Kafka client property
+                if (arg.length() > 2) {
+                    kafkaOverrides.add(arg.substring(2));
+                } else if (i + 1 < args.length) {
+                    kafkaOverrides.add(args[++i]);
+                } else {
+                    throw new IllegalArgumentException("-X needs KEY=VALUE");
+                }
+                continue;
+            }
             if (!arg.startsWith("--") || arg.length() == 2) {
                 throw new IllegalArgumentException("unexpected argument: " + arg);
             }
@@ -177,6 +195,12 @@ public final class StreamJobMain {
         if (flags.contains("pseudonymize") || keyFile != null) {
             conf.set(KpiJobOptions.PSEUDONYMIZE, true);
         }
+        String kafkaConfig = values.get("kafka-config");
+        KafkaClientConfig.applyTo(
+                conf,
+                KafkaClientConfig.of(
+                        kafkaConfig == null ? null : java.nio.file.Path.of(kafkaConfig),
+                        kafkaOverrides));
         double rate = 0;
         String max = values.get("max-events-per-second-per-subtask");
         if (max != null) {

@@ -122,6 +122,41 @@ class StreamJobMainTest {
     }
 
     @Test
+    void kafkaClientPropertiesFromAFileAndX(
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path file =
+                java.nio.file.Files.writeString(
+                        dir.resolve("client.properties"),
+                        "security.protocol=SASL_SSL\nsasl.mechanism=PLAIN\n");
+        StreamJobMain.Args a =
+                StreamJobMain.parse(
+                        new String[] {
+                            "--bootstrap-servers",
+                            "k:9092",
+                            "--out",
+                            "/d",
+                            "--kafka-config",
+                            file.toString(),
+                            "-X",
+                            "sasl.mechanism=SCRAM-SHA-512",
+                            "-Xclient.id=job"
+                        });
+        assertThat(KpiJobOptions.from(a.conf()).kafkaProperties)
+                .containsExactlyInAnyOrderEntriesOf(
+                        java.util.Map.of(
+                                "security.protocol", "SASL_SSL",
+                                "sasl.mechanism", "SCRAM-SHA-512",
+                                "client.id", "job"));
+        assertThatThrownBy(
+                        () ->
+                                StreamJobMain.parse(
+                                        new String[] {
+                                            "--bootstrap-servers", "k:9092", "--out", "/d", "-X"
+                                        }))
+                .hasMessageContaining("-X needs KEY=VALUE");
+    }
+
+    @Test
     void mainReportsTheUsage() {
         assertThatThrownBy(() -> StreamJobMain.main(new String[] {"--nope"}))
                 .hasMessageContaining("unknown option: --nope")

@@ -50,21 +50,25 @@ public final class KafkaLiveFeed implements LiveSnapshotSource, AutoCloseable {
     private final AtomicLong rejected = new AtomicLong();
     private volatile boolean running = true;
 
-    private KafkaLiveFeed(String bootstrapServers, String topic, Clock clock) {
+    private KafkaLiveFeed(
+            String bootstrapServers, String topic, Map<String, String> client, Clock clock) {
         this.topic = Objects.requireNonNull(topic, "topic");
         this.clock = clock;
         Properties props = new Properties();
+        // tunable defaults, then the operator's client properties (security, timeouts), then the
+        // settings the feed depends on
+        props.put(ConsumerConfig.CLIENT_ID_CONFIG, "joignable-wallboard");
+        props.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5000);
+        props.put(ConsumerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000);
+        props.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 100);
+        props.put(ConsumerConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 2000);
+        props.putAll(client);
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
         props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         props.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
-        props.put(ConsumerConfig.CLIENT_ID_CONFIG, "joignable-wallboard");
-        props.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5000);
-        props.put(ConsumerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000);
-        props.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 100);
-        props.put(ConsumerConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 2000);
         this.consumer = new KafkaConsumer<>(props);
         this.thread = new Thread(this::run, "wallboard-kafka-feed");
         this.thread.setDaemon(true);
@@ -76,7 +80,21 @@ public final class KafkaLiveFeed implements LiveSnapshotSource, AutoCloseable {
     }
 
     public static KafkaLiveFeed start(String bootstrapServers, String topic, Clock clock) {
-        KafkaLiveFeed feed = new KafkaLiveFeed(bootstrapServers, topic, clock);
+        return start(bootstrapServers, topic, Map.of(), clock);
+    }
+
+    /**
+     * Starts reading {@code topic} with the operator's Kafka client properties (security, timeouts;
+     * checked by {@link fr.joignable.jobs.io.KafkaClientConfig}).
+     */
+    public static KafkaLiveFeed start(
+            String bootstrapServers, String topic, Map<String, String> client) {
+        return start(bootstrapServers, topic, client, Clock.systemUTC());
+    }
+
+    public static KafkaLiveFeed start(
+            String bootstrapServers, String topic, Map<String, String> client, Clock clock) {
+        KafkaLiveFeed feed = new KafkaLiveFeed(bootstrapServers, topic, client, clock);
         feed.thread.start();
         return feed;
     }
