@@ -181,7 +181,9 @@ public record CallsLayout(
             return null;
         }
         try {
-            return DateTimeFormatter.ofPattern(y.text(n, key, null));
+            // strict: 31/09 is an error, not 30/09 (u = proleptic year, needed by STRICT)
+            return DateTimeFormatter.ofPattern(y.text(n, key, null).replace('y', 'u'))
+                    .withResolverStyle(java.time.format.ResolverStyle.STRICT);
         } catch (IllegalArgumentException e) {
             throw y.error(key, "not a date-time pattern: '" + n.asText() + "'");
         }
