@@ -26,16 +26,16 @@ import java.util.function.Consumer;
  *   <li>{@code BUSY} from {@code CONNECT} until that call's end (complete or transfer); a new
  *       {@code CONNECT} replaces a call whose end was never logged;
  *   <li>{@code WRAP_UP} for the seconds of {@code WRAPUPSTART} after the call;
- *   <li>{@code NOT_READY} while paused ({@code PAUSE}/{@code PAUSEALL} until {@code
- *       UNPAUSE}/{@code UNPAUSEALL}; a pause in one queue counts for the agent);
+ *   <li>{@code NOT_READY} while paused ({@code PAUSE}/{@code PAUSEALL} until {@code UNPAUSE}/{@code
+ *       UNPAUSEALL}; a pause in one queue counts for the agent);
  *   <li>{@code READY} otherwise.
  * </ul>
  *
  * Any line of an agent in a queue (a call, a pause) shows him a member of it, so static members
  * that never log {@code ADDMEMBER} appear from their first call. In bulk mode the lines are
- * collected and applied in time order at {@link #finish()} (files need not be sorted); in live
- * mode they are applied as they come. Event ids hash (agent, time, state): the same input gives
- * the same ids.
+ * collected and applied in time order at {@link #finish()} (files need not be sorted); in live mode
+ * they are applied as they come. Event ids hash (agent, time, state): the same input gives the same
+ * ids.
  */
 final class AgentStates {
 
@@ -53,7 +53,13 @@ final class AgentStates {
 
     /** One agent line; {@code queue} null for lines not about one queue (PAUSEALL, NONE). */
     record Line(
-            long ts, long seq, String agent, String queue, String team, Kind kind, String call,
+            long ts,
+            long seq,
+            String agent,
+            String queue,
+            String team,
+            Kind kind,
+            String call,
             long wrapupMillis) {}
 
     private record Timer(long at, String agent) {}
@@ -91,7 +97,8 @@ final class AgentStates {
         this.out = out;
     }
 
-    void accept(long ts, String agent, String queue, String team, Kind kind, String call, long wrap) {
+    void accept(
+            long ts, String agent, String queue, String team, Kind kind, String call, long wrap) {
         Line l = new Line(ts, seq++, agent, queue, team, kind, call, wrap);
         if (bulk) {
             pending.add(l);
@@ -212,8 +219,7 @@ final class AgentStates {
                 a.emitted = s;
                 String team = a.team != null ? a.team : Mapping.DEFAULT_AGENT_TEAM;
                 String id = "qa" + EventIds.hash(a.id + "|" + clock + "|" + s.name());
-                out.accept(
-                        AgentStateChanged.of(id, Instant.ofEpochMilli(clock), a.id, team, s));
+                out.accept(AgentStateChanged.of(id, Instant.ofEpochMilli(clock), a.id, team, s));
                 emittedCount++;
             }
         }

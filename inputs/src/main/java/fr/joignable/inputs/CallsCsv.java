@@ -101,8 +101,11 @@ public final class CallsCsv {
                     channel = Channel.valueOf(v.toUpperCase(java.util.Locale.ROOT));
                 } catch (IllegalArgumentException e) {
                     throw new IllegalArgumentException(
-                            "unknown channel '" + Times.abbreviate(v) + "' in column '"
-                                    + c.channelColumn() + "' (add it to calls.channel.values)");
+                            "unknown channel '"
+                                    + Times.abbreviate(v)
+                                    + "' in column '"
+                                    + c.channelColumn()
+                                    + "' (add it to calls.channel.values)");
                 }
             }
         }
@@ -182,14 +185,20 @@ public final class CallsCsv {
         static void check(CallsLayout c, Map<String, Integer> cols, String file) {
             for (String col :
                     new String[] {
-                        c.id(), c.queue(), c.channelColumn(), c.agent(), c.tenant(),
+                        c.id(),
+                        c.queue(),
+                        c.channelColumn(),
+                        c.agent(),
+                        c.tenant(),
                         c.waitDuration() == null ? null : c.waitDuration().column(),
                         c.talkDuration() == null ? null : c.talkDuration().column()
                     }) {
                 need(col, cols, file);
             }
             for (CallsLayout.TimeSpec t :
-                    new CallsLayout.TimeSpec[] {c.offered(), c.answered(), c.ended(), c.abandoned()}) {
+                    new CallsLayout.TimeSpec[] {
+                        c.offered(), c.answered(), c.ended(), c.abandoned()
+                    }) {
                 if (t != null) {
                     need(t.column(), cols, file);
                     need(t.dateColumn(), cols, file);
@@ -261,8 +270,12 @@ public final class CallsCsv {
                 return Math.round(x * d.unitMillis());
             } catch (NumberFormatException e) {
                 throw new IllegalArgumentException(
-                        what + ": unreadable duration '" + Times.abbreviate(v) + "' in column '"
-                                + d.column() + "'");
+                        what
+                                + ": unreadable duration '"
+                                + Times.abbreviate(v)
+                                + "' in column '"
+                                + d.column()
+                                + "'");
             }
         }
 

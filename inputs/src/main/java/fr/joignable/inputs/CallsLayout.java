@@ -30,8 +30,8 @@ import java.util.Set;
  *   unanswered_end: abandoned     # a live contact ended unanswered is an abandon (ignore: nothing)
  * </pre>
  *
- * Time {@code zone}: {@code local} (the mapping's {@code time_zone}, the default) or {@code UTC};
- * a value with its own offset keeps it.
+ * Time {@code zone}: {@code local} (the mapping's {@code time_zone}, the default) or {@code UTC}; a
+ * value with its own offset keeps it.
  */
 public record CallsLayout(
         char delimiter,
@@ -73,8 +73,20 @@ public record CallsLayout(
 
     private static final Set<String> KEYS =
             Set.of(
-                    "delimiter", "id", "queue", "queue_value", "channel", "offered", "answered",
-                    "ended", "abandoned", "wait", "talk", "agent", "tenant", "unanswered_end");
+                    "delimiter",
+                    "id",
+                    "queue",
+                    "queue_value",
+                    "channel",
+                    "offered",
+                    "answered",
+                    "ended",
+                    "abandoned",
+                    "wait",
+                    "talk",
+                    "agent",
+                    "tenant",
+                    "unanswered_end");
 
     static CallsLayout parse(JsonNode n, Mapping.Yaml y, ZoneId local) {
         y.object(n, "calls", KEYS);
@@ -88,7 +100,8 @@ public record CallsLayout(
         String queue = opt(n, "queue", y);
         String queueValue = opt(n, "queue_value", y);
         if (queue == null && queueValue == null) {
-            throw y.error("calls", "name the queue column (queue:) or a fixed queue (queue_value:)");
+            throw y.error(
+                    "calls", "name the queue column (queue:) or a fixed queue (queue_value:)");
         }
         String channelColumn = null;
         Map<String, Channel> channelValues = new HashMap<>();
@@ -152,7 +165,10 @@ public record CallsLayout(
         if (n.isValueNode()) {
             return new TimeSpec(y.text(n, key, null), null, null, null, null, null, local);
         }
-        y.object(n, key, Set.of("column", "format", "date", "time", "date_format", "time_format", "zone"));
+        y.object(
+                n,
+                key,
+                Set.of("column", "format", "date", "time", "date_format", "time_format", "zone"));
         String zoneText = y.text(n.get("zone"), key + ".zone", "local");
         ZoneId zone =
                 zoneText.equalsIgnoreCase("local")

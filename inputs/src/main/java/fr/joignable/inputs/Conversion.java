@@ -29,9 +29,9 @@ import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
 /**
- * Converts export files into interaction events: reads each input in turn ({@code .gz} too), in
- * the format given, through the mapping, pseudonymising tenant ids when asked, and writes JSON
- * Lines ({@code .gz} when the name ends so) atomically.
+ * Converts export files into interaction events: reads each input in turn ({@code .gz} too), in the
+ * format given, through the mapping, pseudonymising tenant ids when asked, and writes JSON Lines
+ * ({@code .gz} when the name ends so) atomically.
  */
 public final class Conversion {
 
@@ -136,7 +136,8 @@ public final class Conversion {
             try (BufferedReader in = open(input)) {
                 lines +=
                         switch (format) {
-                            case ASTERISK_QUEUE_LOG -> QueueLogText.read(in, name, skips, ql::accept);
+                            case ASTERISK_QUEUE_LOG ->
+                                    QueueLogText.read(in, name, skips, ql::accept);
                             case QUEUE_LOG_CSV ->
                                     QueueLogCsv.read(in, name, mapping.zone(), skips, ql::accept);
                             case CALLS_CSV -> CallsCsv.read(in, name, mapping, skips, counted);

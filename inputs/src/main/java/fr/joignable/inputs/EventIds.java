@@ -7,8 +7,8 @@ import java.util.HexFormat;
 
 /**
  * Stable event ids for converted lines: the first 128 bits of SHA-256 of the source content, hex.
- * The same line converted twice, or repeated verbatim in a file, gives the same id, so the KPI
- * job counts it once (redeliveries, {@code docs/events.md}); 128 bits make a collision between
+ * The same line converted twice, or repeated verbatim in a file, gives the same id, so the KPI job
+ * counts it once (redeliveries, {@code docs/events.md}); 128 bits make a collision between
  * different lines negligible (about 1e-26 for a year of two million lines).
  */
 public final class EventIds {

@@ -19,8 +19,8 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * Turns {@code queue_log} lines into interaction events ({@code docs/inputs.md} lists every
- * event). A contact is one (callid, queue) pair, its {@code contactId} {@code callid@queue}:
+ * Turns {@code queue_log} lines into interaction events ({@code docs/inputs.md} lists every event).
+ * A contact is one (callid, queue) pair, its {@code contactId} {@code callid@queue}:
  *
  * <ul>
  *   <li>{@code ENTERQUEUE} → {@code CONTACT_OFFERED};
@@ -34,8 +34,8 @@ import java.util.function.Consumer;
  *       {@code FULL}, {@code DIVERT_CA_RATIO}, {@code DIVERT_HOLDTIME} FULL; {@code CLOSED} CLOSED.
  * </ul>
  *
- * <p>A contact with no {@code ENTERQUEUE} in the input (a refusal that never joined the queue, or
- * a call that entered before the log starts) gets a {@code CONTACT_OFFERED} at its first outcome
+ * <p>A contact with no {@code ENTERQUEUE} in the input (a refusal that never joined the queue, or a
+ * call that entered before the log starts) gets a {@code CONTACT_OFFERED} at its first outcome
  * minus the wait Asterisk recorded on it ({@code CONNECT} data1, {@code ABANDON}/{@code EXIT*}
  * data3, {@code EXITWITHKEY} data4; refusals carry none: at the same time). In bulk mode this is
  * decided at the end of the input, so line order does not matter; in live mode only for the
@@ -141,7 +141,11 @@ public final class QueueLogConverter {
         switch (event) {
             case "ENTERQUEUE" -> onContact(l, hash, ts, Outcome.OFFER, null, 0);
             case "CONNECT" -> onContact(l, hash, ts, Outcome.ANSWER, null, seconds(l.data(1)));
-            case "COMPLETECALLER", "COMPLETEAGENT", "BLINDTRANSFER", "ATTENDEDTRANSFER", "TRANSFER" ->
+            case "COMPLETECALLER",
+                    "COMPLETEAGENT",
+                    "BLINDTRANSFER",
+                    "ATTENDEDTRANSFER",
+                    "TRANSFER" ->
                     onContact(l, hash, ts, Outcome.END, null, 0);
             case "WRAPUPSTART" -> onContact(l, hash, ts, Outcome.WRAPUP, null, 0);
             case "ABANDON" -> onContact(l, hash, ts, Outcome.ABANDON, null, seconds(l.data(3)));
@@ -171,7 +175,9 @@ public final class QueueLogConverter {
             default ->
                     skips.add(
                             l.where(),
-                            "unknown event '" + (event.length() > 40 ? event.substring(0, 40) : event) + "'");
+                            "unknown event '"
+                                    + (event.length() > 40 ? event.substring(0, 40) : event)
+                                    + "'");
         }
     }
 
@@ -212,7 +218,13 @@ public final class QueueLogConverter {
                 }
                 out.accept(ContactAnswered.of("q" + hash + ".a", ts, key, agent));
                 agents.accept(
-                        l.epochMillis(), agent, q.name(), q.team(), AgentStates.Kind.CONNECT, key, 0);
+                        l.epochMillis(),
+                        agent,
+                        q.name(),
+                        q.team(),
+                        AgentStates.Kind.CONNECT,
+                        key,
+                        0);
                 candidate(key, ts, waitS, q, l);
             }
             case END -> {
@@ -275,8 +287,7 @@ public final class QueueLogConverter {
         }
     }
 
-    private ContactOffered offer(
-            String id, Instant ts, String key, QueueSpec q, QueueLogLine l) {
+    private ContactOffered offer(String id, Instant ts, String key, QueueSpec q, QueueLogLine l) {
         String tenant = null;
         if (mapping.callerIdAsTenant() && l.event().equals("ENTERQUEUE")) {
             tenant = callerNumber(l.data(2));

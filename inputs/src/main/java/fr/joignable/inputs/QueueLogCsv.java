@@ -124,7 +124,10 @@ public final class QueueLogCsv {
             }
         }
         throw new InputException(
-                file + ": the header has no '" + names[0] + "' column (queue-log-csv needs"
+                file
+                        + ": the header has no '"
+                        + names[0]
+                        + "' column (queue-log-csv needs"
                         + " time,callid,queuename,agent,event and data1..data5 or data)");
     }
 }

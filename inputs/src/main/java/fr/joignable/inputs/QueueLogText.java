@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * Asterisk's {@code queue_log} text format, as Asterisk (1.8 and later), FreePBX, Issabel,
- * VitalPBX and Wazo/XiVO write it: one event per line, {@code
+ * Asterisk's {@code queue_log} text format, as Asterisk (1.8 and later), FreePBX, Issabel, VitalPBX
+ * and Wazo/XiVO write it: one event per line, {@code
  * epoch|callid|queuename|agent|event|data1|data2|...}. The number of data fields varies with the
  * version (e.g. {@code CONNECT} without its ringtime before 1.6, {@code ENTERQUEUE} with or without
  * the position); fields are read by position and missing ones are empty. The old single {@code
@@ -53,7 +53,8 @@ public final class QueueLogText {
     }
 
     /** Reads every line of {@code in}, giving each queue_log line to {@code sink}. */
-    public static long read(BufferedReader in, String file, Skips skips, Consumer<QueueLogLine> sink)
+    public static long read(
+            BufferedReader in, String file, Skips skips, Consumer<QueueLogLine> sink)
             throws IOException {
         long lineNo = 0;
         String s;

@@ -27,7 +27,9 @@ public final class Skips {
         this(null);
     }
 
-    /** @param all where to write every skipped line, or {@code null} */
+    /**
+     * @param all where to write every skipped line, or {@code null}
+     */
     public Skips(Writer all) {
         this.all = all;
     }

@@ -71,7 +71,10 @@ public final class Times {
 
     /** A date and a time of day in two columns. */
     public static Instant parse(
-            String date, String time, DateTimeFormatter datePattern, DateTimeFormatter timePattern,
+            String date,
+            String time,
+            DateTimeFormatter datePattern,
+            DateTimeFormatter timePattern,
             ZoneId zone) {
         try {
             LocalDate d =
@@ -94,7 +97,8 @@ public final class Times {
             return OffsetDateTime.from(t).toInstant();
         }
         LocalDate d = LocalDate.from(t);
-        LocalTime time = t.isSupported(ChronoField.HOUR_OF_DAY) ? LocalTime.from(t) : LocalTime.MIDNIGHT;
+        LocalTime time =
+                t.isSupported(ChronoField.HOUR_OF_DAY) ? LocalTime.from(t) : LocalTime.MIDNIGHT;
         return LocalDateTime.of(d, time).atZone(zone).toInstant();
     }
 

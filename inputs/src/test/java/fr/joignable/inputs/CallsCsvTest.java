@@ -74,7 +74,8 @@ class CallsCsvTest {
                         "CONTACT_OFFERED 101 2026-10-05T07:12:44Z LOYERS RENT_RECEIPT PORTAL T0042",
                         "CONTACT_ANSWERED 101 2026-10-05T08:00:00Z",
                         "CONTACT_ENDED 101 2026-10-06T09:00:00Z",
-                        // a phone ticket never taken into account: offered only (unanswered_end: ignore)
+                        // a phone ticket never taken into account: offered only (unanswered_end:
+                        // ignore)
                         "CONTACT_OFFERED 102 2026-10-05T07:30:00Z TECHNIQUE WATER_DAMAGE PHONE T0043",
                         // unknown category: the default intent, the queue named as in the export
                         "CONTACT_OFFERED 103 2026-10-05T21:59:00Z Inconnue OTHER EMAIL null",
@@ -108,7 +109,8 @@ class CallsCsvTest {
     void genericCdrWithDurationsAndPseudonymisedCallers() throws Exception {
         Skips skips = new Skips();
         TenantPseudonymizer p =
-                TenantPseudonymizer.ofKey("a key of sixteen bytes or more".getBytes(StandardCharsets.UTF_8));
+                TenantPseudonymizer.ofKey(
+                        "a key of sixteen bytes or more".getBytes(StandardCharsets.UTF_8));
         List<String> ev =
                 convert(
                         "generic-cdr.yaml",
@@ -122,12 +124,14 @@ class CallsCsvTest {
         String pseudo = p.pseudonym("0612345678");
         assertThat(ev)
                 .containsExactly(
-                        "CONTACT_OFFERED A1 2026-10-05T07:00:00Z LOYERS RENT_PAYMENT PHONE " + pseudo,
+                        "CONTACT_OFFERED A1 2026-10-05T07:00:00Z LOYERS RENT_PAYMENT PHONE "
+                                + pseudo,
                         "CONTACT_ANSWERED A1 2026-10-05T07:00:20Z", // + wait 20 s
                         "CONTACT_ENDED A1 2026-10-05T07:03:20Z", // + talk 180 s
                         "CONTACT_OFFERED A2 2026-10-05T07:01:00Z TECHNIQUE REPAIR PHONE "
                                 + p.pseudonym("0698765432"),
-                        "CONTACT_ABANDONED A2 2026-10-05T07:01:45Z", // no agent: abandoned after 45 s
+                        "CONTACT_ABANDONED A2 2026-10-05T07:01:45Z", // no agent: abandoned after 45
+                        // s
                         "CONTACT_OFFERED A3 2026-10-05T07:02:00Z ACCUEIL OTHER PHONE null",
                         "CONTACT_ANSWERED A3 2026-10-05T07:02:10Z", // 00:00:10
                         "CONTACT_ENDED A3 2026-10-05T07:04:10Z"); // 00:02:00

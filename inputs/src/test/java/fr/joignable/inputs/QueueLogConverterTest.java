@@ -27,8 +27,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The queue_log converter on a small, hand-made log holding each Asterisk layout and the odd cases
  * (a CONNECT with no COMPLETE, a call still waiting at the end, a duplicated line, lines out of
- * order, an unknown event, a callid in two queues, Wazo's refusals). Expected values are counted
- * by hand from the fixture; the comments beside each line say what it must give.
+ * order, an unknown event, a callid in two queues, Wazo's refusals). Expected values are counted by
+ * hand from the fixture; the comments beside each line say what it must give.
  */
 class QueueLogConverterTest {
 
@@ -162,7 +162,10 @@ class QueueLogConverterTest {
         // A's wait = answer − offer = 20 s = CONNECT's data1
         ContactAnswered a =
                 ev.stream()
-                        .filter(e -> e instanceof ContactAnswered x && x.contactId().startsWith("1700000010.1"))
+                        .filter(
+                                e ->
+                                        e instanceof ContactAnswered x
+                                                && x.contactId().startsWith("1700000010.1"))
                         .map(e -> (ContactAnswered) e)
                         .findFirst()
                         .orElseThrow();
@@ -180,7 +183,8 @@ class QueueLogConverterTest {
                         .filter(e -> e instanceof ContactDiverted)
                         .collect(
                                 Collectors.groupingBy(
-                                        e -> ((ContactDiverted) e).reason(), Collectors.counting()));
+                                        e -> ((ContactDiverted) e).reason(),
+                                        Collectors.counting()));
         assertThat(reasons)
                 .containsEntry(DivertReason.TIMEOUT, 1L)
                 .containsEntry(DivertReason.CLOSED, 1L)
@@ -194,7 +198,10 @@ class QueueLogConverterTest {
         List<InteractionEvent> ev = convert(LOG, Mapping.defaults(), new Skips());
         List<String> agent1001 =
                 ev.stream()
-                        .filter(e -> e instanceof AgentStateChanged s && s.agentId().equals("Agent/1001"))
+                        .filter(
+                                e ->
+                                        e instanceof AgentStateChanged s
+                                                && s.agentId().equals("Agent/1001"))
                         .map(e -> (AgentStateChanged) e)
                         .map(s -> (s.ts().getEpochSecond() - T) + " " + s.state() + " " + s.team())
                         .toList();
@@ -213,7 +220,10 @@ class QueueLogConverterTest {
         assertThat(ev)
                 .filteredOn(e -> e instanceof AgentStateChanged s && s.agentId().equals("SIP/2002"))
                 .singleElement()
-                .satisfies(e -> assertThat(((AgentStateChanged) e).state()).isEqualTo(AgentState.BUSY));
+                .satisfies(
+                        e ->
+                                assertThat(((AgentStateChanged) e).state())
+                                        .isEqualTo(AgentState.BUSY));
     }
 
     @Test
@@ -248,14 +258,18 @@ class QueueLogConverterTest {
         assertThat(b.priority()).isEqualTo(1);
         assertThat(b.channel().name()).isEqualTo("PHONE");
         assertThat(ev)
-                .filteredOn(e -> e instanceof AgentStateChanged s && s.agentId().equals("Agent/1001"))
-                .allSatisfy(e -> assertThat(((AgentStateChanged) e).team()).isEqualTo("EQUIPE_LOYERS"));
+                .filteredOn(
+                        e -> e instanceof AgentStateChanged s && s.agentId().equals("Agent/1001"))
+                .allSatisfy(
+                        e -> assertThat(((AgentStateChanged) e).team()).isEqualTo("EQUIPE_LOYERS"));
     }
 
     @Test
     void theCsvExportOfTheSameTableGivesTheSameEvents() throws Exception {
         ZoneId paris = ZoneId.of("Europe/Paris");
-        StringBuilder csv = new StringBuilder("time,callid,queuename,agent,event,data1,data2,data3,data4,data5\n");
+        StringBuilder csv =
+                new StringBuilder(
+                        "time,callid,queuename,agent,event,data1,data2,data3,data4,data5\n");
         for (String line : LOG) {
             String[] f = line.split("\\|", -1);
             if (f.length < 5) {
@@ -268,7 +282,11 @@ class QueueLogConverterTest {
             StringBuilder row = new StringBuilder(local);
             for (int i = 1; i < 10; i++) {
                 String v = i < f.length ? f[i] : "";
-                row.append(',').append(v.contains(",") || v.contains("\"") ? '"' + v.replace("\"", "\"\"") + '"' : v);
+                row.append(',')
+                        .append(
+                                v.contains(",") || v.contains("\"")
+                                        ? '"' + v.replace("\"", "\"\"") + '"'
+                                        : v);
             }
             csv.append(row).append('\n');
         }
@@ -293,13 +311,21 @@ class QueueLogConverterTest {
         List<InteractionEvent> out = new ArrayList<>();
         Skips skips = new Skips();
         QueueLogConverter c =
-                new QueueLogConverter(QueueLogConverter.Mode.LIVE, Mapping.defaults(), out::add, skips);
-        c.accept(QueueLogText.parse("1700000800|c1|loyers|NONE|CLOSED|", new SourceRef("f", 1), skips));
-        assertThat(out).extracting(InteractionEvent::type)
+                new QueueLogConverter(
+                        QueueLogConverter.Mode.LIVE, Mapping.defaults(), out::add, skips);
+        c.accept(
+                QueueLogText.parse(
+                        "1700000800|c1|loyers|NONE|CLOSED|", new SourceRef("f", 1), skips));
+        assertThat(out)
+                .extracting(InteractionEvent::type)
                 .containsExactly(EventType.CONTACT_DIVERTED, EventType.CONTACT_OFFERED);
-        c.accept(QueueLogText.parse("1700000810|NONE|loyers|Agent/1|ADDMEMBER|", new SourceRef("f", 2), skips));
+        c.accept(
+                QueueLogText.parse(
+                        "1700000810|NONE|loyers|Agent/1|ADDMEMBER|", new SourceRef("f", 2), skips));
         c.flush();
-        assertThat(out).last().satisfies(e -> assertThat(e.type()).isEqualTo(EventType.AGENT_STATE));
+        assertThat(out)
+                .last()
+                .satisfies(e -> assertThat(e.type()).isEqualTo(EventType.AGENT_STATE));
     }
 
     static ContactOffered offer(List<InteractionEvent> ev, String id) {
