@@ -28,8 +28,8 @@ final class KpiFromExports {
             }
             return inputs;
         }
-        Files.createDirectories(out);
         Path events = temp(out);
+        Files.createDirectories(events.getParent());
         Conversion.Result r =
                 Conversion.toFile(
                         from, inputs, InputsSupport.mapping(mapping), null, events, new Skips());
@@ -42,10 +42,12 @@ final class KpiFromExports {
     static void cleanup(InputFormat from, Path out) {
         if (from != null) {
             ConvertCommand.deleteQuietly(temp(out));
+            ConvertCommand.deleteQuietly(temp(out).getParent());
         }
     }
 
+    /** In a hidden folder of the output directory; the file itself is not hidden (Flink skips those). */
     private static Path temp(Path out) {
-        return out.resolve(".converted-" + ProcessHandle.current().pid() + ".jsonl");
+        return out.resolve(".kpi-from-" + ProcessHandle.current().pid()).resolve("events.jsonl");
     }
 }
