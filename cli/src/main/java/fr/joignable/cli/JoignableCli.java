@@ -44,6 +44,8 @@ public final class JoignableCli {
             new DemoCommand(),
             new GenerateCommand(),
             new KpiCommand(),
+            new ConvertCommand(),
+            new IngestCommand(),
             new StreamCommand(),
             new WallboardCommand(),
             new ErlangCommand(),

@@ -71,6 +71,21 @@ public final class KpiCommand implements Callable<Integer> {
             description = "Flink parallelism (default: 2).")
     Integer parallelism;
 
+    @Option(
+            names = "--from",
+            paramLabel = "FORMAT",
+            converter = InputsSupport.FormatConverter.class,
+            description =
+                    "The --events files are exports in this format (asterisk-queue-log,"
+                            + " queue-log-csv, calls-csv), converted first as 'convert' does.")
+    fr.joignable.inputs.InputFormat from;
+
+    @Option(
+            names = "--mapping",
+            paramLabel = "FILE",
+            description = "With --from: the mapping YAML (docs/inputs.md).")
+    Path mapping;
+
     @Override
     public Integer call() throws Exception {
         Configuration conf = new Configuration();
@@ -96,7 +111,14 @@ public final class KpiCommand implements Callable<Integer> {
             }
             conf.set(KpiJobOptions.PARALLELISM, parallelism);
         }
-        RunSummary summary = FileKpiRun.run(events, out, csv, conf);
+        RunSummary summary;
+        try {
+            List<Path> inputs =
+                    KpiFromExports.prepare(from, mapping, events, out, spec.commandLine().getOut());
+            summary = FileKpiRun.run(inputs, out, csv, conf);
+        } finally {
+            KpiFromExports.cleanup(from, out);
+        }
         spec.commandLine().getOut().print(summary.format());
         spec.commandLine().getOut().flush();
         return JoignableCli.EXIT_OK;
