@@ -96,7 +96,7 @@ public final class PdfRenderer {
             heading(doc, msg.get("section.kpis"));
             PdfPTable tiles = new PdfPTable(3);
             tiles.setWidthPercentage(100);
-            tiles.setSpacingBefore(4);
+            tiles.setSpacingBefore(2);
             for (Kpi k : report.kpis()) {
                 tiles.addCell(tile(k, msg, fmt));
             }
@@ -107,7 +107,28 @@ public final class PdfRenderer {
                 tiles.addCell(empty);
             }
             doc.add(tiles);
+            DataTable channels = Layout.table(report, Layout.CHANNELS);
+            if (channels != null) {
+                table(doc, report, channels, msg, fmt, true);
+            }
+            String cost = Layout.costLine(report, msg, fmt);
+            if (cost != null) {
+                heading(doc, msg.get("section.cost"));
+                doc.add(new Paragraph(phrase(cost, 9, false, Color.BLACK)));
+            }
+            Paragraph opening =
+                    new Paragraph(
+                            phrase(
+                                    msg.get("opening")
+                                            + msg.get("colon")
+                                            + report.openingSummary(),
+                                    8,
+                                    false,
+                                    MUTED));
+            opening.setSpacingBefore(3);
+            doc.add(opening);
 
+            doc.newPage();
             heading(doc, msg.get("section.trend"));
             doc.add(chart(writer, Charts.HEIGHT, c -> Charts.volume(c, report.days(), msg, fmt)));
             doc.add(
@@ -115,28 +136,54 @@ public final class PdfRenderer {
                             writer,
                             Charts.HEIGHT,
                             c -> Charts.serviceLevel(c, report.days(), msg, fmt)));
-
-            doc.newPage();
-            heading(doc, msg.get("section.heat"));
+            heading(doc, msg.get("section.heat_phone"));
             doc.add(
                     chart(
                             writer,
                             Charts.HEAT_HEIGHT,
-                            c -> Charts.heatmap(c, report.heat(), msg, fmt)));
-            for (DataTable t : report.tables()) {
-                if (!t.id().equals("heatmap") && !t.id().equals("daily")) {
-                    table(doc, t, msg, fmt);
-                }
+                            c ->
+                                    Charts.heatmap(
+                                            c,
+                                            report.heat(),
+                                            report.open(),
+                                            Charts.Scale.SERVICE_LEVEL,
+                                            msg,
+                                            fmt)));
+            DataTable heat = Layout.table(report, Layout.HEAT);
+            if (heat != null) {
+                note(doc, Layout.note(report, heat, msg));
             }
-            for (DataTable t : report.tables()) {
-                if (t.id().equals("daily")) {
-                    table(doc, t, msg, fmt);
+            for (Layout.Section section : Layout.sections(report)) {
+                heading(doc, msg.get(section.key()));
+                boolean several = section.tables().size() > 1;
+                for (DataTable t : section.tables()) {
+                    if (t.id().equals(Layout.RELANCE_HEAT)) {
+                        if (report.relanceHeat() != null) {
+                            subheading(doc, msg.get("section.heat_relances"));
+                            doc.add(
+                                    chart(
+                                            writer,
+                                            Charts.HEAT_HEIGHT,
+                                            c ->
+                                                    Charts.heatmap(
+                                                            c,
+                                                            report.relanceHeat(),
+                                                            report.open(),
+                                                            Charts.Scale.RELANCE,
+                                                            msg,
+                                                            fmt)));
+                        }
+                        continue;
+                    }
+                    table(doc, report, t, msg, fmt, !several);
                 }
             }
 
             heading(doc, msg.get("section.method"));
-            for (String key : HtmlRenderer.METHOD_KEYS) {
-                Paragraph p = new Paragraph(phrase(msg.get(key), 8.5f, false, Color.DARK_GRAY));
+            for (String key : Layout.METHOD_KEYS) {
+                Paragraph p =
+                        new Paragraph(
+                                phrase(Layout.method(key, msg, fmt), 8.5f, false, Color.DARK_GRAY));
                 p.setSpacingAfter(3);
                 doc.add(p);
             }
@@ -199,8 +246,34 @@ public final class PdfRenderer {
         return image;
     }
 
-    private void table(Document doc, DataTable t, Messages msg, Fmt fmt) throws DocumentException {
-        heading(doc, msg.get(t.titleKey()));
+    private void subheading(Document doc, String text) throws DocumentException {
+        Paragraph p = new Paragraph(phrase(text, 10, true, BLUE));
+        p.setSpacingBefore(6);
+        p.setSpacingAfter(2);
+        p.setKeepTogether(true);
+        doc.add(p);
+    }
+
+    private void note(Document doc, String text) throws DocumentException {
+        if (text == null) {
+            return;
+        }
+        Paragraph note = new Paragraph(phrase(text, 7.5f, false, MUTED));
+        note.setSpacingBefore(2);
+        doc.add(note);
+    }
+
+    /** A table; with {@code own}, the table is its section (the section's heading is its title). */
+    private void table(
+            Document doc, Report report, DataTable t, Messages msg, Fmt fmt, boolean own)
+            throws DocumentException {
+        if (own) {
+            if (t.id().equals(Layout.CHANNELS)) {
+                heading(doc, msg.get(t.titleKey()));
+            }
+        } else {
+            subheading(doc, msg.get(t.titleKey()));
+        }
         PdfPTable table = new PdfPTable(t.columns().size());
         table.setWidthPercentage(100);
         table.setHeaderRows(1);
@@ -227,11 +300,7 @@ public final class PdfRenderer {
             }
         }
         doc.add(table);
-        if (t.noteKey() != null) {
-            Paragraph note = new Paragraph(phrase(msg.get(t.noteKey()), 7.5f, false, MUTED));
-            note.setSpacingBefore(2);
-            doc.add(note);
-        }
+        note(doc, Layout.note(report, t, msg));
     }
 
     private static int align(Kind kind) {
