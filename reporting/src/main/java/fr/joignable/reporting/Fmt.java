@@ -143,7 +143,7 @@ public final class Fmt {
             case DECIMAL:
                 return decimal(((Number) value).doubleValue(), 1);
             case DATE:
-                return date((LocalDate) value);
+                return value instanceof LocalDate d ? date(d) : String.valueOf(value);
             case DURATION:
                 return duration(((Number) value).doubleValue());
             case MONEY:

@@ -183,6 +183,20 @@ public final class Messages {
 
 
     static {
+        put("intent.RENT_RECEIPT", "Quittance, avis d'échéance", "Rent receipt");
+        put("intent.RENT_PAYMENT", "Paiement du loyer", "Rent payment");
+        put("intent.CHARGES", "Charges locatives", "Service charges");
+        put("intent.WATER_DAMAGE", "Dégât des eaux, fuite", "Water damage, leak");
+        put("intent.HEATING", "Chauffage, eau chaude", "Heating, hot water");
+        put("intent.ELEVATOR", "Panne d'ascenseur", "Lift breakdown");
+        put("intent.REPAIR", "Réparation, entretien", "Repair, maintenance");
+        put("intent.NEIGHBOUR", "Troubles de voisinage", "Neighbour disputes");
+        put("intent.CLEANLINESS", "Propreté, encombrants", "Cleanliness, bulky waste");
+        put("intent.LEASE", "Entrée, sortie, congé", "Lease, moving in or out");
+        put("intent.SOCIAL_SUPPORT", "Accompagnement social, APL", "Social support, housing benefit");
+        put("intent.HOUSING_APPLICATION", "Demande de logement", "Housing application");
+        put("intent.TRANSFER_REQUEST", "Demande de mutation", "Transfer request");
+        put("intent.OTHER", "Autre", "Other");
         put("section.channels", "Service par canal", "Service per channel");
         put("section.cost", "Ce que le mois a coûté", "What the month cost");
         put("section.urgent", "Demandes urgentes", "Urgent requests");
@@ -294,29 +308,31 @@ public final class Messages {
         put("table.plan_weeks", "Prévision et réalisé par semaine", "Forecast vs actual per week");
         put(
                 "note.plan_weeks",
-                "Semaine du lundi indiqué, limitée au mois et à l'horizon de la prévision (forecast.csv). Biais = prévu / réel − 1. WAPE = Σ |prévu − réel| / Σ réel sur chaque quart d'heure, file et canal. Dernière ligne : ensemble.",
-                "Week of the Monday shown, cut to the month and the forecast's horizon (forecast.csv). Bias = forecast / actual − 1. WAPE = Σ |forecast − actual| / Σ actual over every quarter-hour, queue and channel. Last row: together.");
+                "Semaine du lundi indiqué, limitée au mois et à l'horizon de la prévision (forecast.csv). Biais = prévu / réel − 1. WAPE (écart absolu pondéré) = somme des écarts absolus |prévu − réel| / somme du réel, sur chaque quart d'heure, file et canal ; WAPE jour : même calcul sur chaque jour, file et canal. Dernière ligne : ensemble.",
+                "Week of the Monday shown, cut to the month and the forecast's horizon (forecast.csv). Bias = forecast / actual − 1. WAPE = sum of |forecast − actual| / sum of actual over every quarter-hour, queue and channel; daily WAPE: the same over every day, queue and channel. Last row: together.");
         put(
                 "table.plan_service_level",
                 "Niveau de service prévu par le plan et mesuré",
                 "Service level predicted by the plan and measured");
         put(
                 "note.plan_service_level",
-                "Prévu : niveau de service du plan (staffing.csv), pondéré par les contacts prévus. Mesuré : sur les mêmes quarts d'heure et files. Ligne sans semaine : le mois.",
-                "Predicted: the plan's service level (staffing.csv), weighted by forecast contacts. Measured: over the same quarter-hours and queues. Row without a week: the month.");
+                "Prévu : niveau de service du plan (staffing.csv), pondéré par les contacts prévus. Mesuré : sur les mêmes quarts d'heure et files. Ligne « Mois » : le mois.",
+                "Predicted: the plan's service level (staffing.csv), weighted by forecast contacts. Measured: over the same quarter-hours and queues. Row “Month”: the month.");
         put(
                 "table.plan_hours",
                 "Agents prévus et présents par jour et heure",
                 "Agents planned and present by weekday and hour");
         put(
                 "note.plan_hours",
-                "Moyenne sur les quarts d'heure du plan dans le mois. Prévus : agents planifiés (absences comprises). Présents : temps connecté ÷ 900 s. Jour : 1 = lundi.",
-                "Mean over the plan's quarter-hours in the month. Planned: scheduled agents (shrinkage included). Present: logged-in seconds ÷ 900. Weekday: 1 = Monday.");
+                "Moyenne sur les quarts d'heure du plan dans le mois. Prévus : agents planifiés (absences comprises). Présents : temps connecté ÷ 900 s. ",
+                "Mean over the plan's quarter-hours in the month. Planned: scheduled agents (shrinkage included). Present: logged-in seconds ÷ 900.");
         put("col.week", "Semaine du", "Week of");
+        put("col.whole_month", "Mois", "Month");
         put("col.forecast", "Prévu", "Forecast");
         put("col.actual", "Réel", "Actual");
         put("col.bias", "Biais", "Bias");
-        put("col.wape", "WAPE", "WAPE");
+        put("col.wape", "WAPE (quart d'heure)", "WAPE (quarter-hour)");
+        put("col.wape_daily", "WAPE (jour)", "WAPE (day)");
         put("col.predicted_sl", "NS prévu", "Predicted SL");
         put("col.measured_sl", "NS mesuré", "Measured SL");
         put("col.planned_agents", "Agents prévus", "Planned agents");
@@ -350,8 +366,8 @@ public final class Messages {
         put("slcost.actual", "Réalisé", "Actual");
         put(
                 "cost.line",
-                "Le mois a coûté %s : %s heures-agents connectées à %s de l'heure, dont %s productives ; %s par contact traité, %s contacts traités par heure payée.",
-                "The month cost %s: %s logged-in agent-hours at %s an hour, %s of them productive; %s per contact handled, %s contacts handled per paid hour.");
+                "%s, soit %s heures-agents connectées (payées) à %s de l'heure, dont %s productives (en communication ou post-appel) ; %s par contact traité ; %s contacts traités par heure payée.",
+                "%s: %s logged-in (paid) agent-hours at %s an hour, %s of them productive (busy or wrap-up); %s per contact handled; %s contacts handled per paid hour.");
         put(
                 "method.opening",
                 "Horaires d'ouverture, déduits des données du mois : un jour est ouvert quand au moins un appel ou un chat y a été traité ; une heure d'un jour de la semaine est ouverte quand, sur au moins la moitié des jours ouverts de ce jour de la semaine, un appel ou un chat arrivé dans cette heure a été traité. Les heures et jours fermés restent vides et marqués fermés.",

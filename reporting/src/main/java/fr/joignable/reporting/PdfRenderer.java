@@ -76,6 +76,7 @@ public final class PdfRenderer {
         Document doc = new Document(PageSize.A4, 36, 36, 40, 44);
         try {
             PdfWriter writer = PdfWriter.getInstance(doc, out);
+            writer.setStrictImageSequence(true);
             String footer =
                     msg.get("title") + " — " + HtmlRenderer.capitalize(fmt.month(report.month()));
             writer.setPageEvent(new Footer(pdfText(footer)));
@@ -107,14 +108,17 @@ public final class PdfRenderer {
                 tiles.addCell(empty);
             }
             doc.add(tiles);
+            String cost = Layout.costLine(report, msg, fmt);
+            if (cost != null) {
+                Paragraph p = new Paragraph();
+                p.add(new Chunk(pdfText(msg.get("section.cost") + msg.get("colon")), font(9, true, BLUE)));
+                p.add(new Chunk(pdfText(cost), font(9, false, Color.BLACK)));
+                p.setSpacingBefore(5);
+                doc.add(p);
+            }
             DataTable channels = Layout.table(report, Layout.CHANNELS);
             if (channels != null) {
                 table(doc, report, channels, msg, fmt, true);
-            }
-            String cost = Layout.costLine(report, msg, fmt);
-            if (cost != null) {
-                heading(doc, msg.get("section.cost"));
-                doc.add(new Paragraph(phrase(cost, 9, false, Color.BLACK)));
             }
             Paragraph opening =
                     new Paragraph(
@@ -199,20 +203,25 @@ public final class PdfRenderer {
         cell.setBorderColor(LINE);
         cell.setBorderWidthLeft(5);
         cell.setBorderColorLeft(status);
-        cell.setPadding(5);
-        cell.setPaddingLeft(8);
-        cell.addElement(new Paragraph(phrase(msg.get(k.key()), 8.5f, false, MUTED)));
+        cell.setPadding(2);
+        cell.setPaddingBottom(4);
+        cell.setPaddingLeft(7);
+        Paragraph label = new Paragraph(phrase(msg.get(k.key()), 8, false, MUTED));
+        label.setLeading(10);
+        cell.addElement(label);
         Paragraph value =
-                new Paragraph(phrase(fmt.kpi(k.kind(), k.value()), 17, true, Color.BLACK));
+                new Paragraph(phrase(fmt.kpi(k.kind(), k.value()), 15, true, Color.BLACK));
+        value.setLeading(18);
         cell.addElement(value);
         Paragraph st = new Paragraph();
+        st.setLeading(9);
         st.add(new Chunk(pdfText(msg.get("status." + k.status())), font(8, true, status)));
         st.add(
                 new Chunk(
                         pdfText("  " + msg.get("col.target") + msg.get("colon") + k.target()),
                         font(7.5f, false, MUTED)));
         cell.addElement(st);
-        cell.addElement(
+        Paragraph prev =
                 new Paragraph(
                         phrase(
                                 msg.get("col.previous")
@@ -221,9 +230,11 @@ public final class PdfRenderer {
                                         + " ("
                                         + fmt.change(k.kind(), k.value(), k.previous())
                                         + ")",
-                                7.5f,
+                                7,
                                 false,
-                                MUTED)));
+                                MUTED));
+        prev.setLeading(9);
+        cell.addElement(prev);
         return cell;
     }
 

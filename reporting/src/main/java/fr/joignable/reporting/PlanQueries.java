@@ -19,7 +19,8 @@ public final class PlanQueries {
      * Forecast against actual contacts offered per week and for the covered month (last row, week
      * null): totals, bias = Σ forecast / Σ actual − 1, and WAPE = Σ |forecast − actual| / Σ actual
      * over every (quarter-hour, queue, channel) of the forecast's horizon — the measure {@code
-     * joignable forecast --backtest-days} prints.
+     * joignable forecast --backtest-days} prints — and the same over every (day, queue, channel)
+     * ({@code wape_daily}).
      */
     public static final Query PLAN_WEEKS =
             new Query(
@@ -36,20 +37,29 @@ public final class PlanQueries {
                         FROM contact_intervals, horizon
                         WHERE %1$s AND interval_start >= h_first AND interval_start <= h_last),
                     j AS (
-                        SELECT CAST(date_trunc('week', timezone('Europe/Paris',
-                                        coalesce(fm.interval_start, am.interval_start))) AS DATE)
-                                   AS week,
+                        SELECT timezone('Europe/Paris',
+                                        coalesce(fm.interval_start, am.interval_start)) AS local,
+                               coalesce(fm.queue, am.queue) AS queue,
+                               coalesce(fm.channel, am.channel) AS channel,
                                coalesce(fm.offered, 0) AS forecast,
                                coalesce(am.offered, 0) AS actual
                         FROM fm
                         FULL JOIN am ON fm.interval_start = am.interval_start
-                                    AND fm.queue = am.queue AND fm.channel = am.channel)
+                                    AND fm.queue = am.queue AND fm.channel = am.channel),
+                    d AS (
+                        SELECT CAST(date_trunc('week', local) AS DATE) AS week,
+                               CAST(local AS DATE) AS day, queue, channel,
+                               sum(forecast) AS forecast, sum(actual) AS actual,
+                               sum(abs(forecast - actual)) AS abs_error
+                        FROM j
+                        GROUP BY ALL)
                     SELECT week,
                            sum(forecast) AS forecast,
                            sum(actual) AS actual,
                            sum(forecast) / nullif(sum(actual), 0) - 1 AS bias,
-                           sum(abs(forecast - actual)) / nullif(sum(actual), 0) AS wape
-                    FROM j
+                           sum(abs_error) / nullif(sum(actual), 0) AS wape,
+                           sum(abs(forecast - actual)) / nullif(sum(actual), 0) AS wape_daily
+                    FROM d
                     GROUP BY ROLLUP (week)
                     ORDER BY grouping(week), week
                     """

@@ -16,9 +16,16 @@ final class PlanSection {
     static final String SECTION = "section.plan";
 
     private final QueryRunner q;
+    private final Messages msg;
 
-    PlanSection(QueryRunner q) {
+    PlanSection(QueryRunner q, Messages msg) {
         this.q = q;
+        this.msg = msg;
+    }
+
+    /** The week's Monday, or "month" on the total row. */
+    private Object week(java.util.Map<String, Object> r) {
+        return r.get("week") == null ? msg.get("col.whole_month") : r.get("week");
     }
 
     List<DataTable> tables(YearMonth month) {
@@ -35,11 +42,12 @@ final class PlanSection {
                                 SECTION,
                                 weeks,
                                 List.of(
-                                        Cols.of("col.week", Kind.DATE, "week"),
+                                        Cols.of("col.week", Kind.DATE, this::week),
                                         Cols.of("col.forecast", Kind.DECIMAL, "forecast"),
                                         Cols.of("col.actual", Kind.COUNT, "actual"),
                                         Cols.of("col.bias", Kind.PCT, "bias"),
-                                        Cols.of("col.wape", Kind.PCT, "wape"))));
+                                        Cols.of("col.wape", Kind.PCT, "wape"),
+                                        Cols.of("col.wape_daily", Kind.PCT, "wape_daily"))));
             }
         }
         if (t.has("staffing")) {
@@ -53,8 +61,11 @@ final class PlanSection {
                                 SECTION,
                                 sl,
                                 List.of(
-                                        Cols.of("col.channel", Kind.TEXT, "channel"),
-                                        Cols.of("col.week", Kind.DATE, "week"),
+                                        Cols.of(
+                                                "col.channel",
+                                                Kind.TEXT,
+                                                r -> msg.get("channel." + r.get("channel"))),
+                                        Cols.of("col.week", Kind.DATE, this::week),
                                         Cols.of(
                                                 "col.predicted_sl",
                                                 Kind.PCT,
@@ -76,7 +87,10 @@ final class PlanSection {
                                 SECTION,
                                 hours,
                                 List.of(
-                                        Cols.of("col.weekday", Kind.COUNT, "weekday"),
+                                        Cols.of(
+                                                "col.weekday",
+                                                Kind.TEXT,
+                                                r -> msg.get("weekday." + r.get("weekday"))),
                                         Cols.of("col.hour", Kind.COUNT, "hour"),
                                         Cols.of("col.planned_agents", Kind.DECIMAL, "planned_agents"),
                                         Cols.of("col.present_agents", Kind.DECIMAL, "present_agents"),

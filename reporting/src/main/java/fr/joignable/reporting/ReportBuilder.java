@@ -110,7 +110,7 @@ public final class ReportBuilder {
             relanceHeat = new Double[7][24];
             out.addAll(urgent.relances(month, relanceHeat));
         }
-        out.addAll(new PlanSection(q).tables(month));
+        out.addAll(new PlanSection(q, msg).tables(month));
         if (budget != null) {
             out.addAll(
                     new BudgetSection(q, msg, fmt)

@@ -25,7 +25,11 @@ final class UrgentSection {
     }
 
     private Object intent(Map<String, Object> r) {
-        return r.get("intent") == null ? msg.get("col.total") : r.get("intent");
+        Object code = r.get("intent");
+        if (code == null) {
+            return msg.get("col.total");
+        }
+        return msg.has("intent." + code) ? msg.get("intent." + code) : code;
     }
 
     List<DataTable> urgent(YearMonth month, boolean hasHandoffs) {
