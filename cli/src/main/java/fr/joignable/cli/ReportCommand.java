@@ -2,6 +2,7 @@ package fr.joignable.cli;
 
 import fr.joignable.reporting.Messages;
 import fr.joignable.reporting.MonthlyReport;
+import fr.joignable.reporting.ReportOptions;
 import java.nio.file.Path;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
@@ -48,6 +49,17 @@ public final class ReportCommand implements Callable<Integer> {
             description = "Language of the report (default: ${DEFAULT-VALUE}).")
     Messages.Lang lang;
 
+    @Option(
+            names = "--cost-per-hour",
+            defaultValue = "30",
+            paramLabel = "EUR",
+            description = {
+                "Fully loaded cost of one paid agent-hour in euros, for the budget figures"
+                        + " (default: ${DEFAULT-VALUE}: salary and contributions of about 20 €/h"
+                        + " plus supervision, tools and premises)."
+            })
+    double costPerHour;
+
     @Override
     public Integer call() throws Exception {
         YearMonth ym;
@@ -63,7 +75,11 @@ public final class ReportCommand implements Callable<Integer> {
             throw new UsageException(
                     "--out must end with .html, .pdf or .xlsx, not '" + out.getFileName() + "'");
         }
-        MonthlyReport.write(data, ym, lang, out);
+        if (!(costPerHour >= 0) || Double.isInfinite(costPerHour)) {
+            throw new UsageException(
+                    "--cost-per-hour must be a number >= 0, not '" + costPerHour + "'");
+        }
+        MonthlyReport.write(data, ym, lang, new ReportOptions(costPerHour), out);
         spec.commandLine().getOut().println("Monthly report " + ym + " written to " + out);
         spec.commandLine().getOut().flush();
         return JoignableCli.EXIT_OK;

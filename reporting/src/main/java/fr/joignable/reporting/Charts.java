@@ -2,6 +2,7 @@ package fr.joignable.reporting;
 
 import fr.joignable.reporting.Canvas.Align;
 import fr.joignable.reporting.ReportModel.Day;
+import java.util.ArrayList;
 import java.util.List;
 
 /** The report's charts, drawn on any {@link Canvas}. */
@@ -20,7 +21,7 @@ public final class Charts {
     public static final double WIDTH = 520;
 
     public static final double HEIGHT = 200;
-    public static final double HEAT_HEIGHT = 190;
+    public static final double HEAT_HEIGHT = 215;
 
     private static final double LEFT = 46;
     private static final double RIGHT = 10;
@@ -29,7 +30,20 @@ public final class Charts {
 
     private Charts() {}
 
-    /** Offered and answered contacts per day, as paired bars. */
+    /** Fill of a closed day or hour. */
+    public static final int CLOSED = 0xD6D6D6;
+
+    public static final int CHAT = 0x00897B;
+
+    /** How a heat map's values are coloured. */
+    public enum Scale {
+        /** Service level: green from 80 %, amber from 70 %, red below. */
+        SERVICE_LEVEL,
+        /** Share of relances: green up to 10 %, amber up to 20 %, red above. */
+        RELANCE
+    }
+
+    /** Offered and answered contacts per day, as paired bars; closed days shaded. */
     public static void volume(Canvas c, List<Day> days, Messages msg, Fmt fmt) {
         double max = 1;
         for (Day d : days) {
@@ -39,16 +53,18 @@ public final class Charts {
         double plotW = WIDTH - LEFT - RIGHT;
         double plotH = HEIGHT - TOP - BOTTOM;
         c.text(LEFT, 14, msg.get("chart.volume"), 11, TEXT, Align.LEFT, true);
+        legend(c, WIDTH - RIGHT - 215, 14, CLOSED, msg.get("chart.closed"));
         legend(c, WIDTH - RIGHT - 150, 14, OFFERED, msg.get("chart.offered"));
         legend(c, WIDTH - RIGHT - 75, 14, ANSWERED, msg.get("chart.answered"));
+        int n = Math.max(1, days.size());
+        double slot = plotW / n;
+        closedDays(c, days, slot, plotH);
         for (int i = 0; i <= 4; i++) {
             double v = top * i / 4;
             double y = TOP + plotH - plotH * i / 4;
             c.line(LEFT, y, LEFT + plotW, y, GRID, 0.6);
             c.text(LEFT - 4, y + 3, fmt.count(v), 8, GREY, Align.RIGHT, false);
         }
-        int n = Math.max(1, days.size());
-        double slot = plotW / n;
         double bar = Math.max(1, slot * 0.38);
         for (int i = 0; i < days.size(); i++) {
             Day d = days.get(i);
@@ -62,17 +78,34 @@ public final class Charts {
         c.line(LEFT, TOP + plotH, LEFT + plotW, TOP + plotH, GREY, 0.8);
     }
 
-    /** Service level per day, as a line against the green target. */
+    private static void closedDays(Canvas c, List<Day> days, double slot, double plotH) {
+        for (int i = 0; i < days.size(); i++) {
+            if (!days.get(i).open()) {
+                c.rect(LEFT + i * slot, TOP, slot, plotH, 0xEEEEEE);
+            }
+        }
+    }
+
+    /**
+     * Phone and chat service level per day (each against its own threshold), as lines broken on
+     * closed days, against the green target.
+     */
     public static void serviceLevel(Canvas c, List<Day> days, Messages msg, Fmt fmt) {
         double plotW = WIDTH - LEFT - RIGHT;
         double plotH = HEIGHT - TOP - BOTTOM;
-        c.text(LEFT, 14, msg.get("chart.sl"), 11, TEXT, Align.LEFT, true);
+        c.text(LEFT, 14, msg.get("chart.sl2"), 11, TEXT, Align.LEFT, true);
+        int n = Math.max(1, days.size());
+        double slot = plotW / n;
+        closedDays(c, days, slot, plotH);
+        legend(c, LEFT, HEIGHT - 3, ANSWERED, msg.get("chart.phone"));
+        legend(c, LEFT + 75, HEIGHT - 3, CHAT, msg.get("chart.chat"));
         legend(
                 c,
-                WIDTH - RIGHT - 150,
-                14,
+                LEFT + 130,
+                HEIGHT - 3,
                 AMBER,
                 msg.get("chart.target") + " " + fmt.pct(Targets.SL_GREEN));
+        legend(c, LEFT + 230, HEIGHT - 3, CLOSED, msg.get("chart.closed"));
         for (int i = 0; i <= 4; i++) {
             double y = TOP + plotH - plotH * i / 4;
             c.line(LEFT, y, LEFT + plotW, y, GRID, 0.6);
@@ -80,43 +113,56 @@ public final class Charts {
         }
         double ty = TOP + plotH - plotH * Targets.SL_GREEN;
         c.line(LEFT, ty, LEFT + plotW, ty, AMBER, 1.2);
-        int n = Math.max(1, days.size());
-        double slot = plotW / n;
-        int count = 0;
-        for (Day d : days) {
-            if (d.serviceLevel() != null) {
-                count++;
-            }
-        }
-        double[] xs = new double[count];
-        double[] ys = new double[count];
-        int k = 0;
         for (int i = 0; i < days.size(); i++) {
-            Day d = days.get(i);
-            double x = LEFT + i * slot + slot / 2;
-            if (d.serviceLevel() != null) {
-                xs[k] = x;
-                ys[k] = TOP + plotH - plotH * d.serviceLevel();
-                k++;
-            }
-            dayLabel(c, days, i, x, TOP + plotH + 12, fmt);
+            dayLabel(c, days, i, LEFT + i * slot + slot / 2, TOP + plotH + 12, fmt);
         }
-        c.polyline(xs, ys, ANSWERED, 2);
-        for (int i = 0; i < count; i++) {
-            double sl = (TOP + plotH - ys[i]) / plotH;
-            int color = sl >= Targets.SL_GREEN ? GREEN : sl >= Targets.SL_AMBER ? AMBER : RED;
-            c.rect(xs[i] - 2.2, ys[i] - 2.2, 4.4, 4.4, color);
-        }
+        line(c, days, slot, plotH, true, CHAT, 1.4);
+        line(c, days, slot, plotH, false, ANSWERED, 2);
         c.line(LEFT, TOP + plotH, LEFT + plotW, TOP + plotH, GREY, 0.8);
     }
 
-    /** Service level by weekday (rows) and hour (columns), hours with any contact only. */
-    public static void heatmap(Canvas c, Double[][] heat, Messages msg, Fmt fmt) {
+    private static void line(
+            Canvas c, List<Day> days, double slot, double plotH, boolean chat, int color, double w) {
+        List<double[]> run = new ArrayList<>();
+        for (int i = 0; i <= days.size(); i++) {
+            Double sl = null;
+            if (i < days.size() && days.get(i).open()) {
+                sl = chat ? days.get(i).chatServiceLevel() : days.get(i).phoneServiceLevel();
+            }
+            if (sl != null) {
+                run.add(new double[] {LEFT + i * slot + slot / 2, TOP + plotH - plotH * sl, sl});
+                continue;
+            }
+            if (!run.isEmpty()) {
+                double[] xs = new double[run.size()];
+                double[] ys = new double[run.size()];
+                for (int k = 0; k < run.size(); k++) {
+                    xs[k] = run.get(k)[0];
+                    ys[k] = run.get(k)[1];
+                }
+                c.polyline(xs, ys, color, w);
+                for (double[] p : run) {
+                    int dot = p[2] >= Targets.SL_GREEN ? GREEN : p[2] >= Targets.SL_AMBER ? AMBER : RED;
+                    double r = chat ? 1.6 : 2.2;
+                    c.rect(p[0] - r, p[1] - r, 2 * r, 2 * r, chat ? color : dot);
+                }
+                run.clear();
+            }
+        }
+    }
+
+    /**
+     * A weekday (rows) × hour (columns) heat map over the open hours' span: closed cells grey and
+     * blank, open cells without contacts white, others coloured by {@code scale} with their value
+     * in percent; a weekday closed all day says so.
+     */
+    public static void heatmap(
+            Canvas c, Double[][] values, boolean[][] open, Scale scale, Messages msg, Fmt fmt) {
         int first = 24;
         int last = -1;
-        for (Double[] row : heat) {
+        for (boolean[] row : open) {
             for (int h = 0; h < 24; h++) {
-                if (row[h] != null) {
+                if (row[h]) {
                     first = Math.min(first, h);
                     last = Math.max(last, h);
                 }
@@ -130,7 +176,7 @@ public final class Charts {
         double left = 34;
         double top = 8;
         double cellW = (WIDTH - left - RIGHT) / hours;
-        double cellH = (HEAT_HEIGHT - top - 22) / 7;
+        double cellH = (HEAT_HEIGHT - top - 40) / 7;
         for (int wd = 0; wd < 7; wd++) {
             double y = top + wd * cellH;
             c.text(
@@ -141,32 +187,67 @@ public final class Charts {
                     TEXT,
                     Align.RIGHT,
                     false);
+            boolean any = false;
             for (int h = first; h <= last; h++) {
                 double x = left + (h - first) * cellW;
-                Double sl = heat[wd][h];
-                int fill =
-                        sl == null
-                                ? 0xF5F5F5
-                                : sl >= Targets.SL_GREEN
-                                        ? 0xA5D6A7
-                                        : sl >= Targets.SL_AMBER ? 0xFFE082 : 0xEF9A9A;
-                c.rect(x + 0.5, y + 0.5, cellW - 1, cellH - 1, fill);
-                if (sl != null) {
-                    c.text(
-                            x + cellW / 2,
-                            y + cellH / 2 + 3,
-                            Long.toString(Math.round(sl * 100)),
-                            cellW < 22 ? 6.5 : 8,
-                            TEXT,
-                            Align.CENTER,
-                            false);
+                Double v = values[wd][h];
+                if (!open[wd][h]) {
+                    c.rect(x + 0.5, y + 0.5, cellW - 1, cellH - 1, CLOSED);
+                    continue;
                 }
+                any = true;
+                if (v == null) {
+                    c.rect(x + 0.5, y + 0.5, cellW - 1, cellH - 1, GRID);
+                    c.rect(x + 1, y + 1, cellW - 2, cellH - 2, 0xFFFFFF);
+                    continue;
+                }
+                c.rect(x + 0.5, y + 0.5, cellW - 1, cellH - 1, fill(scale, v));
+                c.text(
+                        x + cellW / 2,
+                        y + cellH / 2 + 3,
+                        Long.toString(Math.round(v * 100)),
+                        cellW < 22 ? 6.5 : 8,
+                        TEXT,
+                        Align.CENTER,
+                        false);
+            }
+            if (!any) {
+                c.text(
+                        left + hours * cellW / 2,
+                        y + cellH / 2 + 3,
+                        msg.get("heat.closed"),
+                        8,
+                        GREY,
+                        Align.CENTER,
+                        false);
             }
         }
         for (int h = first; h <= last; h++) {
             double x = left + (h - first) * cellW + cellW / 2;
             c.text(x, top + 7 * cellH + 12, h + "h", 8, GREY, Align.CENTER, false);
         }
+        double ly = top + 7 * cellH + 30;
+        String[] labels =
+                scale == Scale.SERVICE_LEVEL
+                        ? new String[] {"≥ 80 %", "70–80 %", "< 70 %"}
+                        : new String[] {"≤ 10 %", "10–20 %", "> 20 %"};
+        int[] colours = {0xA5D6A7, 0xFFE082, 0xEF9A9A};
+        double lx = left;
+        for (int i = 0; i < 3; i++) {
+            legend(c, lx, ly, colours[i], labels[i]);
+            lx += 70;
+        }
+        legend(c, lx, ly, CLOSED, msg.get("heat.closed"));
+        c.rect(lx + 70, ly - 8, 9, 9, GRID);
+        c.rect(lx + 70.5, ly - 7.5, 8, 8, 0xFFFFFF);
+        c.text(lx + 82, ly, msg.get("heat.nodata"), 9, TEXT, Align.LEFT, false);
+    }
+
+    private static int fill(Scale scale, double v) {
+        if (scale == Scale.SERVICE_LEVEL) {
+            return v >= Targets.SL_GREEN ? 0xA5D6A7 : v >= Targets.SL_AMBER ? 0xFFE082 : 0xEF9A9A;
+        }
+        return v <= Targets.DUP_GREEN ? 0xA5D6A7 : v <= Targets.DUP_AMBER ? 0xFFE082 : 0xEF9A9A;
     }
 
     private static void dayLabel(Canvas c, List<Day> days, int i, double x, double y, Fmt fmt) {

@@ -75,6 +75,30 @@ public final class Fmt {
         return (total / 60) + NBSP + "min" + NBSP + String.format("%02d", total % 60) + NBSP + "s";
     }
 
+    /** Euros: {@code 1 234 €} / {@code €1,234}. */
+    public String money(Double value, int decimals) {
+        if (value == null) {
+            return "—";
+        }
+        String sign = value < 0 ? "−" : "";
+        String number = decimal(Math.abs(value), decimals);
+        return lang == Messages.Lang.FR ? sign + number + NBSP + "€" : sign + "€" + number;
+    }
+
+    /** A duration: seconds under 10 minutes, minutes under 2 hours, else hours with a decimal. */
+    public String duration(Double seconds) {
+        if (seconds == null) {
+            return "—";
+        }
+        if (seconds < 600) {
+            return decimal(seconds, 0) + NBSP + "s";
+        }
+        if (seconds < 7200) {
+            return decimal(seconds / 60, 0) + NBSP + "min";
+        }
+        return decimal(seconds / 3600, 1) + NBSP + "h";
+    }
+
     /** A difference between two months, with its sign. */
     public String change(ReportModel.Kind kind, Double now, Double before) {
         if (now == null || before == null) {
@@ -88,6 +112,8 @@ public final class Fmt {
         }
         double a = Math.abs(d);
         switch (kind) {
+            case MONEY:
+                return sign + money(a, a < 100 ? 2 : 0);
             case PCT:
                 String pts = pattern("0.0", a * 100);
                 return sign + pts + (lang == Messages.Lang.FR ? NBSP + "pt" : " pt");
@@ -117,7 +143,12 @@ public final class Fmt {
             case DECIMAL:
                 return decimal(((Number) value).doubleValue(), 1);
             case DATE:
-                return date((LocalDate) value);
+                return value instanceof LocalDate d ? date(d) : String.valueOf(value);
+            case DURATION:
+                return duration(((Number) value).doubleValue());
+            case MONEY:
+                double v = ((Number) value).doubleValue();
+                return money(v, Math.abs(v) < 100 ? 2 : 0);
             default:
                 return String.valueOf(value);
         }

@@ -10,21 +10,6 @@ import java.util.List;
 /** The report as one self-contained HTML page: inline styles, inline SVG charts, no network. */
 public final class HtmlRenderer {
 
-    /** The methodology keys, in order (shared with the PDF). */
-    static final List<String> METHOD_KEYS =
-            List.of(
-                    "method.intro",
-                    "method.offered",
-                    "method.answered",
-                    "method.service_level",
-                    "method.abandon_rate",
-                    "method.asa",
-                    "method.aht",
-                    "method.occupancy",
-                    "method.duplicate_rate",
-                    "method.staffing",
-                    "method.status");
-
     private static final String STYLE =
             """
             *{box-sizing:border-box}
@@ -33,6 +18,7 @@ public final class HtmlRenderer {
             header{border-bottom:3px solid #1565c0;margin-bottom:12px}
             h1{font-size:1.5em;margin:.2em 0;color:#0d47a1}
             h2{font-size:1.15em;margin:1.4em 0 .5em;color:#0d47a1}
+            h3{font-size:1em;margin:1em 0 .4em;color:#0d47a1}
             .sub{color:#616161;margin:.2em 0 .6em}
             .tiles{display:grid;grid-template-columns:repeat(auto-fill,minmax(200px,1fr));gap:10px}
             .tile{border:1px solid #e0e0e0;border-left:6px solid #757575;border-radius:6px;padding:8px 10px}
@@ -129,34 +115,79 @@ public final class HtmlRenderer {
         }
         h.append("</div></section>\n");
 
+        DataTable channels = Layout.table(report, Layout.CHANNELS);
+        if (channels != null) {
+            table(h, report, channels, msg, fmt, true);
+        }
+        String cost = Layout.costLine(report, msg, fmt);
+        if (cost != null) {
+            h.append("<section><h2>")
+                    .append(escape(msg.get("section.cost")))
+                    .append("</h2><p>")
+                    .append(escape(cost))
+                    .append("</p></section>\n");
+        }
+        h.append("<p class=\"note\">")
+                .append(escape(msg.get("opening") + msg.get("colon") + report.openingSummary()))
+                .append("</p>\n");
+
         h.append("<section><h2>").append(escape(msg.get("section.trend"))).append("</h2>");
         SvgCanvas volume = new SvgCanvas(Charts.WIDTH, Charts.HEIGHT, msg.get("chart.volume"));
         Charts.volume(volume, report.days(), msg, fmt);
         h.append(volume.toSvg());
-        SvgCanvas sl = new SvgCanvas(Charts.WIDTH, Charts.HEIGHT, msg.get("chart.sl"));
+        SvgCanvas sl = new SvgCanvas(Charts.WIDTH, Charts.HEIGHT, msg.get("chart.sl2"));
         Charts.serviceLevel(sl, report.days(), msg, fmt);
         h.append(sl.toSvg()).append("</section>\n");
 
-        h.append("<section><h2>").append(escape(msg.get("section.heat"))).append("</h2>");
-        SvgCanvas heat = new SvgCanvas(Charts.WIDTH, Charts.HEAT_HEIGHT, msg.get("section.heat"));
-        Charts.heatmap(heat, report.heat(), msg, fmt);
-        h.append(heat.toSvg()).append("</section>\n");
-
-        for (DataTable t : report.tables()) {
-            if (t.id().equals("heatmap") || t.id().equals("daily")) {
-                continue;
-            }
-            table(h, t, msg, fmt);
+        h.append("<section><h2>").append(escape(msg.get("section.heat_phone"))).append("</h2>");
+        SvgCanvas heat =
+                new SvgCanvas(Charts.WIDTH, Charts.HEAT_HEIGHT, msg.get("section.heat_phone"));
+        Charts.heatmap(
+                heat, report.heat(), report.open(), Charts.Scale.SERVICE_LEVEL, msg, fmt);
+        h.append(heat.toSvg());
+        DataTable heatTable = Layout.table(report, Layout.HEAT);
+        if (heatTable != null) {
+            h.append("<p class=\"note\">")
+                    .append(escape(Layout.note(report, heatTable, msg)))
+                    .append("</p>");
         }
-        for (DataTable t : report.tables()) {
-            if (t.id().equals("daily")) {
-                table(h, t, msg, fmt);
+        h.append("</section>\n");
+
+        for (Layout.Section section : Layout.sections(report)) {
+            boolean several = section.tables().size() > 1;
+            h.append("<section><h2>").append(escape(msg.get(section.key()))).append("</h2>");
+            for (DataTable t : section.tables()) {
+                if (t.id().equals(Layout.RELANCE_HEAT)) {
+                    if (report.relanceHeat() != null) {
+                        h.append("<h3>")
+                                .append(escape(msg.get("section.heat_relances")))
+                                .append("</h3>");
+                        SvgCanvas rh =
+                                new SvgCanvas(
+                                        Charts.WIDTH,
+                                        Charts.HEAT_HEIGHT,
+                                        msg.get("section.heat_relances"));
+                        Charts.heatmap(
+                                rh,
+                                report.relanceHeat(),
+                                report.open(),
+                                Charts.Scale.RELANCE,
+                                msg,
+                                fmt);
+                        h.append(rh.toSvg());
+                    }
+                    continue;
+                }
+                table(h, report, t, msg, fmt, !several);
             }
+            h.append("</section>\n");
         }
 
         h.append("<section><h2>").append(escape(msg.get("section.method"))).append("</h2>");
-        for (String key : METHOD_KEYS) {
-            h.append("<p class=\"note\">").append(escape(msg.get(key))).append("</p>");
+        for (String key : Layout.METHOD_KEYS) {
+            h.append("<p class=\"note\">")
+                    .append(escape(Layout.method(key, msg, fmt)))
+                    .append("</p>");
         }
         h.append("<details><summary>SQL</summary>");
         for (ReportQueries.Query q : ReportQueries.ALL) {
@@ -170,8 +201,13 @@ public final class HtmlRenderer {
         return h.toString();
     }
 
-    private static void table(StringBuilder h, DataTable t, Messages msg, Fmt fmt) {
-        h.append("<section><h2>").append(escape(msg.get(t.titleKey()))).append("</h2>");
+    private static void table(
+            StringBuilder h, Report report, DataTable t, Messages msg, Fmt fmt, boolean own) {
+        if (!own) {
+            h.append("<h3>").append(escape(msg.get(t.titleKey()))).append("</h3>");
+        } else if (t.id().equals(Layout.CHANNELS)) {
+            h.append("<section><h2>").append(escape(msg.get(t.titleKey()))).append("</h2>");
+        }
         h.append("<div class=\"scroll\"><table><thead><tr>");
         for (Column c : t.columns()) {
             h.append(c.kind() == Kind.TEXT || c.kind() == Kind.DATE ? "<th class=\"t\">" : "<th>")
@@ -193,10 +229,13 @@ public final class HtmlRenderer {
             h.append("</tr>");
         }
         h.append("</tbody></table></div>");
-        if (t.noteKey() != null) {
-            h.append("<p class=\"note\">").append(escape(msg.get(t.noteKey()))).append("</p>");
+        String note = Layout.note(report, t, msg);
+        if (note != null) {
+            h.append("<p class=\"note\">").append(escape(note)).append("</p>");
         }
-        h.append("</section>\n");
+        if (own && t.id().equals(Layout.CHANNELS)) {
+            h.append("</section>\n");
+        }
     }
 
     static String capitalize(String s) {

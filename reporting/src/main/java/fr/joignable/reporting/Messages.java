@@ -149,16 +149,16 @@ public final class Messages {
                 "Answered: offered contacts taken by an agent.");
         put(
                 "method.service_level",
-                "Niveau de service : contacts pris dans le délai cible du canal (20 s au téléphone, 60 s en chat, 48 h pour les canaux différés), divisés par les reçus moins les abandons courts (moins de 5 s).",
-                "Service level: contacts answered within the channel's threshold (20 s phone, 60 s chat, 48 h deferred channels), divided by offered minus short abandons (under 5 s).");
+                "Niveau de service, par canal : contacts pris dans le délai cible du canal (20 s au téléphone, 60 s en chat, 48 h pour les écrits), divisés par les reçus moins les abandons courts (moins de 5 s) moins les appels arrivés centre fermé.",
+                "Service level, per channel: contacts answered within the channel's threshold (20 s phone, 60 s chat, 48 h written channels), divided by offered minus short abandons (under 5 s) minus calls that arrived while closed.");
         put(
                 "method.abandon_rate",
-                "Taux d'abandon : abandons après le seuil d'abandon court, divisés par les reçus moins les abandons courts.",
-                "Abandon rate: abandons after the short-abandon threshold, divided by offered minus short abandons.");
+                "Taux d'abandon, par canal : abandons après le seuil d'abandon court, divisés par les reçus moins les abandons courts moins les appels arrivés centre fermé.",
+                "Abandon rate, per channel: abandons after the short-abandon threshold, divided by offered minus short abandons minus calls that arrived while closed.");
         put(
                 "method.asa",
-                "Attente moyenne : moyenne de l'attente des contacts pris, pondérée par le nombre de contacts pris ; calculée sur le téléphone et le chat (les canaux différés figurent dans le tableau par file).",
-                "Average speed of answer: mean wait of the answered contacts, weighted by answered counts; over phone and chat (deferred channels appear in the queue table).");
+                "Attente moyenne : moyenne de l'attente des contacts pris, pondérée par le nombre de contacts pris, par canal.",
+                "Average speed of answer: mean wait of the answered contacts, weighted by answered counts, per channel.");
         put(
                 "method.aht",
                 "Durée moyenne de traitement : conversation plus post-appel, moyenne pondérée par les contacts terminés.",
@@ -179,6 +179,211 @@ public final class Messages {
                 "method.status",
                 "Statuts : vert conforme à l'objectif, orange à surveiller, rouge hors objectif (objectifs par défaut ci-dessus).",
                 "Statuses: green on target, amber watch, red off target (default targets above).");
+    }
+
+
+    static {
+        put("intent.RENT_RECEIPT", "Quittance, avis d'échéance", "Rent receipt");
+        put("intent.RENT_PAYMENT", "Paiement du loyer", "Rent payment");
+        put("intent.CHARGES", "Charges locatives", "Service charges");
+        put("intent.WATER_DAMAGE", "Dégât des eaux, fuite", "Water damage, leak");
+        put("intent.HEATING", "Chauffage, eau chaude", "Heating, hot water");
+        put("intent.ELEVATOR", "Panne d'ascenseur", "Lift breakdown");
+        put("intent.REPAIR", "Réparation, entretien", "Repair, maintenance");
+        put("intent.NEIGHBOUR", "Troubles de voisinage", "Neighbour disputes");
+        put("intent.CLEANLINESS", "Propreté, encombrants", "Cleanliness, bulky waste");
+        put("intent.LEASE", "Entrée, sortie, congé", "Lease, moving in or out");
+        put("intent.SOCIAL_SUPPORT", "Accompagnement social, APL", "Social support, housing benefit");
+        put("intent.HOUSING_APPLICATION", "Demande de logement", "Housing application");
+        put("intent.TRANSFER_REQUEST", "Demande de mutation", "Transfer request");
+        put("intent.OTHER", "Autre", "Other");
+        put("section.channels", "Service par canal", "Service per channel");
+        put("section.cost", "Ce que le mois a coûté", "What the month cost");
+        put("section.urgent", "Demandes urgentes", "Urgent requests");
+        put("section.relances", "Relances", "Repeat contacts (relances)");
+        put("section.plan", "Plan et réalisé", "Plan vs actual");
+        put("section.budget", "Budget", "Budget");
+        put("section.training", "Formation", "Training");
+        put("table.channels", "Service par canal", "Service per channel");
+        put(
+                "note.channels",
+                "Chaque canal est mesuré contre son propre délai : 20 s au téléphone, 60 s en chat, 48 h pour les écrits (courriel, courrier, portail). Hors horaires : appels arrivés centre fermé, exclus du niveau de service et de l'abandon. Refusés par le système : contacts renvoyés sans agent (file pleine, aucun agent, attente maximale, sortie de menu), comptés comme non servis. En attente : contacts du mois encore sans réponse à la fin des données. Aucun chiffre ne mélange les canaux.",
+                "Each channel is measured against its own threshold: 20 s phone, 60 s chat, 48 h written channels (e-mail, letter, portal). Outside opening hours: calls that arrived while closed, left out of service level and abandon rate. Turned away by the system: contacts sent away without an agent (queue full, no agent, wait limit, menu exit), counted as not served. Backlog: the month's contacts still unanswered at the end of the data. No figure blends the channels.");
+        put("channel.PHONE", "Téléphone", "Phone");
+        put("channel.CHAT", "Chat", "Chat");
+        put("channel.EMAIL", "Courriel", "E-mail");
+        put("channel.LETTER", "Courrier", "Letter");
+        put("channel.PORTAL", "Portail", "Portal");
+        put("channel.WRITTEN", "Écrits (ensemble)", "Written (together)");
+        put("kpi.phone_sl", "Niveau de service téléphone", "Phone service level");
+        put("kpi.chat_sl", "Niveau de service chat", "Chat service level");
+        put("kpi.written_sl", "Écrits traités sous 48 h", "Written answered within 48 h");
+        put("kpi.phone_abandon", "Abandon téléphone", "Phone abandon rate");
+        put("kpi.chat_abandon", "Abandon chat", "Chat abandon rate");
+        put("kpi.backlog", "Écrits en attente", "Written backlog");
+        put("kpi.phone_asa", "Attente moyenne téléphone", "Phone average speed of answer");
+        put("kpi.month_cost", "Coût du mois (heures-agents)", "Cost of the month (agent-hours)");
+        put("kpi.cost_per_contact", "Coût par contact traité", "Cost per contact handled");
+        put("target.sl_within", "≥ %s en %s", "≥ %s within %s");
+        put("target.cost", "%s par heure-agent", "%s per agent-hour");
+        put("col.closed_calls", "Hors horaires", "Outside hours");
+        put("col.turned_away", "Refusés par le système", "Turned away");
+        put("col.threshold", "Délai cible", "Threshold");
+        put("col.backlog", "En attente", "Backlog");
+        put("col.open", "Ouvert", "Open");
+        put("open.yes", "ouvert", "open");
+        put("open.no", "fermé", "closed");
+        put("open.closed", "fermé", "closed");
+        put("list.sep", " ; ", "; ");
+        put("col.phone_sl", "NS téléphone", "Phone SL");
+        put("col.chat_sl", "NS chat", "Chat SL");
+        put("col.phone_abandon", "Abandon téléphone", "Phone abandon");
+        put("col.phone_offered", "Appels reçus", "Calls offered");
+        put(
+                "note.daily",
+                "Jour fermé : aucun appel ni chat traité ce jour-là (dimanche, jour férié). Les écrits arrivent aussi les jours fermés.",
+                "Closed day: no phone or chat contact answered that day (Sunday, public holiday). Written requests also arrive on closed days.");
+        put(
+                "note.heat",
+                "Heures d'ouverture déduites des données (voir la méthodologie) : %s. Cases grises : centre fermé.",
+                "Opening hours learnt from the data (see methodology): %s. Grey cells: closed.");
+        put("heat.closed", "Fermé", "Closed");
+        put("heat.nodata", "Ouvert, aucun appel", "Open, no call");
+        put("opening", "Horaires d'ouverture (déduits des données)", "Opening hours (learnt from the data)");
+        put(
+                "chart.sl2",
+                "Niveau de service par jour : téléphone (20 s) et chat (60 s)",
+                "Service level per day: phone (20 s) and chat (60 s)");
+        put("chart.phone", "Téléphone", "Phone");
+        put("chart.chat", "Chat", "Chat");
+        put("chart.closed", "Fermé", "Closed");
+        put(
+                "section.heat_phone",
+                "Niveau de service téléphone (20 s) par jour et heure (heure de Paris)",
+                "Phone service level (20 s) by weekday and hour (Paris time)");
+        put(
+                "section.heat_relances",
+                "Part des relances dans les contacts reçus, par jour et heure",
+                "Share of repeat contacts in the contacts offered, by weekday and hour");
+        put("table.urgent", "Demandes urgentes (priorité 1)", "Urgent requests (priority 1)");
+        put(
+                "note.urgent",
+                "Priorité 1 selon la nomenclature : dégât des eaux (WATER_DAMAGE), chauffage (HEATING), ascenseur (ELEVATOR). Niveau de service estimé : celui du quart d'heure, de la file et du canal où la demande est arrivée, pondéré par les demandes urgentes (la table par motif ne compte pas les réponses). Abandons : courts compris, rapportés aux demandes reçues au téléphone et en chat.",
+                "Priority 1 in the taxonomy: water damage, heating, lifts. Estimated service level: that of the quarter-hour, queue and channel the request arrived in, weighted by urgent requests (the intent table does not count answers). Abandons: short ones included, over the phone and chat requests offered.");
+        put(
+                "table.urgent_handoffs",
+                "Demandes urgentes transmises aux gardiens",
+                "Urgent requests handed to caretakers");
+        put(
+                "note.urgent_handoffs",
+                "Transmissions au gardien créées dans le mois ; délai de clôture des transmissions closes ; « encore ouvertes » : non closes à la fin des données.",
+                "Handoffs to caretakers created in the month; closing delay of those closed; still open: not closed at the end of the data.");
+        put("col.live_offered", "dont tél. et chat", "of which phone and chat");
+        put("col.live_sl_est", "NS tél./chat (estimé)", "Phone/chat SL (est.)");
+        put("col.live_abandon_share", "Abandon tél./chat", "Phone/chat abandons");
+        put("col.written_sl_est", "Écrits sous 48 h (estimé)", "Written within 48 h (est.)");
+        put("col.relances", "Relances", "Repeat contacts");
+        put("col.relance_rate", "Taux de relance", "Repeat rate");
+        put("col.relance_share", "Part des reçus", "Share of offered");
+        put("col.p90_closing_h", "Délai 90 % (h)", "90th percentile (h)");
+        put("col.closed_within_24h", "Closes sous 24 h", "Closed within 24 h");
+        put("col.still_open", "Encore ouvertes", "Still open");
+        put("col.priority", "Priorité", "Priority");
+        put("col.slot", "Créneau", "Slot");
+        put("col.urgent_live_offered", "Urgentes tél./chat", "Urgent phone/chat");
+        put("col.urgent_sl_est", "NS des urgentes (estimé)", "Urgent SL (est.)");
+        put("col.live_sl", "NS tél./chat du créneau", "Phone/chat SL of the slot");
+        put("slot.TOP", "Les 5 créneaux ensemble", "The 5 slots together");
+        put("slot.OTHER", "Autres heures d'ouverture", "Other open hours");
+        put(
+                "table.relance_peak",
+                "Les heures où les relances sont les plus nombreuses",
+                "The hours with the most repeat contacts");
+        put(
+                "note.relance_peak",
+                "Relance : même locataire, même motif, dans les 7 jours. Les cinq créneaux (jour × heure) d'ouverture qui en comptent le plus, puis ces cinq ensemble et les autres heures d'ouverture : le service que les demandes urgentes y ont reçu.",
+                "Repeat contact: same tenant, same intent, within 7 days. The five open weekday × hour slots with the most, then those five together and every other open hour: the service urgent requests got there.");
+        put("table.relance_hours", "Relances par jour et heure", "Repeat contacts by weekday and hour");
+        put("table.relance_intents", "Relances par motif", "Repeat contacts by intent");
+        put("table.plan_weeks", "Prévision et réalisé par semaine", "Forecast vs actual per week");
+        put(
+                "note.plan_weeks",
+                "Semaine du lundi indiqué, limitée au mois et à l'horizon de la prévision (forecast.csv). Biais = prévu / réel − 1. WAPE (écart absolu pondéré) = somme des écarts absolus |prévu − réel| / somme du réel, sur chaque quart d'heure, file et canal ; WAPE jour : même calcul sur chaque jour, file et canal. Dernière ligne : ensemble.",
+                "Week of the Monday shown, cut to the month and the forecast's horizon (forecast.csv). Bias = forecast / actual − 1. WAPE = sum of |forecast − actual| / sum of actual over every quarter-hour, queue and channel; daily WAPE: the same over every day, queue and channel. Last row: together.");
+        put(
+                "table.plan_service_level",
+                "Niveau de service prévu par le plan et mesuré",
+                "Service level predicted by the plan and measured");
+        put(
+                "note.plan_service_level",
+                "Prévu : niveau de service du plan (staffing.csv), pondéré par les contacts prévus. Mesuré : sur les mêmes quarts d'heure et files. Ligne « Mois » : le mois.",
+                "Predicted: the plan's service level (staffing.csv), weighted by forecast contacts. Measured: over the same quarter-hours and queues. Row “Month”: the month.");
+        put(
+                "table.plan_hours",
+                "Agents prévus et présents par jour et heure",
+                "Agents planned and present by weekday and hour");
+        put(
+                "note.plan_hours",
+                "Moyenne sur les quarts d'heure du plan dans le mois. Prévus : agents planifiés (absences comprises). Présents : temps connecté ÷ 900 s. ",
+                "Mean over the plan's quarter-hours in the month. Planned: scheduled agents (shrinkage included). Present: logged-in seconds ÷ 900.");
+        put("col.week", "Semaine du", "Week of");
+        put("col.whole_month", "Mois", "Month");
+        put("col.forecast", "Prévu", "Forecast");
+        put("col.actual", "Réel", "Actual");
+        put("col.bias", "Biais", "Bias");
+        put("col.wape", "WAPE (quart d'heure)", "WAPE (quarter-hour)");
+        put("col.wape_daily", "WAPE (jour)", "WAPE (day)");
+        put("col.predicted_sl", "NS prévu", "Predicted SL");
+        put("col.measured_sl", "NS mesuré", "Measured SL");
+        put("col.planned_agents", "Agents prévus", "Planned agents");
+        put("col.present_agents", "Agents présents", "Agents present");
+        put("col.gap_agents", "Écart", "Gap");
+        put("table.budget", "Heures-agents et coûts", "Agent-hours and costs");
+        put(
+                "note.budget",
+                "Heures payées : temps connecté des agents (tous états sauf déconnecté). Productives : en communication et post-appel. Coût = heures payées × coût d'une heure-agent (option --cost-per-hour). Contacts traités : tous canaux.",
+                "Paid hours: agents' logged-in time (any state but logged out). Productive: busy and wrap-up. Cost = paid hours × cost of an agent-hour (option --cost-per-hour). Contacts handled: every channel.");
+        put("col.month", "Mois", "Month");
+        put("col.paid_hours", "Heures payées", "Paid hours");
+        put("col.productive_hours", "Heures productives", "Productive hours");
+        put("col.productive_share", "Part productive", "Productive share");
+        put("col.handled", "Contacts traités", "Contacts handled");
+        put("col.cost", "Coût", "Cost");
+        put("col.cost_per_contact", "Coût par contact", "Cost per contact");
+        put("col.contacts_per_hour", "Contacts par heure payée", "Contacts per paid hour");
+        put(
+                "table.sl_cost",
+                "Ce que coûte le niveau de service (semaine de pointe)",
+                "What service level costs (peak week)");
+        put(
+                "note.sl_cost",
+                "Semaine de pointe du mois (le plus de contacts téléphone et chat). Agents nécessaires par quart d'heure au modèle d'Erlang (C, ou A si une patience est configurée) pour atteindre l'objectif au téléphone (20 s) et en chat (60 s), charge réelle de la semaine ; heures payées = heures-agents ÷ (1 − 30 % d'absences), plus le travail des écrits ; coût = heures × coût horaire. Dernière ligne : ce qui a été réellement payé et obtenu.",
+                "The month's peak week (most phone and chat contacts). Agents needed per quarter-hour by the Erlang model (C, or A where a patience is configured) to reach the target on phone (20 s) and chat (60 s), with the week's actual load; paid hours = agent-hours ÷ (1 − 30 % shrinkage), plus the written channels' work; cost = hours × hourly cost. Last row: what was actually paid and achieved.");
+        put("col.sl_scenario", "Objectif", "Target");
+        put("col.peak_agents", "Agents au pic", "Peak agents");
+        put("col.cost_vs_80", "Écart au coût à 80 %", "Difference to 80 %");
+        put("slcost.target", "Objectif %s", "Target %s");
+        put("slcost.actual", "Réalisé", "Actual");
+        put(
+                "cost.line",
+                "%s, soit %s heures-agents connectées (payées) à %s de l'heure, dont %s productives (en communication ou post-appel) ; %s par contact traité ; %s contacts traités par heure payée.",
+                "%s: %s logged-in (paid) agent-hours at %s an hour, %s of them productive (busy or wrap-up); %s per contact handled; %s contacts handled per paid hour.");
+        put(
+                "method.opening",
+                "Horaires d'ouverture, déduits des données du mois : un jour est ouvert quand au moins un appel ou un chat y a été traité ; une heure d'un jour de la semaine est ouverte quand, sur au moins la moitié des jours ouverts de ce jour de la semaine, un appel ou un chat arrivé dans cette heure a été traité. Les heures et jours fermés restent vides et marqués fermés.",
+                "Opening hours, learnt from the month's data: a day is open when at least one phone or chat contact was answered that day; an hour of a weekday is open when, on at least half of that weekday's open days, a phone or chat contact offered in that hour was answered. Closed hours and days stay blank and are marked closed.");
+        put(
+                "method.closed",
+                "Hors horaires = contacts redirigés avec le motif CLOSED (colonne closed) ; refusés par le système = redirigés pour un autre motif (diverted − closed). Sur des données sans ces colonnes, les deux valent 0.",
+                "Outside opening hours = contacts diverted with reason CLOSED (column closed); turned away by the system = diverted for another reason (diverted − closed). On data without these columns both are 0.");
+        put(
+                "method.urgent",
+                "Demandes urgentes : motifs de priorité 1 de la nomenclature (dégât des eaux, chauffage, ascenseur). Relance : contact d'un locataire identifié qui a déjà sollicité le bailleur pour le même motif dans les 7 jours précédents ; part des reçus = relances ÷ contacts reçus.",
+                "Urgent requests: the taxonomy's priority-1 intents (water damage, heating, lifts). Repeat contact (relance): a contact of an identified tenant who already contacted the landlord with the same intent in the previous 7 days; share of offered = repeats ÷ contacts offered.");
+        put(
+                "method.budget",
+                "Budget : heures payées = temps connecté ; coût = heures payées × coût d'une heure-agent (%s par défaut, option --cost-per-hour) ; coût par contact = coût ÷ contacts traités.",
+                "Budget: paid hours = logged-in time; cost = paid hours × cost of an agent-hour (%s by default, option --cost-per-hour); cost per contact = cost ÷ contacts handled.");
     }
 
     private final Lang lang;

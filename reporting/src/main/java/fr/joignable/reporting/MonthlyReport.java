@@ -38,11 +38,23 @@ public final class MonthlyReport {
 
     private MonthlyReport() {}
 
-    /** Reads {@code dataDir}, builds the report of {@code month}. */
+    /** Reads {@code dataDir}, builds the report of {@code month} with the default options. */
     public static Report build(Path dataDir, YearMonth month, Messages.Lang lang) {
+        return build(dataDir, month, lang, ReportOptions.defaults());
+    }
+
+    /** Reads {@code dataDir}, builds the report of {@code month}. */
+    public static Report build(
+            Path dataDir, YearMonth month, Messages.Lang lang, ReportOptions options) {
         try (Tables tables = Tables.open(dataDir)) {
-            return new ReportBuilder(tables).build(month, lang);
+            return new ReportBuilder(tables).build(month, lang, options);
         }
+    }
+
+    /** {@link #write(Path, YearMonth, Messages.Lang, ReportOptions, Path)} with the defaults. */
+    public static Report write(Path dataDir, YearMonth month, Messages.Lang lang, Path out)
+            throws IOException {
+        return write(dataDir, month, lang, ReportOptions.defaults(), out);
     }
 
     /**
@@ -50,13 +62,14 @@ public final class MonthlyReport {
      *
      * @throws InputException for missing or unreadable data, or no data for the month
      */
-    public static Report write(Path dataDir, YearMonth month, Messages.Lang lang, Path out)
+    public static Report write(
+            Path dataDir, YearMonth month, Messages.Lang lang, ReportOptions options, Path out)
             throws IOException {
         Format format = Format.of(out);
         if (format == null) {
             throw new IllegalArgumentException("unknown report format: " + out);
         }
-        Report report = build(dataDir, month, lang);
+        Report report = build(dataDir, month, lang, options);
         switch (format) {
             case HTML:
                 String html = HtmlRenderer.render(report);

@@ -76,6 +76,7 @@ public final class PdfRenderer {
         Document doc = new Document(PageSize.A4, 36, 36, 40, 44);
         try {
             PdfWriter writer = PdfWriter.getInstance(doc, out);
+            writer.setStrictImageSequence(true);
             String footer =
                     msg.get("title") + " — " + HtmlRenderer.capitalize(fmt.month(report.month()));
             writer.setPageEvent(new Footer(pdfText(footer)));
@@ -96,7 +97,7 @@ public final class PdfRenderer {
             heading(doc, msg.get("section.kpis"));
             PdfPTable tiles = new PdfPTable(3);
             tiles.setWidthPercentage(100);
-            tiles.setSpacingBefore(4);
+            tiles.setSpacingBefore(2);
             for (Kpi k : report.kpis()) {
                 tiles.addCell(tile(k, msg, fmt));
             }
@@ -107,7 +108,31 @@ public final class PdfRenderer {
                 tiles.addCell(empty);
             }
             doc.add(tiles);
+            String cost = Layout.costLine(report, msg, fmt);
+            if (cost != null) {
+                Paragraph p = new Paragraph();
+                p.add(new Chunk(pdfText(msg.get("section.cost") + msg.get("colon")), font(9, true, BLUE)));
+                p.add(new Chunk(pdfText(cost), font(9, false, Color.BLACK)));
+                p.setSpacingBefore(5);
+                doc.add(p);
+            }
+            DataTable channels = Layout.table(report, Layout.CHANNELS);
+            if (channels != null) {
+                table(doc, report, channels, msg, fmt, true);
+            }
+            Paragraph opening =
+                    new Paragraph(
+                            phrase(
+                                    msg.get("opening")
+                                            + msg.get("colon")
+                                            + report.openingSummary(),
+                                    8,
+                                    false,
+                                    MUTED));
+            opening.setSpacingBefore(3);
+            doc.add(opening);
 
+            doc.newPage();
             heading(doc, msg.get("section.trend"));
             doc.add(chart(writer, Charts.HEIGHT, c -> Charts.volume(c, report.days(), msg, fmt)));
             doc.add(
@@ -115,28 +140,54 @@ public final class PdfRenderer {
                             writer,
                             Charts.HEIGHT,
                             c -> Charts.serviceLevel(c, report.days(), msg, fmt)));
-
-            doc.newPage();
-            heading(doc, msg.get("section.heat"));
+            heading(doc, msg.get("section.heat_phone"));
             doc.add(
                     chart(
                             writer,
                             Charts.HEAT_HEIGHT,
-                            c -> Charts.heatmap(c, report.heat(), msg, fmt)));
-            for (DataTable t : report.tables()) {
-                if (!t.id().equals("heatmap") && !t.id().equals("daily")) {
-                    table(doc, t, msg, fmt);
-                }
+                            c ->
+                                    Charts.heatmap(
+                                            c,
+                                            report.heat(),
+                                            report.open(),
+                                            Charts.Scale.SERVICE_LEVEL,
+                                            msg,
+                                            fmt)));
+            DataTable heat = Layout.table(report, Layout.HEAT);
+            if (heat != null) {
+                note(doc, Layout.note(report, heat, msg));
             }
-            for (DataTable t : report.tables()) {
-                if (t.id().equals("daily")) {
-                    table(doc, t, msg, fmt);
+            for (Layout.Section section : Layout.sections(report)) {
+                heading(doc, msg.get(section.key()));
+                boolean several = section.tables().size() > 1;
+                for (DataTable t : section.tables()) {
+                    if (t.id().equals(Layout.RELANCE_HEAT)) {
+                        if (report.relanceHeat() != null) {
+                            subheading(doc, msg.get("section.heat_relances"));
+                            doc.add(
+                                    chart(
+                                            writer,
+                                            Charts.HEAT_HEIGHT,
+                                            c ->
+                                                    Charts.heatmap(
+                                                            c,
+                                                            report.relanceHeat(),
+                                                            report.open(),
+                                                            Charts.Scale.RELANCE,
+                                                            msg,
+                                                            fmt)));
+                        }
+                        continue;
+                    }
+                    table(doc, report, t, msg, fmt, !several);
                 }
             }
 
             heading(doc, msg.get("section.method"));
-            for (String key : HtmlRenderer.METHOD_KEYS) {
-                Paragraph p = new Paragraph(phrase(msg.get(key), 8.5f, false, Color.DARK_GRAY));
+            for (String key : Layout.METHOD_KEYS) {
+                Paragraph p =
+                        new Paragraph(
+                                phrase(Layout.method(key, msg, fmt), 8.5f, false, Color.DARK_GRAY));
                 p.setSpacingAfter(3);
                 doc.add(p);
             }
@@ -152,20 +203,25 @@ public final class PdfRenderer {
         cell.setBorderColor(LINE);
         cell.setBorderWidthLeft(5);
         cell.setBorderColorLeft(status);
-        cell.setPadding(5);
-        cell.setPaddingLeft(8);
-        cell.addElement(new Paragraph(phrase(msg.get(k.key()), 8.5f, false, MUTED)));
+        cell.setPadding(2);
+        cell.setPaddingBottom(4);
+        cell.setPaddingLeft(7);
+        Paragraph label = new Paragraph(phrase(msg.get(k.key()), 8, false, MUTED));
+        label.setLeading(10);
+        cell.addElement(label);
         Paragraph value =
-                new Paragraph(phrase(fmt.kpi(k.kind(), k.value()), 17, true, Color.BLACK));
+                new Paragraph(phrase(fmt.kpi(k.kind(), k.value()), 15, true, Color.BLACK));
+        value.setLeading(18);
         cell.addElement(value);
         Paragraph st = new Paragraph();
+        st.setLeading(9);
         st.add(new Chunk(pdfText(msg.get("status." + k.status())), font(8, true, status)));
         st.add(
                 new Chunk(
                         pdfText("  " + msg.get("col.target") + msg.get("colon") + k.target()),
                         font(7.5f, false, MUTED)));
         cell.addElement(st);
-        cell.addElement(
+        Paragraph prev =
                 new Paragraph(
                         phrase(
                                 msg.get("col.previous")
@@ -174,9 +230,11 @@ public final class PdfRenderer {
                                         + " ("
                                         + fmt.change(k.kind(), k.value(), k.previous())
                                         + ")",
-                                7.5f,
+                                7,
                                 false,
-                                MUTED)));
+                                MUTED));
+        prev.setLeading(9);
+        cell.addElement(prev);
         return cell;
     }
 
@@ -199,8 +257,34 @@ public final class PdfRenderer {
         return image;
     }
 
-    private void table(Document doc, DataTable t, Messages msg, Fmt fmt) throws DocumentException {
-        heading(doc, msg.get(t.titleKey()));
+    private void subheading(Document doc, String text) throws DocumentException {
+        Paragraph p = new Paragraph(phrase(text, 10, true, BLUE));
+        p.setSpacingBefore(6);
+        p.setSpacingAfter(2);
+        p.setKeepTogether(true);
+        doc.add(p);
+    }
+
+    private void note(Document doc, String text) throws DocumentException {
+        if (text == null) {
+            return;
+        }
+        Paragraph note = new Paragraph(phrase(text, 7.5f, false, MUTED));
+        note.setSpacingBefore(2);
+        doc.add(note);
+    }
+
+    /** A table; with {@code own}, the table is its section (the section's heading is its title). */
+    private void table(
+            Document doc, Report report, DataTable t, Messages msg, Fmt fmt, boolean own)
+            throws DocumentException {
+        if (own) {
+            if (t.id().equals(Layout.CHANNELS)) {
+                heading(doc, msg.get(t.titleKey()));
+            }
+        } else {
+            subheading(doc, msg.get(t.titleKey()));
+        }
         PdfPTable table = new PdfPTable(t.columns().size());
         table.setWidthPercentage(100);
         table.setHeaderRows(1);
@@ -227,11 +311,7 @@ public final class PdfRenderer {
             }
         }
         doc.add(table);
-        if (t.noteKey() != null) {
-            Paragraph note = new Paragraph(phrase(msg.get(t.noteKey()), 7.5f, false, MUTED));
-            note.setSpacingBefore(2);
-            doc.add(note);
-        }
+        note(doc, Layout.note(report, t, msg));
     }
 
     private static int align(Kind kind) {

@@ -1,25 +1,20 @@
 package fr.joignable.reporting;
 
+import static fr.joignable.reporting.QueryRunner.d;
+import static fr.joignable.reporting.QueryRunner.l;
+
 import fr.joignable.domain.io.InputException;
 import fr.joignable.reporting.Messages.Lang;
-import fr.joignable.reporting.ReportModel.Column;
+import fr.joignable.reporting.ReportModel.Budget;
 import fr.joignable.reporting.ReportModel.DataTable;
 import fr.joignable.reporting.ReportModel.Day;
 import fr.joignable.reporting.ReportModel.Kind;
 import fr.joignable.reporting.ReportModel.Kpi;
 import fr.joignable.reporting.ReportModel.Report;
-import fr.joignable.reporting.ReportModel.Status;
-import java.math.BigDecimal;
-import java.math.BigInteger;
-import java.sql.Date;
-import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -27,9 +22,16 @@ import java.util.Map;
 public final class ReportBuilder {
 
     private final Tables tables;
+    private final QueryRunner q;
 
     public ReportBuilder(Tables tables) {
         this.tables = tables;
+        this.q = new QueryRunner(tables);
+    }
+
+    /** Builds the report of {@code month} with the default options. */
+    public Report build(YearMonth month, Lang lang) {
+        return build(month, lang, ReportOptions.defaults());
     }
 
     /**
@@ -37,388 +39,217 @@ public final class ReportBuilder {
      *
      * @throws InputException when there is no contact data for the month
      */
-    public Report build(YearMonth month, Lang lang) {
+    public Report build(YearMonth month, Lang lang, ReportOptions options) {
         if (!tables.has("contact_intervals")) {
             throw new InputException("no contact_intervals table in " + tables.dir());
         }
-        Map<String, Object> now = one(ReportQueries.CONTACT_SUMMARY, month);
-        if (((Number) now.get("rows")).longValue() == 0) {
+        Map<String, Object> now = q.one(ReportQueries.CONTACT_SUMMARY, month);
+        if (l(now, "rows") == 0) {
             throw new InputException(
                     "no data for " + month + " in " + tables.dir().resolve("contact_intervals"));
         }
-        Map<String, Object> before = one(ReportQueries.CONTACT_SUMMARY, month.minusMonths(1));
-        boolean hasBefore = ((Number) before.get("rows")).longValue() > 0;
-        Map<String, Object> agentsNow = Map.of();
-        Map<String, Object> agentsBefore = Map.of();
-        if (tables.has("agent_intervals")) {
-            agentsNow = one(ReportQueries.AGENT_SUMMARY, month);
-            agentsBefore = one(ReportQueries.AGENT_SUMMARY, month.minusMonths(1));
+        YearMonth previous = month.minusMonths(1);
+        Map<String, Object> before = q.one(ReportQueries.CONTACT_SUMMARY, previous);
+        boolean hasBefore = l(before, "rows") > 0;
+        if (!hasBefore) {
+            before = Map.of();
         }
+        Map<String, Map<String, Object>> ch = byChannel(month);
+        Map<String, Map<String, Object>> chBefore =
+                hasBefore ? byChannel(previous) : Map.of();
+        boolean hasAgents = tables.has("agent_intervals");
+        Map<String, Object> agentsNow = hasAgents ? q.one(ReportQueries.AGENT_SUMMARY, month) : null;
+        Map<String, Object> agentsBefore =
+                hasAgents && hasBefore ? q.one(ReportQueries.AGENT_SUMMARY, previous) : Map.of();
+        Budget budget = hasAgents ? budget(agentsNow, now, options) : null;
+        Budget budgetBefore =
+                hasAgents && hasBefore && d(agentsBefore, "staffed_hours") != null
+                        ? budget(agentsBefore, before, options)
+                        : null;
+
         Fmt fmt = new Fmt(lang);
         Messages msg = new Messages(lang);
-        List<Kpi> kpis = new ArrayList<>();
-        Double offered = d(now, "offered");
-        kpis.add(
-                kpi(
-                        "kpi.offered",
-                        Kind.COUNT,
-                        offered,
-                        hasBefore,
-                        before,
-                        "offered",
-                        Status.NONE,
-                        msg.get("target.none")));
-        kpis.add(
-                kpi(
-                        "kpi.answered",
-                        Kind.COUNT,
-                        d(now, "answered"),
-                        hasBefore,
-                        before,
-                        "answered",
-                        Targets.atLeast(
-                                d(now, "answer_rate"),
-                                Targets.ANSWER_RATE_GREEN,
-                                Targets.ANSWER_RATE_AMBER),
-                        msg.get("target.answered", fmt.pct(Targets.ANSWER_RATE_GREEN))));
-        kpis.add(
-                kpi(
-                        "kpi.service_level",
-                        Kind.PCT,
-                        d(now, "service_level"),
-                        hasBefore,
-                        before,
-                        "service_level",
-                        Targets.atLeast(
-                                d(now, "service_level"), Targets.SL_GREEN, Targets.SL_AMBER),
-                        "≥ " + fmt.pct(Targets.SL_GREEN)));
-        kpis.add(
-                kpi(
-                        "kpi.abandon_rate",
-                        Kind.PCT,
-                        d(now, "abandon_rate"),
-                        hasBefore,
-                        before,
-                        "abandon_rate",
-                        Targets.atMost(
-                                d(now, "abandon_rate"),
-                                Targets.ABANDON_GREEN,
-                                Targets.ABANDON_AMBER),
-                        "≤ " + fmt.pct(Targets.ABANDON_GREEN)));
-        kpis.add(
-                kpi(
-                        "kpi.asa",
-                        Kind.SECONDS,
-                        d(now, "asa_live_s"),
-                        hasBefore,
-                        before,
-                        "asa_live_s",
-                        Targets.atMost(
-                                d(now, "asa_live_s"), Targets.ASA_GREEN_S, Targets.ASA_AMBER_S),
-                        "≤ " + fmt.seconds(Targets.ASA_GREEN_S)));
-        kpis.add(
-                kpi(
-                        "kpi.aht",
-                        Kind.SECONDS,
-                        d(now, "aht_s"),
-                        hasBefore,
-                        before,
-                        "aht_s",
-                        Targets.atMost(d(now, "aht_s"), Targets.AHT_GREEN_S, Targets.AHT_AMBER_S),
-                        "≤ " + fmt.seconds(Targets.AHT_GREEN_S)));
-        if (tables.has("agent_intervals")) {
-            Double occ = d(agentsNow, "occupancy");
-            Double occBefore = d(agentsBefore, "occupancy");
-            kpis.add(
-                    new Kpi(
-                            "kpi.occupancy",
-                            Kind.PCT,
-                            occ,
-                            occBefore,
-                            Targets.occupancy(occ),
-                            fmt.pct(Targets.OCC_GREEN_LOW)
-                                    + " – "
-                                    + fmt.pct(Targets.OCC_GREEN_HIGH)));
-        }
-        kpis.add(
-                kpi(
-                        "kpi.duplicate_rate",
-                        Kind.PCT,
-                        d(now, "duplicate_rate"),
-                        hasBefore,
-                        before,
-                        "duplicate_rate",
-                        Targets.atMost(
-                                d(now, "duplicate_rate"), Targets.DUP_GREEN, Targets.DUP_AMBER),
-                        "≤ " + fmt.pct(Targets.DUP_GREEN)));
-        kpis.add(
-                kpi(
-                        "kpi.after_abandon",
-                        Kind.PCT,
-                        d(now, "after_abandon_share"),
-                        hasBefore,
-                        before,
-                        "after_abandon_share",
-                        Targets.atMost(
-                                d(now, "after_abandon_share"),
-                                Targets.AFTER_ABANDON_GREEN,
-                                Targets.AFTER_ABANDON_AMBER),
-                        "≤ " + fmt.pct(Targets.AFTER_ABANDON_GREEN)));
+        List<Kpi> kpis =
+                new KpiTiles(msg, fmt)
+                        .tiles(now, before, ch, chBefore, agentsNow, agentsBefore, budget,
+                                budgetBefore);
 
         List<DataTable> out = new ArrayList<>();
-        DataTable daily =
-                table(
-                        ReportQueries.DAILY,
-                        month,
-                        "daily",
-                        "table.daily",
-                        null,
-                        List.of(
-                                new Column("col.day", Kind.DATE),
-                                new Column("col.offered", Kind.COUNT),
-                                new Column("col.answered", Kind.COUNT),
-                                new Column("col.service_level", Kind.PCT),
-                                new Column("col.abandon_rate", Kind.PCT)));
+        out.add(ChannelSection.table(ch, msg));
+
+        List<Map<String, Object>> dailyRows = q.rows(ReportQueries.DAILY, month);
         List<Day> days = new ArrayList<>();
-        for (List<Object> row : daily.rows()) {
+        for (Map<String, Object> r : dailyRows) {
             days.add(
                     new Day(
-                            (LocalDate) row.get(0),
-                            ((Number) row.get(1)).longValue(),
-                            ((Number) row.get(2)).longValue(),
-                            (Double) row.get(3)));
+                            (LocalDate) r.get("day"),
+                            l(r, "offered"),
+                            l(r, "answered"),
+                            d(r, "phone_service_level"),
+                            d(r, "chat_service_level"),
+                            Boolean.TRUE.equals(r.get("open"))));
+        }
+
+        Double[][] heat = new Double[7][24];
+        boolean[][] open = new boolean[7][24];
+        List<Map<String, Object>> heatRows = q.rows(ReportQueries.HEATMAP, month);
+        for (Map<String, Object> r : heatRows) {
+            int wd = (int) l(r, "weekday") - 1;
+            int h = (int) l(r, "hour");
+            open[wd][h] = Boolean.TRUE.equals(r.get("open"));
+            heat[wd][h] = d(r, "phone_service_level");
+        }
+        String opening =
+                ChannelSection.openingSummary(q.rows(ReportQueries.OPENING_HOURS, month), msg);
+        out.add(ChannelSection.heatTable(heatRows, msg));
+
+        Double[][] relanceHeat = null;
+        if (tables.has("intent_intervals")) {
+            UrgentSection urgent = new UrgentSection(q, msg);
+            out.addAll(urgent.urgent(month, tables.has("handoffs")));
+            relanceHeat = new Double[7][24];
+            out.addAll(urgent.relances(month, relanceHeat));
+        }
+        out.addAll(new PlanSection(q, msg).tables(month));
+        if (budget != null) {
+            out.addAll(
+                    new BudgetSection(q, msg, fmt)
+                            .tables(month, budget, budgetBefore, options.costPerHour()));
         }
         out.add(
-                table(
-                        ReportQueries.QUEUES,
-                        month,
+                Cols.table(
                         "queues",
                         "table.queues",
                         null,
+                        "table.queues",
+                        q.rows(ReportQueries.QUEUES, month),
                         List.of(
-                                new Column("col.queue", Kind.TEXT),
-                                new Column("col.channel", Kind.TEXT),
-                                new Column("col.offered", Kind.COUNT),
-                                new Column("col.answered", Kind.COUNT),
-                                new Column("col.service_level", Kind.PCT),
-                                new Column("col.abandon_rate", Kind.PCT),
-                                new Column("col.asa_s", Kind.SECONDS),
-                                new Column("col.aht_s", Kind.SECONDS),
-                                new Column("col.duplicate_rate", Kind.PCT))));
-        out.add(daily);
-        DataTable heatTable =
-                table(
-                        ReportQueries.HEATMAP,
-                        month,
-                        "heatmap",
-                        "table.heat",
-                        null,
-                        List.of(
-                                new Column("col.weekday", Kind.COUNT),
-                                new Column("col.hour", Kind.COUNT),
-                                new Column("col.offered", Kind.COUNT),
-                                new Column("col.service_level", Kind.PCT)));
-        Double[][] heat = new Double[7][24];
-        for (List<Object> row : heatTable.rows()) {
-            int wd = ((Number) row.get(0)).intValue() - 1;
-            int h = ((Number) row.get(1)).intValue();
-            heat[wd][h] = (Double) row.get(3);
-        }
-        out.add(heatTable);
-        if (tables.has("intent_intervals")) {
-            out.add(
-                    table(
-                            ReportQueries.INTENTS,
-                            month,
-                            "intents",
-                            "table.intents",
-                            "note.intents",
-                            List.of(
-                                    new Column("col.intent", Kind.TEXT),
-                                    new Column("col.offered", Kind.COUNT),
-                                    new Column("col.identified", Kind.COUNT),
-                                    new Column("col.duplicates", Kind.COUNT),
-                                    new Column("col.duplicate_rate", Kind.PCT),
-                                    new Column("col.after_abandon_share", Kind.PCT))));
-        }
+                                Cols.of("col.queue", Kind.TEXT, "queue"),
+                                Cols.of(
+                                        "col.channel",
+                                        Kind.TEXT,
+                                        r -> msg.get("channel." + r.get("channel"))),
+                                Cols.of("col.offered", Kind.COUNT, "offered"),
+                                Cols.of("col.answered", Kind.COUNT, "answered"),
+                                Cols.of("col.service_level", Kind.PCT, "service_level"),
+                                Cols.of("col.abandon_rate", Kind.PCT, "abandon_rate"),
+                                Cols.of("col.asa_s", Kind.DURATION, "asa_s"),
+                                Cols.of("col.aht_s", Kind.SECONDS, "aht_s"),
+                                Cols.of("col.duplicate_rate", Kind.PCT, "duplicate_rate"))));
         if (tables.has("handoffs")) {
-            DataTable handoffs =
-                    table(
-                            ReportQueries.HANDOFFS,
-                            month,
-                            "handoffs",
-                            "table.handoffs",
-                            "note.handoffs",
-                            List.of(
-                                    new Column("col.handoff_target", Kind.TEXT),
-                                    new Column("col.created", Kind.COUNT),
-                                    new Column("col.closed", Kind.COUNT),
-                                    new Column("col.median_closing_h", Kind.DECIMAL),
-                                    new Column("col.open_at_month_end", Kind.COUNT)));
-            List<List<Object>> rows = new ArrayList<>();
-            for (List<Object> row : handoffs.rows()) {
-                List<Object> copy = new ArrayList<>(row);
-                if (copy.get(0) == null) {
-                    copy.set(0, msg.get("col.total"));
-                }
-                rows.add(copy);
-            }
-            out.add(
-                    new DataTable(
-                            handoffs.id(),
-                            handoffs.titleKey(),
-                            handoffs.noteKey(),
-                            handoffs.columns(),
-                            rows));
+            out.add(handoffs(month, msg));
         }
-        if (tables.has("staffing") && tables.has("agent_intervals")) {
-            DataTable staffing =
-                    table(
-                            ReportQueries.STAFFING,
-                            month,
-                            "staffing",
-                            "table.staffing",
-                            "note.staffing",
-                            List.of(
-                                    new Column("col.day", Kind.DATE),
-                                    new Column("col.planned_agent_hours", Kind.HOURS),
-                                    new Column("col.staffed_agent_hours", Kind.HOURS),
-                                    new Column("col.peak_planned_agents", Kind.DECIMAL),
-                                    new Column("col.peak_staffed_agents", Kind.DECIMAL),
-                                    new Column("col.intervals_below_plan", Kind.COUNT)));
-            if (!staffing.rows().isEmpty()) {
-                out.add(staffing);
-            }
+        out.addAll(trainingTables(month));
+        out.add(
+                Cols.table(
+                        "daily",
+                        "table.daily",
+                        "note.daily",
+                        "table.daily",
+                        dailyRows,
+                        List.of(
+                                Cols.of("col.day", Kind.DATE, "day"),
+                                Cols.of(
+                                        "col.open",
+                                        Kind.TEXT,
+                                        r ->
+                                                msg.get(
+                                                        Boolean.TRUE.equals(r.get("open"))
+                                                                ? "open.yes"
+                                                                : "open.no")),
+                                Cols.of("col.offered", Kind.COUNT, "offered"),
+                                Cols.of("col.answered", Kind.COUNT, "answered"),
+                                Cols.of("col.phone_sl", Kind.PCT, "phone_service_level"),
+                                Cols.of("col.chat_sl", Kind.PCT, "chat_service_level"),
+                                Cols.of("col.phone_abandon", Kind.PCT, "phone_abandon_rate"))));
+        return new Report(
+                month, lang, kpis, days, heat, open, relanceHeat, opening, budget, out);
+    }
+
+    /** The channels' rows by channel, in query order (PHONE … PORTAL, then WRITTEN). */
+    private Map<String, Map<String, Object>> byChannel(YearMonth month) {
+        Map<String, Map<String, Object>> out = new LinkedHashMap<>();
+        for (Map<String, Object> r : q.rows(ReportQueries.CHANNELS, month)) {
+            out.put((String) r.get("channel"), r);
         }
+        return out;
+    }
+
+    /** The month's budget: agent-hours from {@code agent_summary}, contacts handled. */
+    static Budget budget(
+            Map<String, Object> agents, Map<String, Object> contacts, ReportOptions options) {
+        double paid = d(agents, "staffed_hours") == null ? 0 : d(agents, "staffed_hours");
+        double productive =
+                d(agents, "productive_hours") == null ? 0 : d(agents, "productive_hours");
+        long handled = l(contacts, "handled");
+        double cost = paid * options.costPerHour();
+        return new Budget(
+                paid,
+                productive,
+                handled,
+                options.costPerHour(),
+                cost,
+                handled == 0 ? null : cost / handled,
+                paid == 0 ? null : handled / paid);
+    }
+
+    private DataTable handoffs(YearMonth month, Messages msg) {
+        return Cols.table(
+                "handoffs",
+                "table.handoffs",
+                "note.handoffs",
+                "table.handoffs",
+                q.rows(ReportQueries.HANDOFFS, month),
+                List.of(
+                        Cols.of(
+                                "col.handoff_target",
+                                Kind.TEXT,
+                                r -> r.get("target") == null ? msg.get("col.total") : r.get("target")),
+                        Cols.of("col.created", Kind.COUNT, "created"),
+                        Cols.of("col.closed", Kind.COUNT, "closed"),
+                        Cols.of("col.median_closing_h", Kind.DECIMAL, "median_closing_h"),
+                        Cols.of("col.open_at_month_end", Kind.COUNT, "open_at_month_end")));
+    }
+
+    private List<DataTable> trainingTables(YearMonth month) {
+        List<DataTable> out = new ArrayList<>();
         if (tables.has("training_gaps")) {
             out.add(
-                    table(
-                            ReportQueries.TRAINING_GAPS,
-                            month,
+                    Cols.table(
                             "training_gaps",
                             "table.training_gaps",
                             null,
+                            "section.training",
+                            q.rows(ReportQueries.TRAINING_GAPS, month),
                             List.of(
-                                    new Column("col.queue", Kind.TEXT),
-                                    new Column("col.peak_scheduled_agents", Kind.DECIMAL),
-                                    new Column("col.trained_fte", Kind.DECIMAL),
-                                    new Column("col.uncovered_agent_hours", Kind.HOURS),
-                                    new Column("col.worst_interval_uncovered", Kind.DECIMAL))));
+                                    Cols.of("col.queue", Kind.TEXT, "queue"),
+                                    Cols.of(
+                                            "col.peak_scheduled_agents",
+                                            Kind.DECIMAL,
+                                            "peak_scheduled_agents"),
+                                    Cols.of("col.trained_fte", Kind.DECIMAL, "trained_fte"),
+                                    Cols.of(
+                                            "col.uncovered_agent_hours",
+                                            Kind.HOURS,
+                                            "uncovered_agent_hours"),
+                                    Cols.of(
+                                            "col.worst_interval_uncovered",
+                                            Kind.DECIMAL,
+                                            "worst_interval_uncovered"))));
         }
         if (tables.has("training_plan")) {
             out.add(
-                    table(
-                            ReportQueries.TRAINING_PLAN,
-                            month,
+                    Cols.table(
                             "training_plan",
                             "table.training_plan",
                             null,
+                            "section.training",
+                            q.rows(ReportQueries.TRAINING_PLAN, month),
                             List.of(
-                                    new Column("col.queue", Kind.TEXT),
-                                    new Column("col.trainings", Kind.COUNT),
-                                    new Column("col.teams", Kind.TEXT))));
+                                    Cols.of("col.queue", Kind.TEXT, "queue"),
+                                    Cols.of("col.trainings", Kind.COUNT, "trainings"),
+                                    Cols.of("col.teams", Kind.TEXT, "teams"))));
         }
-        return new Report(month, lang, kpis, days, heat, out);
-    }
-
-    private static Kpi kpi(
-            String key,
-            Kind kind,
-            Double value,
-            boolean hasBefore,
-            Map<String, Object> before,
-            String column,
-            Status status,
-            String target) {
-        return new Kpi(key, kind, value, hasBefore ? d(before, column) : null, status, target);
-    }
-
-    private static Double d(Map<String, Object> row, String column) {
-        Object value = row.get(column);
-        return value == null ? null : ((Number) value).doubleValue();
-    }
-
-    private Map<String, Object> one(ReportQueries.Query query, YearMonth month) {
-        String sql = ReportQueries.sql(query, month);
-        try (Statement st = tables.connection().createStatement();
-                ResultSet rs = st.executeQuery(sql)) {
-            ResultSetMetaData meta = rs.getMetaData();
-            Map<String, Object> row = new HashMap<>();
-            if (rs.next()) {
-                for (int i = 1; i <= meta.getColumnCount(); i++) {
-                    row.put(meta.getColumnLabel(i), value(rs.getObject(i)));
-                }
-            }
-            return row;
-        } catch (SQLException e) {
-            throw failure(query, e);
-        }
-    }
-
-    private DataTable table(
-            ReportQueries.Query query,
-            YearMonth month,
-            String id,
-            String titleKey,
-            String noteKey,
-            List<Column> columns) {
-        String sql = ReportQueries.sql(query, month);
-        List<List<Object>> rows = new ArrayList<>();
-        try (Statement st = tables.connection().createStatement();
-                ResultSet rs = st.executeQuery(sql)) {
-            int n = rs.getMetaData().getColumnCount();
-            while (rs.next()) {
-                List<Object> row = new ArrayList<>(n);
-                for (int i = 1; i <= n; i++) {
-                    Object v = value(rs.getObject(i));
-                    Kind kind = columns.get(i - 1).kind();
-                    if (v instanceof Number number && kind != Kind.COUNT) {
-                        v = number.doubleValue();
-                    }
-                    row.add(v);
-                }
-                rows.add(row);
-            }
-        } catch (SQLException e) {
-            throw failure(query, e);
-        }
-        return new DataTable(id, titleKey, noteKey, columns, rows);
-    }
-
-    private InputException failure(ReportQueries.Query query, SQLException e) {
-        return new InputException(
-                "cannot compute '"
-                        + query.name()
-                        + "' from "
-                        + tables.dir()
-                        + ": "
-                        + Tables.oneLine(e),
-                e);
-    }
-
-    /** JDBC values as Long, Double, String or LocalDate. */
-    static Object value(Object v) {
-        if (v == null) {
-            return null;
-        }
-        if (v instanceof BigInteger big) {
-            return big.longValueExact();
-        }
-        if (v instanceof BigDecimal dec) {
-            return dec.doubleValue();
-        }
-        if (v instanceof Integer || v instanceof Short || v instanceof Byte) {
-            return ((Number) v).longValue();
-        }
-        if (v instanceof Float f) {
-            return f.doubleValue();
-        }
-        if (v instanceof Date date) {
-            return date.toLocalDate();
-        }
-        if (v instanceof Long || v instanceof Double || v instanceof LocalDate) {
-            return v;
-        }
-        return v.toString();
+        return out;
     }
 }

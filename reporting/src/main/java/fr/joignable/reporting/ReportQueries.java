@@ -24,13 +24,51 @@ public final class ReportQueries {
      * The month's rows. The first two conditions (a UTC window one day wider than the month) only
      * let DuckDB skip row groups by their statistics; the last two decide.
      */
-    private static final String IN_MONTH =
+    static final String IN_MONTH =
             "interval_start >= TIMESTAMPTZ '${from}+00' - INTERVAL 1 DAY"
                     + " AND interval_start < TIMESTAMPTZ '${to}+00' + INTERVAL 1 DAY"
                     + "\n      AND timezone('Europe/Paris', interval_start) >= TIMESTAMP '${from}'"
                     + " AND timezone('Europe/Paris', interval_start) < TIMESTAMP '${to}'";
 
-    /** The month's contact totals and the rates derived from them. */
+    /**
+     * The denominator of service level and abandon rate ({@code kpis.md}): offered minus short
+     * abandons minus calls that arrived while the centre was closed.
+     */
+    static final String DEN = "offered - short_abandoned - closed";
+
+    /** The live channels: the tenant waits on line; their thresholds are in seconds. */
+    static final String LIVE = "channel IN ('PHONE', 'CHAT')";
+
+    /**
+     * The month's opening hours, learnt from the data (CTEs {@code open_days}, {@code open_slots}):
+     * a Paris day is open when a phone or chat contact offered that day was answered; an hour of
+     * a weekday is open when, on at least half of the month's open days of that weekday, a phone
+     * or chat contact offered in that hour was answered.
+     */
+    static final String OPEN_SLOTS =
+            """
+            open_hours AS (
+                SELECT CAST(timezone('Europe/Paris', interval_start) AS DATE) AS day,
+                       isodow(timezone('Europe/Paris', interval_start)) AS weekday,
+                       hour(timezone('Europe/Paris', interval_start)) AS hour,
+                       coalesce(sum(answered) FILTER (WHERE %2$s), 0) AS live_answered
+                FROM contact_intervals
+                WHERE %1$s
+                GROUP BY 1, 2, 3),
+            open_days AS (
+                SELECT day, weekday FROM open_hours GROUP BY 1, 2 HAVING sum(live_answered) > 0),
+            weekdays AS (SELECT weekday, count(*) AS days_open FROM open_days GROUP BY 1),
+            open_slots AS (
+                SELECT h.weekday, h.hour, w.days_open,
+                       count(*) FILTER (WHERE h.live_answered > 0) AS days_answered,
+                       count(*) FILTER (WHERE h.live_answered > 0) * 2 >= w.days_open AS open
+                FROM open_hours h
+                JOIN open_days d ON h.day = d.day
+                JOIN weekdays w ON h.weekday = w.weekday
+                GROUP BY h.weekday, h.hour, w.days_open)"""
+                    .formatted(IN_MONTH, LIVE);
+
+    /** The month's contact totals over every channel (counts, handling time, duplicates). */
     public static final Query CONTACT_SUMMARY =
             new Query(
                     "contact_summary",
@@ -38,17 +76,10 @@ public final class ReportQueries {
                     SELECT count(*) AS rows,
                            sum(offered) AS offered,
                            sum(answered) AS answered,
-                           sum(short_abandoned) AS short_abandoned,
-                           sum(abandoned) AS abandoned,
-                           sum(answered_in_sl) AS answered_in_sl,
-                           sum(answered)::DOUBLE / nullif(sum(offered), 0) AS answer_rate,
-                           sum(answered_in_sl)::DOUBLE
-                               / nullif(sum(offered) - sum(short_abandoned), 0) AS service_level,
-                           sum(abandoned)::DOUBLE
-                               / nullif(sum(offered) - sum(short_abandoned), 0) AS abandon_rate,
-                           sum(asa_s * answered) FILTER (WHERE channel IN ('PHONE', 'CHAT'))
-                               / nullif(sum(answered) FILTER (WHERE channel IN ('PHONE', 'CHAT')
-                                                             AND asa_s IS NOT NULL), 0) AS asa_live_s,
+                           sum(closed) AS closed,
+                           sum(diverted) - sum(closed) AS turned_away,
+                           sum(answered)::DOUBLE / nullif(sum(offered) - sum(closed), 0) AS answer_rate,
+                           sum(handled) AS handled,
                            sum(aht_s * handled)
                                / nullif(sum(handled) FILTER (WHERE aht_s IS NOT NULL), 0) AS aht_s,
                            sum(identified) AS identified,
@@ -62,36 +93,87 @@ public final class ReportQueries {
                     """
                             .formatted(IN_MONTH));
 
-    /** The month's agent totals: occupancy and staffed hours. */
+    /**
+     * Service per channel, each against its own threshold, and the deferred channels together
+     * (row {@code WRITTEN}): closed = calls while closed, turned away = diverted for any other
+     * reason (queue full, no agent, wait limit, menu exit), backlog = offered contacts with no
+     * outcome at the end of the data (still waiting).
+     */
+    public static final Query CHANNELS =
+            new Query(
+                    "channels",
+                    """
+                    WITH c AS (
+                        SELECT *, NOT (%2$s) AS deferred
+                        FROM contact_intervals
+                        WHERE %1$s)
+                    SELECT CASE WHEN grouping(channel) = 1 THEN 'WRITTEN' ELSE channel END
+                               AS channel,
+                           sum(offered) AS offered,
+                           sum(closed) AS closed,
+                           sum(diverted) - sum(closed) AS turned_away,
+                           sum(answered) AS answered,
+                           sum(answered_in_sl)::DOUBLE
+                               / nullif(sum(%3$s), 0) AS service_level,
+                           sum(abandoned)::DOUBLE / nullif(sum(%3$s), 0) AS abandon_rate,
+                           sum(asa_s * answered)
+                               / nullif(sum(answered) FILTER (WHERE asa_s IS NOT NULL), 0) AS asa_s,
+                           sum(aht_s * handled)
+                               / nullif(sum(handled) FILTER (WHERE aht_s IS NOT NULL), 0) AS aht_s,
+                           sum(offered - answered - short_abandoned - abandoned - diverted)
+                               AS backlog
+                    FROM c
+                    GROUP BY GROUPING SETS ((channel), (deferred))
+                    HAVING grouping(channel) = 0 OR deferred
+                    ORDER BY grouping(channel),
+                             list_position(['PHONE', 'CHAT', 'EMAIL', 'LETTER', 'PORTAL'], channel),
+                             channel
+                    """
+                            .formatted(IN_MONTH, LIVE, DEN));
+
+    /** The month's agent totals: occupancy and agent-hours by state. */
     public static final Query AGENT_SUMMARY =
             new Query(
                     "agent_summary",
                     """
                     SELECT sum(busy_s + wrap_s) / nullif(sum(ready_s + busy_s + wrap_s), 0) AS occupancy,
-                           sum(staffed_s) / 3600.0 AS staffed_hours
+                           sum(staffed_s) / 3600.0 AS staffed_hours,
+                           sum(busy_s + wrap_s) / 3600.0 AS productive_hours,
+                           sum(ready_s) / 3600.0 AS ready_hours,
+                           sum(not_ready_s) / 3600.0 AS not_ready_hours
                     FROM agent_intervals
                     WHERE %s
                     """
                             .formatted(IN_MONTH));
 
-    /** One row per Paris calendar day. */
+    /**
+     * One row per Paris calendar day: all channels' counts, phone and chat service level and
+     * phone abandon rate, and whether the centre was open (a live contact answered).
+     */
     public static final Query DAILY =
             new Query(
                     "daily",
                     """
                     SELECT CAST(timezone('Europe/Paris', interval_start) AS DATE) AS day,
+                           coalesce(sum(answered) FILTER (WHERE %2$s), 0) > 0 AS open,
                            sum(offered) AS offered,
                            sum(answered) AS answered,
-                           sum(answered_in_sl)::DOUBLE
-                               / nullif(sum(offered) - sum(short_abandoned), 0) AS service_level,
-                           sum(abandoned)::DOUBLE
-                               / nullif(sum(offered) - sum(short_abandoned), 0) AS abandon_rate
+                           (sum(answered_in_sl) FILTER (WHERE channel = 'PHONE'))::DOUBLE
+                               / nullif(sum(%3$s) FILTER (WHERE channel = 'PHONE'), 0)
+                               AS phone_service_level,
+                           (sum(answered_in_sl) FILTER (WHERE channel = 'CHAT'))::DOUBLE
+                               / nullif(sum(%3$s) FILTER (WHERE channel = 'CHAT'), 0)
+                               AS chat_service_level,
+                           (sum(abandoned) FILTER (WHERE channel = 'PHONE'))::DOUBLE
+                               / nullif(sum(%3$s) FILTER (WHERE channel = 'PHONE'), 0)
+                               AS phone_abandon_rate,
+                           sum(closed) AS closed
                     FROM contact_intervals
-                    WHERE %s
+                    WHERE %1$s
                     GROUP BY 1
                     ORDER BY 1
                     """
-                            .formatted(IN_MONTH));
+                            .formatted(IN_MONTH, LIVE, DEN));
 
     /** One row per queue and channel. */
     public static final Query QUEUES =
@@ -101,58 +183,71 @@ public final class ReportQueries {
                     SELECT queue, channel,
                            sum(offered) AS offered,
                            sum(answered) AS answered,
-                           sum(answered_in_sl)::DOUBLE
-                               / nullif(sum(offered) - sum(short_abandoned), 0) AS service_level,
-                           sum(abandoned)::DOUBLE
-                               / nullif(sum(offered) - sum(short_abandoned), 0) AS abandon_rate,
+                           sum(answered_in_sl)::DOUBLE / nullif(sum(%2$s), 0) AS service_level,
+                           sum(abandoned)::DOUBLE / nullif(sum(%2$s), 0) AS abandon_rate,
                            sum(asa_s * answered)
                                / nullif(sum(answered) FILTER (WHERE asa_s IS NOT NULL), 0) AS asa_s,
                            sum(aht_s * handled)
                                / nullif(sum(handled) FILTER (WHERE aht_s IS NOT NULL), 0) AS aht_s,
                            sum(duplicates)::DOUBLE / nullif(sum(identified), 0) AS duplicate_rate
                     FROM contact_intervals
-                    WHERE %s
+                    WHERE %1$s
                     GROUP BY queue, channel
                     ORDER BY queue, channel
                     """
-                            .formatted(IN_MONTH));
+                            .formatted(IN_MONTH, DEN));
 
-    /** Service level by ISO weekday (1 = Monday) and Paris hour. */
+    /** The learnt opening hours, per ISO weekday (1 = Monday): first and last open hour. */
+    public static final Query OPENING_HOURS =
+            new Query(
+                    "opening_hours",
+                    """
+                    WITH %s
+                    SELECT weekday,
+                           min(hour) FILTER (WHERE open) AS first_hour,
+                           max(hour) FILTER (WHERE open) + 1 AS end_hour,
+                           count(*) FILTER (WHERE open) AS open_hours,
+                           max(days_open) AS days_open
+                    FROM open_slots
+                    GROUP BY weekday
+                    ORDER BY weekday
+                    """
+                            .formatted(OPEN_SLOTS));
+
+    /**
+     * Phone and chat service level by ISO weekday (1 = Monday) and Paris hour, with the learnt
+     * open flag: a closed hour has no service level (blank, marked closed), not a perfect one.
+     */
     public static final Query HEATMAP =
             new Query(
                     "heatmap",
                     """
-                    SELECT isodow(timezone('Europe/Paris', interval_start)) AS weekday,
-                           hour(timezone('Europe/Paris', interval_start)) AS hour,
-                           sum(offered) AS offered,
-                           sum(answered_in_sl)::DOUBLE
-                               / nullif(sum(offered) - sum(short_abandoned), 0) AS service_level
-                    FROM contact_intervals
-                    WHERE %s
-                    GROUP BY 1, 2
+                    WITH %2$s,
+                    cells AS (
+                        SELECT isodow(timezone('Europe/Paris', interval_start)) AS weekday,
+                               hour(timezone('Europe/Paris', interval_start)) AS hour,
+                               sum(offered) FILTER (WHERE channel = 'PHONE') AS phone_offered,
+                               (sum(answered_in_sl) FILTER (WHERE channel = 'PHONE'))::DOUBLE
+                                   / nullif(sum(%3$s) FILTER (WHERE channel = 'PHONE'), 0)
+                                   AS phone_service_level,
+                               (sum(answered_in_sl) FILTER (WHERE channel = 'CHAT'))::DOUBLE
+                                   / nullif(sum(%3$s) FILTER (WHERE channel = 'CHAT'), 0)
+                                   AS chat_service_level
+                        FROM contact_intervals
+                        WHERE %1$s
+                        GROUP BY 1, 2)
+                    SELECT c.weekday, c.hour,
+                           coalesce(o.open, false) AS open,
+                           c.phone_offered,
+                           CASE WHEN coalesce(o.open, false) THEN c.phone_service_level END
+                               AS phone_service_level,
+                           CASE WHEN coalesce(o.open, false) THEN c.chat_service_level END
+                               AS chat_service_level
+                    FROM cells c
+                    LEFT JOIN open_slots o ON c.weekday = o.weekday AND c.hour = o.hour
                     ORDER BY 1, 2
                     """
-                            .formatted(IN_MONTH));
-
-    /** The ten intents with the most duplicates. */
-    public static final Query INTENTS =
-            new Query(
-                    "intents",
-                    """
-                    SELECT intent,
-                           sum(offered) AS offered,
-                           sum(identified) AS identified,
-                           sum(duplicates) AS duplicates,
-                           sum(duplicates)::DOUBLE / nullif(sum(identified), 0) AS duplicate_rate,
-                           sum(duplicates_after_abandon)::DOUBLE
-                               / nullif(sum(duplicates), 0) AS after_abandon_share
-                    FROM intent_intervals
-                    WHERE %s
-                    GROUP BY intent
-                    ORDER BY duplicates DESC, intent
-                    LIMIT 10
-                    """
-                            .formatted(IN_MONTH));
+                            .formatted(IN_MONTH, OPEN_SLOTS, DEN));
 
     /**
      * Handoffs per target and in total (last row, target null): created in the month, closed in the
@@ -247,14 +342,26 @@ public final class ReportQueries {
                     ORDER BY trainings DESC, queue
                     """);
 
+    /** Every query of the report, in report order (the sections' queries included). */
     public static final List<Query> ALL =
             List.of(
                     CONTACT_SUMMARY,
+                    CHANNELS,
                     AGENT_SUMMARY,
                     DAILY,
-                    QUEUES,
+                    OPENING_HOURS,
                     HEATMAP,
-                    INTENTS,
+                    UrgentQueries.URGENT,
+                    UrgentQueries.URGENT_HANDOFFS,
+                    UrgentQueries.RELANCE_HOURS,
+                    UrgentQueries.RELANCE_INTENTS,
+                    UrgentQueries.RELANCE_PEAK,
+                    PlanQueries.PLAN_WEEKS,
+                    PlanQueries.PLAN_HOURS,
+                    PlanQueries.PLAN_SERVICE_LEVEL,
+                    BudgetQueries.PEAK_WEEK,
+                    BudgetQueries.PEAK_WEEK_LOAD,
+                    QUEUES,
                     HANDOFFS,
                     STAFFING,
                     TRAINING_GAPS,

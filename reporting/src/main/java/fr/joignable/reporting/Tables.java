@@ -73,15 +73,25 @@ public final class Tables implements AutoCloseable {
                 }
                 current = tableDir.toString();
                 String glob = tableDir.toAbsolutePath() + "/**/*.parquet";
-                st.execute(
-                        "CREATE VIEW "
-                                + table
-                                + " AS SELECT * EXCLUDE (day) FROM read_parquet("
-                                + literal(glob)
-                                + ", hive_partitioning = true)");
+                String source =
+                        " FROM read_parquet(" + literal(glob) + ", hive_partitioning = true)";
+                st.execute("CREATE VIEW " + table + " AS SELECT * EXCLUDE (day)" + source);
                 // Binds the view now (reads a footer): an unreadable table is reported at open;
                 // a corrupt file elsewhere fails the first query that reads it, naming it.
                 st.executeQuery("SELECT * FROM " + table + " LIMIT 0").close();
+                List<String> missing = missingColumns(st, table);
+                if (!missing.isEmpty()) {
+                    StringBuilder zeros = new StringBuilder();
+                    for (String column : missing) {
+                        zeros.append(", CAST(0 AS BIGINT) AS ").append(column);
+                    }
+                    st.execute(
+                            "CREATE OR REPLACE VIEW "
+                                    + table
+                                    + " AS SELECT * EXCLUDE (day)"
+                                    + zeros
+                                    + source);
+                }
                 views.add(table);
             }
             for (String[] csv : CSV_FILES) {
@@ -104,6 +114,32 @@ public final class Tables implements AutoCloseable {
             throw new InputException("cannot read " + current + ": " + oneLine(e), e);
         }
         return new Tables(connection, dir, views);
+    }
+
+    /**
+     * Count columns a table gained in a later version of the KPI job, absent from tables written
+     * by an earlier one: {@code contact_intervals.diverted} and {@code closed}. A view over an
+     * older table shows them as 0 (no contact was diverted, as the older job could not say).
+     */
+    static final List<String[]> LATER_COLUMNS =
+            List.of(
+                    new String[] {"contact_intervals", "diverted"},
+                    new String[] {"contact_intervals", "closed"});
+
+    private static List<String> missingColumns(Statement st, String table) throws SQLException {
+        List<String> present = new ArrayList<>();
+        try (var rs = st.executeQuery("DESCRIBE " + table)) {
+            while (rs.next()) {
+                present.add(rs.getString("column_name").toLowerCase(java.util.Locale.ROOT));
+            }
+        }
+        List<String> missing = new ArrayList<>();
+        for (String[] later : LATER_COLUMNS) {
+            if (later[0].equals(table) && !present.contains(later[1])) {
+                missing.add(later[1]);
+            }
+        }
+        return missing;
     }
 
     private static boolean hasParquet(Path tableDir) {

@@ -8,7 +8,9 @@ import fr.joignable.reporting.ReportModel.Report;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -24,8 +26,10 @@ import org.apache.poi.ss.util.WorkbookUtil;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
- * The report as a workbook: a summary sheet first, then one sheet per table; numbers are numeric
- * cells (rates as fractions with a percent format, dates as dates).
+ * The report as a workbook: a summary sheet first (the tiles, what the month cost, the opening
+ * hours), then one sheet per section (its tables one under the other, each with its title when
+ * there are several); numbers are numeric cells (rates as fractions with a percent format, money
+ * in euros, durations in seconds, dates as dates).
  */
 public final class XlsxRenderer {
 
@@ -41,6 +45,8 @@ public final class XlsxRenderer {
             styles.put(Kind.SECONDS, style(wb, "0"));
             styles.put(Kind.HOURS, style(wb, "0.0"));
             styles.put(Kind.DECIMAL, style(wb, "0.0"));
+            styles.put(Kind.DURATION, style(wb, "0"));
+            styles.put(Kind.MONEY, style(wb, "#,##0.00 [$€-40C]"));
             styles.put(
                     Kind.DATE,
                     style(wb, report.lang() == Messages.Lang.FR ? "dd/mm/yyyy" : "yyyy-mm-dd"));
@@ -79,41 +85,73 @@ public final class XlsxRenderer {
                 summary.setColumnWidth(c, c == 0 ? 40 * 256 : 18 * 256);
             }
 
+            int sr = r + 1;
+            String cost = Layout.costLine(report, msg, fmt);
+            if (cost != null) {
+                summary.createRow(sr++).createCell(0).setCellValue(cost);
+            }
+            summary.createRow(sr)
+                    .createCell(0)
+                    .setCellValue(
+                            msg.get("opening") + msg.get("colon") + report.openingSummary());
+
+            Map<String, List<DataTable>> sections = new LinkedHashMap<>();
             for (DataTable t : report.tables()) {
-                Sheet sheet = wb.createSheet(sheetName(msg.get(t.titleKey()), names));
-                Row head = sheet.createRow(0);
-                for (int c = 0; c < t.columns().size(); c++) {
-                    Cell cell = head.createCell(c);
-                    cell.setCellValue(msg.get(t.columns().get(c).key()));
-                    cell.setCellStyle(header);
-                    sheet.setColumnWidth(c, 20 * 256);
-                }
-                int rr = 1;
-                for (List<Object> values : t.rows()) {
-                    Row row = sheet.createRow(rr++);
-                    for (int c = 0; c < values.size(); c++) {
-                        Column col = t.columns().get(c);
-                        Object v = values.get(c);
-                        Cell cell = row.createCell(c);
-                        if (v == null) {
-                            cell.setBlank();
-                        } else if (v instanceof Number n) {
-                            cell.setCellValue(n.doubleValue());
-                            cell.setCellStyle(styles.get(col.kind()));
-                        } else if (v instanceof LocalDate d) {
-                            cell.setCellValue(d);
-                            cell.setCellStyle(styles.get(Kind.DATE));
-                        } else {
-                            cell.setCellValue(v.toString());
+                sections.computeIfAbsent(t.section(), k -> new ArrayList<>()).add(t);
+            }
+            for (Map.Entry<String, List<DataTable>> section : sections.entrySet()) {
+                Sheet sheet = wb.createSheet(sheetName(msg.get(section.getKey()), names));
+                boolean several = section.getValue().size() > 1;
+                int rr = 0;
+                int widest = 0;
+                for (DataTable t : section.getValue()) {
+                    if (several) {
+                        Cell title0 = sheet.createRow(rr++).createCell(0);
+                        title0.setCellValue(msg.get(t.titleKey()));
+                        title0.setCellStyle(header);
+                    }
+                    Row head = sheet.createRow(rr++);
+                    for (int c = 0; c < t.columns().size(); c++) {
+                        Cell cell = head.createCell(c);
+                        cell.setCellValue(msg.get(t.columns().get(c).key()));
+                        cell.setCellStyle(header);
+                    }
+                    widest = Math.max(widest, t.columns().size());
+                    for (List<Object> values : t.rows()) {
+                        Row row = sheet.createRow(rr++);
+                        for (int c = 0; c < values.size(); c++) {
+                            cell(row.createCell(c), t.columns().get(c), values.get(c), styles);
                         }
                     }
+                    String note = Layout.note(report, t, msg);
+                    if (note != null) {
+                        sheet.createRow(rr + 1).createCell(0).setCellValue(note);
+                        rr += 2;
+                    }
+                    rr += 1;
                 }
-                sheet.createFreezePane(0, 1);
-                if (t.noteKey() != null) {
-                    sheet.createRow(rr + 1).createCell(0).setCellValue(msg.get(t.noteKey()));
+                for (int c = 0; c < widest; c++) {
+                    sheet.setColumnWidth(c, 20 * 256);
+                }
+                if (!several) {
+                    sheet.createFreezePane(0, 1);
                 }
             }
             wb.write(out);
+        }
+    }
+
+    private static void cell(Cell cell, Column col, Object v, Map<Kind, CellStyle> styles) {
+        if (v == null) {
+            cell.setBlank();
+        } else if (v instanceof Number n) {
+            cell.setCellValue(n.doubleValue());
+            cell.setCellStyle(styles.get(col.kind()));
+        } else if (v instanceof LocalDate d) {
+            cell.setCellValue(d);
+            cell.setCellStyle(styles.get(Kind.DATE));
+        } else {
+            cell.setCellValue(v.toString());
         }
     }
 
