@@ -1,25 +1,38 @@
 package fr.joignable.cli;
 
+import fr.joignable.domain.kpi.KpiFormat;
+import fr.joignable.forecasting.staffing.ForecastReader;
+import fr.joignable.forecasting.staffing.Pools;
+import fr.joignable.forecasting.staffing.StaffRoster;
 import fr.joignable.forecasting.staffing.StaffingPlan;
 import fr.joignable.forecasting.staffing.TargetsConfig;
+import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code joignable staff}: a staffing plan from a forecast. */
+/** {@code joignable staff}: a staffing plan from a forecast, by pools of agents. */
 @Command(
         name = "staff",
         mixinStandardHelpOptions = true,
         description = {
-            "A staffing plan from a forecast: per row, the agents needed and scheduled, and the"
-                    + " expected service level, occupancy and asa_s.",
-            "Live channels (PHONE, CHAT) with Erlang C, or Erlang A where a patience is"
-                    + " configured; deferred channels (EMAIL, LETTER, PORTAL) by workload spread"
-                    + " over the opening hours of their response-time window (docs/staffing.md).",
+            "A staffing plan from a forecast: per row, its share of the agents of its pool,"
+                    + " scheduled agents (absence applied once per pool), and the expected service"
+                    + " level, occupancy and asa_s.",
+            "Pools follow who is trained in what (--roster), else one pool per queue across its"
+                    + " live channels; Erlang A where a patience is configured (default for PHONE"
+                    + " and CHAT), else Erlang C; chat agents handle several chats at once; deferred"
+                    + " channels (EMAIL, LETTER, PORTAL) are a backlog worked in the quieter"
+                    + " intervals within their response target (docs/staffing.md).",
             ""
         })
 public final class StaffCommand implements Callable<Integer> {
@@ -30,8 +43,17 @@ public final class StaffCommand implements Callable<Integer> {
             names = "--forecast",
             required = true,
             paramLabel = "FILE",
-            description = "Forecast CSV: " + StaffingPlan.FORECAST_HEADER + ".")
+            description =
+                    "Forecast CSV: "
+                            + StaffingPlan.FORECAST_HEADER
+                            + " (more columns, e.g. p10,p50,p90, are ignored).")
     Path forecast;
+
+    @Option(
+            names = "--roster",
+            paramLabel = "FILE",
+            description = "Roster CSV (agent_id,team,skills,fte): pools follow the agents' skills.")
+    Path roster;
 
     @Option(
             names = "--targets",
@@ -42,40 +64,113 @@ public final class StaffCommand implements Callable<Integer> {
     Path targets;
 
     @Option(
+            names = "--offered-column",
+            paramLabel = "NAME",
+            defaultValue = "offered",
+            description =
+                    "Forecast column holding the volume to staff for, e.g. p90 (default: ${DEFAULT-VALUE}).")
+    String offeredColumn;
+
+    @Option(
             names = "--out",
             required = true,
             paramLabel = "FILE",
             description = "Staffing CSV to write: " + StaffingPlan.STAFFING_HEADER + ".")
     Path out;
 
+    @Option(
+            names = "--pools",
+            paramLabel = "FILE",
+            description =
+                    "Also write one row per (interval, pool): " + StaffingPlan.POOLS_HEADER + ".")
+    Path poolsOut;
+
+    @Option(
+            names = "--backlog",
+            paramLabel = "FILE",
+            description =
+                    "Also write the deferred backlog at the end of each day: "
+                            + StaffingPlan.BACKLOG_HEADER
+                            + ".")
+    Path backlogOut;
+
     @Override
     public Integer call() throws Exception {
+        if (offeredColumn.isBlank()) {
+            throw new UsageException("--offered-column: must not be empty");
+        }
         TargetsConfig config =
                 targets == null ? TargetsConfig.defaults() : TargetsConfig.read(targets);
-        List<StaffingPlan.ForecastRow> rows = StaffingPlan.readForecast(forecast);
-        List<StaffingPlan.StaffingRow> plan = new StaffingPlan(config).plan(rows);
-        StaffingPlan.write(out, plan);
-        java.util.Map<java.time.Instant, Double> perInterval = new java.util.TreeMap<>();
-        for (StaffingPlan.StaffingRow r : plan) {
-            perInterval.merge(r.forecast().intervalStart(), r.scheduledAgents(), Double::sum);
+        List<StaffingPlan.ForecastRow> rows = ForecastReader.read(forecast, offeredColumn);
+        TreeSet<String> queues = new TreeSet<>();
+        for (StaffingPlan.ForecastRow r : rows) {
+            queues.add(r.queue());
         }
-        java.util.Map.Entry<java.time.Instant, Double> peak =
-                perInterval.entrySet().stream()
-                        .max(java.util.Map.Entry.comparingByValue())
-                        .orElse(null);
-        spec.commandLine()
-                .getOut()
-                .printf(
-                        java.util.Locale.ROOT,
-                        "%d rows staffed to %s; peak %s scheduled agents (all queues) at %s%n",
-                        plan.size(),
-                        out,
-                        peak == null
-                                ? "0"
-                                : fr.joignable.domain.kpi.KpiFormat.decimal(
-                                        Math.round(peak.getValue() * 10) / 10.0),
-                        peak == null ? "-" : peak.getKey());
-        spec.commandLine().getOut().flush();
+        PrintWriter err = spec.commandLine().getErr();
+        Pools pools;
+        if (roster == null) {
+            pools = Pools.perQueue(queues);
+        } else {
+            StaffRoster agents = StaffRoster.read(roster);
+            pools = Pools.fromRoster(agents, queues);
+            for (String q : queues) {
+                boolean trained = agents.agents().stream().anyMatch(a -> a.skills().contains(q));
+                if (!trained) {
+                    err.println(
+                            "warning: nobody in "
+                                    + roster
+                                    + " is trained in queue "
+                                    + q
+                                    + "; staffed as its own pool");
+                }
+            }
+        }
+        StaffingPlan.Plan plan = new StaffingPlan(config).plan(rows, pools);
+        StaffingPlan.write(out, plan.rows());
+        if (poolsOut != null) {
+            StaffingPlan.writePools(poolsOut, plan.pools());
+        }
+        if (backlogOut != null) {
+            StaffingPlan.writeBacklog(backlogOut, plan.backlog());
+        }
+        summarise(plan, pools);
         return JoignableCli.EXIT_OK;
+    }
+
+    private void summarise(StaffingPlan.Plan plan, Pools pools) {
+        PrintWriter o = spec.commandLine().getOut();
+        Map<Instant, Integer> perInterval = new TreeMap<>();
+        double hours = 0;
+        for (StaffingPlan.PoolRow r : plan.pools()) {
+            perInterval.merge(r.intervalStart(), r.scheduledAgents(), Integer::sum);
+            hours += r.scheduledAgents() * 0.25;
+        }
+        Map.Entry<Instant, Integer> peak =
+                perInterval.entrySet().stream().max(Map.Entry.comparingByValue()).orElse(null);
+        o.printf(
+                Locale.ROOT,
+                "%d rows staffed to %s in %d pool(s); peak %d scheduled agents at %s;"
+                        + " %s scheduled agent-hours%n",
+                plan.rows().size(),
+                out,
+                pools.pools().size(),
+                peak == null ? 0 : peak.getValue(),
+                peak == null ? "-" : peak.getKey(),
+                KpiFormat.decimal(Math.round(hours * 10) / 10.0));
+        for (Pools.Pool p : pools.pools()) {
+            if (p.queues().size() > 1) {
+                o.printf(Locale.ROOT, "  %s: %s%n", p.name(), String.join(", ", p.queues()));
+            }
+        }
+        Map<String, Double> worst = new TreeMap<>();
+        for (StaffingPlan.BacklogDay d : plan.backlog()) {
+            worst.merge(d.queue() + " " + d.channel(), d.contacts(), Math::max);
+        }
+        if (!worst.isEmpty()) {
+            StringBuilder b = new StringBuilder("  largest end-of-day backlog:");
+            worst.forEach((k, v) -> b.append(String.format(Locale.ROOT, " %s %.0f;", k, v)));
+            o.println(b.substring(0, b.length() - 1));
+        }
+        o.flush();
     }
 }

@@ -51,6 +51,11 @@ public final class OpeningHours {
                 true);
     }
 
+    /** The time zone of the opening hours. */
+    public ZoneId zone() {
+        return zone;
+    }
+
     public boolean isOpen(Instant intervalStart) {
         ZonedDateTime local = intervalStart.atZone(zone);
         if (!days.contains(local.getDayOfWeek())) {

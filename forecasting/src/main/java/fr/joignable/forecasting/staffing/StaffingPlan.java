@@ -2,22 +2,14 @@ package fr.joignable.forecasting.staffing;
 
 import fr.joignable.domain.event.Channel;
 import fr.joignable.domain.io.AtomicFiles;
-import fr.joignable.domain.io.InputException;
 import fr.joignable.domain.kpi.KpiFormat;
-import fr.joignable.domain.time.Intervals;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
+import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Turns a forecast ({@code interval_start,queue,channel,offered,aht_s}, 15-minute intervals) into a
@@ -53,10 +45,36 @@ public final class StaffingPlan {
     /** Slack removed before rounding workload agents up (floating noise must not cost one). */
     static final double ROUNDING_EPSILON = 1e-9;
 
-    private static final double INTERVAL = Intervals.INTERVAL_SECONDS;
+    public static final String POOLS_HEADER =
+            "interval_start,pool,queues,live_erlangs,live_agents,deferred_agents,agents,scheduled_agents,service_levels";
 
-    /** How far ahead to look for the next open interval before declaring the centre never open. */
-    private static final int MAX_CLOSED_INTERVALS = 4 * 24 * 31;
+    public static final String BACKLOG_HEADER = "date,queue,channel,backlog_contacts,backlog_hours";
+
+    /**
+     * One pool in one interval: its live traffic, whole live agents, deferred full-time
+     * equivalents, their sum, the scheduled agents (whole, absence applied once) and each live
+     * member's predicted service level ({@code QUEUE/CHANNEL=0.83}, {@code ;}-separated).
+     */
+    public record PoolRow(
+            Instant intervalStart,
+            Pools.Pool pool,
+            double liveErlangs,
+            int liveAgents,
+            double deferredAgents,
+            int scheduledAgents,
+            String serviceLevels) {
+
+        public double agents() {
+            return liveAgents + deferredAgents;
+        }
+    }
+
+    /** Deferred work not yet done at the end of a local day, in contacts and handle hours. */
+    public record BacklogDay(
+            LocalDate date, String queue, Channel channel, double contacts, double hours) {}
+
+    /** A whole plan. */
+    public record Plan(List<StaffingRow> rows, List<PoolRow> pools, List<BacklogDay> backlog) {}
 
     /** One forecast row. */
     public record ForecastRow(
@@ -86,210 +104,23 @@ public final class StaffingPlan {
         this.config = config;
     }
 
-    /** Reads and validates a forecast file. */
+    /** Reads and validates a forecast file (volume from {@code offered}). */
     public static List<ForecastRow> readForecast(Path file) {
-        List<ForecastRow> rows = new ArrayList<>();
-        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            String header = in.readLine();
-            if (header == null) {
-                throw new InputException(file + ": empty file, expected header " + FORECAST_HEADER);
-            }
-            if (header.startsWith("\uFEFF")) {
-                header = header.substring(1);
-            }
-            if (!header.strip().equals(FORECAST_HEADER)) {
-                throw new InputException(
-                        file
-                                + " line 1: header must be "
-                                + FORECAST_HEADER
-                                + ", got '"
-                                + header.strip()
-                                + "'");
-            }
-            String line;
-            int number = 1;
-            java.util.Set<String> seen = new java.util.HashSet<>();
-            while ((line = in.readLine()) != null) {
-                number++;
-                if (line.isBlank()) {
-                    continue;
-                }
-                ForecastRow row = parse(file, number, line);
-                if (!seen.add(
-                        row.intervalStart() + "\u0000" + row.queue() + "\u0000" + row.channel())) {
-                    throw new InputException(
-                            file
-                                    + " line "
-                                    + number
-                                    + ": a second row for "
-                                    + row.intervalStart()
-                                    + ", queue "
-                                    + row.queue()
-                                    + ", "
-                                    + row.channel());
-                }
-                rows.add(row);
-            }
-        } catch (NoSuchFileException e) {
-            throw new InputException(file + ": no such file");
-        } catch (IOException e) {
-            throw new InputException(file + ": cannot read: " + e.getMessage(), e);
-        }
-        if (rows.isEmpty()) {
-            throw new InputException(file + ": no forecast rows");
-        }
-        return rows;
+        return ForecastReader.read(file, "offered");
     }
 
-    private static ForecastRow parse(Path file, int number, String line) {
-        String[] f = line.split(",", -1);
-        String at = file + " line " + number;
-        if (f.length != 5) {
-            throw new InputException(
-                    at + ": expected 5 fields (" + FORECAST_HEADER + "), got " + f.length);
-        }
-        Instant start;
-        try {
-            start = Instant.parse(f[0].strip());
-        } catch (DateTimeParseException e) {
-            throw new InputException(
-                    at + ": field interval_start: '" + f[0] + "' is not an ISO-8601 UTC instant");
-        }
-        if (start.toEpochMilli() % Intervals.INTERVAL_MILLIS != 0) {
-            throw new InputException(
-                    at + ": field interval_start: '" + f[0] + "' is not on the 15-minute grid");
-        }
-        String queue = f[1].strip();
-        if (queue.isEmpty()) {
-            throw new InputException(at + ": field queue: empty");
-        }
-        Channel channel;
-        try {
-            channel = Channel.valueOf(f[2].strip());
-        } catch (IllegalArgumentException e) {
-            throw new InputException(
-                    at
-                            + ": field channel: '"
-                            + f[2]
-                            + "' is not PHONE, CHAT, EMAIL, LETTER or PORTAL");
-        }
-        double offered = number(at, "offered", f[3]);
-        if (offered < 0) {
-            throw new InputException(at + ": field offered: must be >= 0, got " + f[3]);
-        }
-        double aht;
-        if (f[4].isBlank() && offered == 0) {
-            aht = Double.NaN;
-        } else {
-            aht = number(at, "aht_s", f[4]);
-            if (!(aht > 0)) {
-                throw new InputException(at + ": field aht_s: must be > 0, got " + f[4]);
-            }
-        }
-        return new ForecastRow(start, queue, channel, offered, aht);
-    }
-
-    private static double number(String at, String field, String text) {
-        try {
-            double v = Double.parseDouble(text.strip());
-            if (!Double.isFinite(v)) {
-                throw new NumberFormatException();
-            }
-            return v;
-        } catch (NumberFormatException e) {
-            throw new InputException(at + ": field " + field + ": '" + text + "' is not a number");
-        }
-    }
-
-    /** The staffing of every forecast row, in the same order. */
+    /** The staffing of every forecast row, in the same order, one pool per queue. */
     public List<StaffingRow> plan(List<ForecastRow> forecast) {
-        StaffingRow[] out = new StaffingRow[forecast.size()];
-        Map<String, List<Integer>> deferred = new LinkedHashMap<>();
-        for (int i = 0; i < forecast.size(); i++) {
-            ForecastRow row = forecast.get(i);
-            if (row.channel().isLive()) {
-                out[i] = live(row);
-            } else {
-                deferred.computeIfAbsent(
-                                row.queue() + "\u0000" + row.channel(), k -> new ArrayList<>())
-                        .add(i);
-            }
+        Set<String> queues = new TreeSet<>();
+        for (ForecastRow r : forecast) {
+            queues.add(r.queue());
         }
-        for (List<Integer> series : deferred.values()) {
-            deferred(forecast, series, out);
-        }
-        return List.of(out);
+        return plan(forecast, Pools.perQueue(queues)).rows();
     }
 
-    private StaffingRow live(ForecastRow row) {
-        if (row.offered() == 0) {
-            return new StaffingRow(row, 0, 0, Double.NaN, Double.NaN, Double.NaN);
-        }
-        ChannelTargets t = config.of(row.queue(), row.channel());
-        double traffic = row.offered() * row.ahtSeconds() / INTERVAL;
-        QueueMetrics m = RequiredAgents.solve(t.model(traffic, row.ahtSeconds()), t.liveTargets());
-        int scheduled = Shrinkage.of(t.shrinkage()).scheduledAgents(m.agents());
-        return new StaffingRow(
-                row, m.agents(), scheduled, m.serviceLevel(), m.occupancy(), m.asaSeconds());
-    }
-
-    private void deferred(List<ForecastRow> forecast, List<Integer> series, StaffingRow[] out) {
-        ForecastRow first = forecast.get(series.get(0));
-        ChannelTargets t = config.of(first.queue(), first.channel());
-        OpeningHours hours = config.openingHours();
-        long window = Math.round(t.responseTargetSeconds() * 1000);
-        Map<Long, Double> load = new HashMap<>();
-        double[] response = new double[series.size()];
-        for (int k = 0; k < series.size(); k++) {
-            ForecastRow row = forecast.get(series.get(k));
-            if (row.offered() == 0) {
-                continue;
-            }
-            long arrival = row.intervalStart().toEpochMilli();
-            long received = arrival;
-            int skipped = 0;
-            while (!hours.isOpen(Instant.ofEpochMilli(received))) {
-                received += Intervals.INTERVAL_MILLIS;
-                if (++skipped > MAX_CLOSED_INTERVALS) {
-                    throw new InputException(
-                            "opening hours "
-                                    + hours
-                                    + ": never open within a month of "
-                                    + row.intervalStart());
-                }
-            }
-            List<Long> open = new ArrayList<>();
-            for (long u = received; u < received + window; u += Intervals.INTERVAL_MILLIS) {
-                if (u == received || hours.isOpen(Instant.ofEpochMilli(u))) {
-                    open.add(u);
-                }
-            }
-            double work = row.offered() * row.ahtSeconds();
-            double share = work / open.size();
-            double delay = 0;
-            for (long u : open) {
-                load.merge(u, share, Double::sum);
-                delay += (u - arrival) / 1000.0;
-            }
-            response[k] = delay / open.size();
-        }
-        for (int k = 0; k < series.size(); k++) {
-            int index = series.get(k);
-            ForecastRow row = forecast.get(index);
-            double work = load.getOrDefault(row.intervalStart().toEpochMilli(), 0.0);
-            double agents = roundFte(work / (INTERVAL * t.maxOccupancy()));
-            double scheduled = roundFte(agents / (1 - t.shrinkage()));
-            double occupancy = agents == 0 ? Double.NaN : work / (agents * INTERVAL);
-            boolean arrivals = row.offered() > 0;
-            out[index] =
-                    new StaffingRow(
-                            row,
-                            agents,
-                            scheduled,
-                            arrivals ? 1.0 : Double.NaN,
-                            occupancy,
-                            arrivals ? response[k] : Double.NaN);
-        }
+    /** The staffing of every forecast row (same order), of every pool, and the daily backlog. */
+    public Plan plan(List<ForecastRow> forecast, Pools pools) {
+        return new PoolPlanner(config, forecast, pools).run();
     }
 
     /** Writes the plan (complete or not at all). */
@@ -309,8 +140,8 @@ public final class StaffingPlan {
                                                 f.channel().name(),
                                                 KpiFormat.decimal(f.offered()),
                                                 KpiFormat.decimal(f.ahtSeconds()),
-                                                KpiFormat.decimal(r.agents()),
-                                                KpiFormat.decimal(r.scheduledAgents()),
+                                                KpiFormat.decimal(round(r.agents(), 4)),
+                                                KpiFormat.decimal(round(r.scheduledAgents(), 4)),
                                                 KpiFormat.decimal(round(r.serviceLevel(), 6)),
                                                 KpiFormat.decimal(round(r.occupancy(), 6)),
                                                 KpiFormat.decimal(round(r.asaSeconds(), 3)))));
@@ -319,12 +150,53 @@ public final class StaffingPlan {
                 });
     }
 
-    /** Deferred FTE to a thousandth of an agent: finer figures are noise in a plan. */
-    private static double roundFte(double fte) {
-        return Math.round(fte * 1000) / 1000.0;
+    /** Writes the pool rows (complete or not at all). */
+    public static void writePools(Path file, List<PoolRow> rows) throws IOException {
+        AtomicFiles.writeText(
+                file,
+                w -> {
+                    w.write(POOLS_HEADER);
+                    w.write('\n');
+                    for (PoolRow r : rows) {
+                        w.write(
+                                KpiFormat.csvLine(
+                                        List.of(
+                                                KpiFormat.instant(r.intervalStart()),
+                                                r.pool().name(),
+                                                String.join(";", r.pool().queues()),
+                                                KpiFormat.decimal(round(r.liveErlangs(), 4)),
+                                                Integer.toString(r.liveAgents()),
+                                                KpiFormat.decimal(round(r.deferredAgents(), 3)),
+                                                KpiFormat.decimal(round(r.agents(), 3)),
+                                                Integer.toString(r.scheduledAgents()),
+                                                r.serviceLevels())));
+                        w.write('\n');
+                    }
+                });
     }
 
-    private static double round(double v, int decimals) {
+    /** Writes the end-of-day backlog (complete or not at all). */
+    public static void writeBacklog(Path file, List<BacklogDay> rows) throws IOException {
+        AtomicFiles.writeText(
+                file,
+                w -> {
+                    w.write(BACKLOG_HEADER);
+                    w.write('\n');
+                    for (BacklogDay r : rows) {
+                        w.write(
+                                KpiFormat.csvLine(
+                                        List.of(
+                                                r.date().toString(),
+                                                r.queue(),
+                                                r.channel().name(),
+                                                KpiFormat.decimal(round(r.contacts(), 2)),
+                                                KpiFormat.decimal(round(r.hours(), 2)))));
+                        w.write('\n');
+                    }
+                });
+    }
+
+    static double round(double v, int decimals) {
         if (!Double.isFinite(v)) {
             return Double.NaN;
         }

@@ -27,8 +27,9 @@ import java.util.Set;
  *
  * <pre>
  * channels:                 # channel defaults (override the built-in ones key by key)
- *   PHONE: {service_level: 80/20, max_occupancy: 0.85, shrinkage: 0.30, asa: 30s, patience: 180s}
- *   EMAIL: {response_target: 48h, max_occupancy: 0.85, shrinkage: 0.30}
+ *   PHONE: {service_level: 80/20, max_occupancy: 0.85, absence: 0.05, asa: 30s, patience: 180s}
+ *   CHAT:  {service_level: 80/60, patience: 360s, chat_concurrency: 2, concurrency_growth: 0.25}
+ *   EMAIL: {response_target: 48h, response_percent: 90, max_occupancy: 0.85}
  * queues:                   # queue-specific entries override the channel's, key by key
  *   urgences:
  *     PHONE: {service_level: 90/20}
@@ -36,11 +37,43 @@ import java.util.Set;
  *                 zone: Europe/Paris, closed_on_public_holidays: true}
  * </pre>
  *
- * Built-in defaults: PHONE 80/20, CHAT 80/60, every channel max occupancy 0.85 and shrinkage 0.30,
- * no ASA target, no patience (Erlang C), deferred response target 48 h, opening hours Monday–Friday
- * 08:30–17:30 Europe/Paris closed on public holidays.
+ * Built-in defaults: PHONE 80/20 with patience 180 s (Erlang A), CHAT 80/60 with patience 360 s and
+ * 2 chats at once (each 25 % longer per extra chat), every channel max occupancy 0.85, absence 0.05
+ * (the factor {@code staff} applies; {@code shrinkage} is its older name) and activities 0.08
+ * (breaks, training: placed by a schedule, not applied), no ASA target, deferred work 90 % within
+ * 48 h, opening hours Monday–Friday 08:30–17:30 Europe/Paris closed on public holidays. {@code
+ * patience: none} gives Erlang C. The defaults are the simulator's own centre ({@code
+ * docs/staffing.md}).
  */
 public final class TargetsConfig {
+
+    /** Mean patience of a caller, the simulator's own (exponential, 180 s). */
+    public static final double DEFAULT_PHONE_PATIENCE_S = 180;
+
+    /** Mean patience of a chat user: twice a caller's, as in the simulator. */
+    public static final double DEFAULT_CHAT_PATIENCE_S = 360;
+
+    /** Chats an agent handles at once. */
+    public static final int DEFAULT_CHAT_CONCURRENCY = 2;
+
+    /** Growth of one chat's handle time per extra concurrent chat (25 %: 2 chats take 1.25×). */
+    public static final double DEFAULT_CONCURRENCY_GROWTH = 0.25;
+
+    /**
+     * Absence (sickness, leave), the factor {@code staff} applies: the simulator's centre has 5 %
+     * of agents absent on a working day.
+     */
+    public static final double DEFAULT_ABSENCE = 0.05;
+
+    /**
+     * Activities a schedule places (breaks, training; lunch is unpaid), not applied by {@code
+     * staff}: two 15-min breaks in a 7-h working day (7.1 %) plus training 4 % of days × 1.5 h (0.9
+     * %) in the simulator's centre.
+     */
+    public static final double DEFAULT_ACTIVITIES = 0.08;
+
+    /** Share of deferred work to answer within the response target. */
+    public static final double DEFAULT_RESPONSE_PERCENT = 90;
 
     /** One level of settings; null fields inherit. */
     private record Settings(
@@ -50,7 +83,11 @@ public final class TargetsConfig {
             Double maxOccupancy,
             Double shrinkage,
             Double patience,
-            Double responseTarget) {
+            Double responseTarget,
+            Double responsePercent,
+            Double activities,
+            Integer concurrency,
+            Double concurrencyGrowth) {
 
         Settings over(Settings base) {
             return new Settings(
@@ -60,7 +97,11 @@ public final class TargetsConfig {
                     maxOccupancy != null ? maxOccupancy : base.maxOccupancy,
                     shrinkage != null ? shrinkage : base.shrinkage,
                     patience != null ? patience : base.patience,
-                    responseTarget != null ? responseTarget : base.responseTarget);
+                    responseTarget != null ? responseTarget : base.responseTarget,
+                    responsePercent != null ? responsePercent : base.responsePercent,
+                    activities != null ? activities : base.activities,
+                    concurrency != null ? concurrency : base.concurrency,
+                    concurrencyGrowth != null ? concurrencyGrowth : base.concurrencyGrowth);
         }
 
         ChannelTargets resolve() {
@@ -71,7 +112,11 @@ public final class TargetsConfig {
                     maxOccupancy,
                     shrinkage,
                     patience == null ? Double.NaN : patience,
-                    responseTarget);
+                    responseTarget,
+                    responsePercent,
+                    activities,
+                    concurrency,
+                    concurrencyGrowth);
         }
     }
 
@@ -82,7 +127,12 @@ public final class TargetsConfig {
                     "max_occupancy",
                     "shrinkage",
                     "patience",
-                    "response_target");
+                    "response_target",
+                    "response_percent",
+                    "absence",
+                    "activities",
+                    "chat_concurrency",
+                    "concurrency_growth");
 
     private final EnumMap<Channel, Settings> channels;
     private final Map<String, EnumMap<Channel, Settings>> queues;
@@ -102,7 +152,28 @@ public final class TargetsConfig {
         EnumMap<Channel, Settings> map = new EnumMap<>(Channel.class);
         for (Channel c : Channel.values()) {
             double threshold = c == Channel.CHAT ? 60 : c == Channel.PHONE ? 20 : 172_800;
-            map.put(c, new Settings(80.0, threshold, null, 0.85, 0.30, null, 172_800.0));
+            Double patience = null;
+            if (c == Channel.PHONE) {
+                patience = DEFAULT_PHONE_PATIENCE_S;
+            } else if (c == Channel.CHAT) {
+                patience = DEFAULT_CHAT_PATIENCE_S;
+            }
+            int concurrency = c == Channel.CHAT ? DEFAULT_CHAT_CONCURRENCY : 1;
+            double percent = 80.0;
+            map.put(
+                    c,
+                    new Settings(
+                            percent,
+                            threshold,
+                            null,
+                            0.85,
+                            DEFAULT_ABSENCE,
+                            patience,
+                            172_800.0,
+                            DEFAULT_RESPONSE_PERCENT,
+                            DEFAULT_ACTIVITIES,
+                            concurrency,
+                            DEFAULT_CONCURRENCY_GROWTH));
         }
         return new TargetsConfig(map, Map.of(), OpeningHours.defaults());
     }
@@ -242,6 +313,10 @@ public final class TargetsConfig {
             Double shrink = null;
             Double patience = null;
             Double response = null;
+            Double responsePercent = null;
+            Double activities = null;
+            Integer concurrency = null;
+            Double growth = null;
             for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = it.next();
                 String key = e.getKey();
@@ -279,16 +354,45 @@ public final class TargetsConfig {
                             throw error(w, "must be in (0, 1], got " + v.asText());
                         }
                     }
-                    case "shrinkage" -> {
+                    case "shrinkage", "absence" -> {
                         shrink = number(v.asText(), w);
                         if (!(shrink >= 0 && shrink < 1)) {
                             throw error(w, "must be in [0, 1), got " + v.asText());
                         }
                     }
+                    case "activities" -> {
+                        activities = number(v.asText(), w);
+                        if (!(activities >= 0 && activities < 1)) {
+                            throw error(w, "must be in [0, 1), got " + v.asText());
+                        }
+                    }
+                    case "response_percent" -> {
+                        responsePercent = number(v.asText(), w);
+                        if (!(responsePercent > 0 && responsePercent <= 100)) {
+                            throw error(w, "must be in (0, 100], got " + v.asText());
+                        }
+                    }
+                    case "chat_concurrency" -> {
+                        double k = number(v.asText(), w);
+                        if (!(k >= 1 && k <= 10 && k == Math.rint(k))) {
+                            throw error(w, "must be a whole number in [1, 10], got " + v.asText());
+                        }
+                        concurrency = (int) k;
+                    }
+                    case "concurrency_growth" -> {
+                        growth = number(v.asText(), w);
+                        if (!(growth >= 0 && growth <= 1)) {
+                            throw error(w, "must be in [0, 1], got " + v.asText());
+                        }
+                    }
                     case "patience" -> {
-                        patience = duration(v.asText(), w);
-                        if (!(patience > 0)) {
-                            throw error(w, "must be > 0");
+                        if ("none".equalsIgnoreCase(v.asText().strip())) {
+                            patience = Double.NaN;
+                        } else {
+                            patience = duration(v.asText(), w);
+                            if (!(patience > 0)) {
+                                throw error(w, "must be > 0 (or none: Erlang C)");
+                            }
                         }
                     }
                     case "response_target" -> {
@@ -300,7 +404,18 @@ public final class TargetsConfig {
                     default -> throw new IllegalStateException(key);
                 }
             }
-            return new Settings(percent, threshold, asa, occ, shrink, patience, response);
+            return new Settings(
+                    percent,
+                    threshold,
+                    asa,
+                    occ,
+                    shrink,
+                    patience,
+                    response,
+                    responsePercent,
+                    activities,
+                    concurrency,
+                    growth);
         }
 
         OpeningHours openingHours(JsonNode node) {
