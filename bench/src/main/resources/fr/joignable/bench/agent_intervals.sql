@@ -1,20 +1,21 @@
 -- agent_intervals computed straight from an events file with DuckDB (kpis.md), independently of
 -- the Flink job. A state lasts from its event to the same agent's next one; the last one to the
--- largest ts among all the accepted events of the input. Parameter: ${EVENTS}.
+-- largest ts among all the accepted events of the input; at equal times the smaller eventId comes
+-- first, so no order of the lines changes the result. Parameter: ${EVENTS}.
 WITH raw AS (
   SELECT * FROM read_json(${EVENTS}, format = 'newline_delimited', ignore_errors = true,
     columns = {eventId: 'VARCHAR', type: 'VARCHAR', ts: 'VARCHAR', agentId: 'VARCHAR',
                team: 'VARCHAR', state: 'VARCHAR'})
   WHERE eventId IS NOT NULL AND type IS NOT NULL AND ts IS NOT NULL
 ), ev AS (
-  SELECT any_value(type) AS type, any_value(agentId) AS agent, any_value(team) AS team,
+  SELECT eventId, any_value(type) AS type, any_value(agentId) AS agent, any_value(team) AS team,
          any_value(state) AS state, epoch_ms(CAST(any_value(ts) AS TIMESTAMPTZ)) AS t
   FROM raw GROUP BY eventId
 ), data_end AS (
   SELECT max(t) AS t_max FROM ev
 ), seg AS (
   SELECT agent, team, state, t AS t0,
-         coalesce(lead(t) OVER (PARTITION BY agent ORDER BY t), (SELECT t_max FROM data_end)) AS t1
+         coalesce(lead(t) OVER (PARTITION BY agent ORDER BY t, eventId), (SELECT t_max FROM data_end)) AS t1
   FROM ev WHERE type = 'AGENT_STATE'
 ), piece AS (
   SELECT team, state,
