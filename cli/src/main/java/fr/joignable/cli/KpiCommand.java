@@ -28,6 +28,8 @@ public final class KpiCommand implements Callable<Integer> {
 
     @picocli.CommandLine.Mixin PseudonymizeOptions privacy;
 
+    @picocli.CommandLine.Mixin ConfigFileOptions configFile;
+
     @Option(
             names = "--events",
             arity = "1..*",
@@ -89,6 +91,7 @@ public final class KpiCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Configuration conf = new Configuration();
+        configFile.applyTo(conf);
         privacy.applyTo(conf);
         if (outOfOrderness != null) {
             conf.set(

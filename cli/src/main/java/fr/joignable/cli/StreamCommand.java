@@ -26,6 +26,8 @@ public final class StreamCommand implements Callable<Integer> {
 
     @picocli.CommandLine.Mixin PseudonymizeOptions privacy;
 
+    @picocli.CommandLine.Mixin ConfigFileOptions configFile;
+
     @picocli.CommandLine.Mixin KafkaClientOptions kafka;
 
     @Option(
@@ -104,6 +106,7 @@ public final class StreamCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Configuration conf = new Configuration();
+        configFile.applyTo(conf);
         privacy.applyTo(conf);
         kafka.applyTo(conf);
         set(conf, KpiJobOptions.EVENTS_TOPIC, eventsTopic);

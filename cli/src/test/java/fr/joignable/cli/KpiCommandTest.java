@@ -50,6 +50,54 @@ class KpiCommandTest {
     }
 
     @Test
+    void thePhoneTargetOfJoignableYamlIsTheThresholdTheJobMeasures() throws Exception {
+        Path events = dir.resolve("events.jsonl");
+        Files.writeString(
+                events,
+                "{\"eventId\":\"e1\",\"type\":\"CONTACT_OFFERED\",\"ts\":\"2026-10-05T08:00:00Z\",\"contactId\":\"c1\",\"channel\":\"PHONE\",\"queue\":\"LOYERS\",\"intent\":\"CHARGES\"}\n"
+                        + "{\"eventId\":\"e2\",\"type\":\"CONTACT_ANSWERED\",\"ts\":\"2026-10-05T08:00:25Z\",\"contactId\":\"c1\",\"agentId\":\"a1\"}\n",
+                StandardCharsets.UTF_8);
+        // answered after 25 s: outside the default 20 s, inside the configured 80/30
+        assertThat(answeredInSl(events, dir.resolve("default"))).isEqualTo("0");
+        Path config =
+                Files.writeString(
+                        dir.resolve("joignable.yaml"),
+                        "channels:\n  PHONE: {service_level: 80/30}\n");
+        assertThat(answeredInSl(events, dir.resolve("configured"), "--config", config.toString()))
+                .isEqualTo("1");
+        Files.writeString(config, "channels:\n  PHONE: {service_level: eighty}\n");
+        JoignableCliTest.Run bad =
+                JoignableCliTest.run(
+                        "kpi",
+                        "--events",
+                        events.toString(),
+                        "--out",
+                        dir.resolve("bad").toString(),
+                        "--config",
+                        config.toString());
+        assertThat(bad.status()).isEqualTo(1);
+        assertThat(bad.err()).contains("joignable.yaml").contains("channels.PHONE.service_level");
+    }
+
+    private static String answeredInSl(Path events, Path out, String... more) throws Exception {
+        java.util.List<String> args =
+                new java.util.ArrayList<>(
+                        java.util.List.of(
+                                "kpi",
+                                "--events",
+                                events.toString(),
+                                "--out",
+                                out.toString(),
+                                "--csv"));
+        args.addAll(java.util.List.of(more));
+        JoignableCliTest.Run run = JoignableCliTest.run(args.toArray(String[]::new));
+        assertThat(run.status()).as(run.err()).isZero();
+        java.util.List<String> lines = Files.readAllLines(out.resolve("contact_intervals.csv"));
+        int column = java.util.List.of(lines.get(0).split(",")).indexOf("answered_in_sl");
+        return lines.get(1).split(",", -1)[column];
+    }
+
+    @Test
     void aMissingInputFileIsAOneLineFailureNamingIt() {
         Path missing = dir.resolve("nope.jsonl");
         JoignableCliTest.Run run =

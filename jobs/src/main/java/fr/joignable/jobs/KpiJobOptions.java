@@ -1,8 +1,10 @@
 package fr.joignable.jobs;
 
+import fr.joignable.domain.config.JoignableConfig;
 import fr.joignable.domain.event.Channel;
 import fr.joignable.domain.kpi.ChannelThresholds;
 import java.io.Serializable;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.apache.flink.configuration.ConfigOption;
@@ -162,8 +164,20 @@ public final class KpiJobOptions implements Serializable {
                             "File holding the pseudonymisation key (empty: the environment"
                                     + " variable JOIGNABLE_TENANT_KEY).");
 
+    public static final ConfigOption<String> CONFIG_FILE =
+            ConfigOptions.key("joignable.config-file")
+                    .stringType()
+                    .defaultValue("")
+                    .withDescription(
+                            "The centre's joignable.yaml (docs/configuration.md): its service-level"
+                                    + " targets give the thresholds per channel and per queue, and"
+                                    + " its duplicate window; a joignable.threshold.* or"
+                                    + " joignable.duplicate-window set explicitly wins. Read where"
+                                    + " the job graph is built (empty: built-in defaults).");
+
     public static final List<ConfigOption<?>> ALL =
             List.of(
+                    CONFIG_FILE,
                     OUT_OF_ORDERNESS,
                     ALLOWED_LATENESS,
                     FILES_JUDGE_LATENESS,
@@ -239,14 +253,7 @@ public final class KpiJobOptions implements Serializable {
         pseudonymize = c.get(PSEUDONYMIZE);
         tenantKeyFile = c.get(TENANT_KEY_FILE);
         kafkaProperties = new java.util.TreeMap<>(fr.joignable.jobs.io.KafkaClientConfig.from(c));
-        thresholds =
-                ChannelThresholds.defaults()
-                        .withDuplicateWindow(c.get(DUPLICATE_WINDOW))
-                        .withChannel(Channel.PHONE, c.get(PHONE_SL), c.get(PHONE_SHORT))
-                        .withChannel(Channel.CHAT, c.get(CHAT_SL), c.get(CHAT_SHORT))
-                        .withChannel(Channel.EMAIL, c.get(EMAIL_SL), c.get(EMAIL_SHORT))
-                        .withChannel(Channel.LETTER, c.get(LETTER_SL), c.get(LETTER_SHORT))
-                        .withChannel(Channel.PORTAL, c.get(PORTAL_SL), c.get(PORTAL_SHORT));
+        thresholds = thresholds(c);
         if (outOfOrdernessMs < 0 || allowedLatenessMs < 0 || dedupTtlMs <= 0) {
             throw new IllegalArgumentException(
                     "out-of-orderness and lateness must not be negative, dedup TTL positive");
@@ -254,6 +261,47 @@ public final class KpiJobOptions implements Serializable {
         if (parallelism < 1) {
             throw new IllegalArgumentException("parallelism must be at least 1");
         }
+    }
+
+    /**
+     * The thresholds: those of the configuration file when one is named, else the defaults of
+     * {@code docs/kpis.md}; then every threshold option set explicitly in {@code c}.
+     */
+    private static ChannelThresholds thresholds(Configuration c) {
+        String file = c.get(CONFIG_FILE);
+        ChannelThresholds t =
+                file.isBlank()
+                        ? ChannelThresholds.defaults()
+                        : JoignableConfig.read(Path.of(file)).thresholds();
+        if (c.contains(DUPLICATE_WINDOW)) {
+            t = t.withDuplicateWindow(c.get(DUPLICATE_WINDOW));
+        }
+        t = channel(c, t, Channel.PHONE, PHONE_SL, PHONE_SHORT);
+        t = channel(c, t, Channel.CHAT, CHAT_SL, CHAT_SHORT);
+        t = channel(c, t, Channel.EMAIL, EMAIL_SL, EMAIL_SHORT);
+        t = channel(c, t, Channel.LETTER, LETTER_SL, LETTER_SHORT);
+        return channel(c, t, Channel.PORTAL, PORTAL_SL, PORTAL_SHORT);
+    }
+
+    private static ChannelThresholds channel(
+            Configuration c,
+            ChannelThresholds t,
+            Channel channel,
+            ConfigOption<Duration> serviceLevel,
+            ConfigOption<Duration> shortAbandon) {
+        if (!c.contains(serviceLevel) && !c.contains(shortAbandon)) {
+            return t;
+        }
+        ChannelThresholds.Threshold base = t.byChannel().get(channel);
+        Duration sl =
+                c.contains(serviceLevel)
+                        ? c.get(serviceLevel)
+                        : Duration.ofMillis(base.serviceLevelMillis());
+        Duration sa =
+                c.contains(shortAbandon)
+                        ? c.get(shortAbandon)
+                        : Duration.ofMillis(base.shortAbandonMillis());
+        return t.withChannel(channel, sl, sa);
     }
 
     public static KpiJobOptions from(Configuration c) {

@@ -36,7 +36,7 @@ public final class StreamJobMain {
                     "    [--out-of-orderness DURATION] [--allowed-lateness DURATION] [--until-end]",
                     "    [--pseudonymize] [--tenant-key-file FILE]",
                     "    [--max-events-per-second-per-subtask N]",
-                    "    [--kafka-config FILE] [-X KEY=VALUE]...",
+                    "    [--kafka-config FILE] [-X KEY=VALUE]... [--config FILE]",
                     "  --out: directory of the Parquet tables, a URI (s3://bucket/kpis,"
                             + " file:///data/kpis) or an absolute path",
                     "  DURATION: 500ms, 10s, 5m, 1h; a bare number means seconds",
@@ -46,7 +46,9 @@ public final class StreamJobMain {
                             + " 0 = no limit (default)",
                     "  --kafka-config: standard Kafka client properties (security.protocol, sasl.*,"
                             + " ssl.*) read where the job is submitted; -X KEY=VALUE overrides one."
-                            + " Files they name (trust stores) must exist on the TaskManagers");
+                            + " Files they name (trust stores) must exist on the TaskManagers",
+                    "  --config: the centre's joignable.yaml (thresholds per channel and queue,"
+                            + " duplicate window), read where the job is submitted");
 
     private static final Set<String> FLAGS = Set.of("until-end", "pseudonymize");
     private static final Set<String> VALUED =
@@ -63,7 +65,8 @@ public final class StreamJobMain {
                     "allowed-lateness",
                     "tenant-key-file",
                     "max-events-per-second-per-subtask",
-                    "kafka-config");
+                    "kafka-config",
+                    "config");
 
     private StreamJobMain() {}
 
@@ -168,6 +171,14 @@ public final class StreamJobMain {
         }
 
         Configuration conf = new Configuration();
+        String configFile = values.get("config");
+        if (configFile != null) {
+            // read now: a bad file fails the submission with its one-line reason
+            fr.joignable.domain.config.JoignableConfig.read(java.nio.file.Path.of(configFile));
+            conf.set(
+                    KpiJobOptions.CONFIG_FILE,
+                    java.nio.file.Path.of(configFile).toAbsolutePath().toString());
+        }
         setString(conf, KpiJobOptions.EVENTS_TOPIC, values.get("events-topic"));
         setString(conf, KpiJobOptions.KPI_TOPIC, values.get("kpi-topic"));
         setString(conf, KpiJobOptions.LIVE_TOPIC, values.get("live-topic"));
