@@ -20,7 +20,8 @@ import picocli.CommandLine.Spec;
         description = {
             "Runs the streaming KPI job over bounded event files (JSON Lines, .gz too) and writes"
                     + " the interval tables (Parquet, optionally CSV), rejected.jsonl and"
-                    + " late.jsonl."
+                    + " late.jsonl. The files are complete data: the order of their lines and"
+                    + " of the files never changes the result."
         })
 public final class KpiCommand implements Callable<Integer> {
 
@@ -47,17 +48,30 @@ public final class KpiCommand implements Callable<Integer> {
     boolean csv;
 
     @Option(
+            names = "--judge-lateness",
+            description =
+                    "Judge lateness per file in line order, as a live run does per Kafka"
+                            + " partition (to reproduce a live run's tables). Without it a file"
+                            + " is complete data: nothing is late and the order of lines and"
+                            + " files never changes the result.")
+    boolean judgeLateness;
+
+    @Option(
             names = "--out-of-orderness",
             converter = Converters.Seconds.class,
             paramLabel = "DURATION",
-            description = "How far out of order events may be within a file (default: 5m).")
+            description =
+                    "With --judge-lateness: how far out of order events may be within a file"
+                            + " (default: 5m).")
     Double outOfOrderness;
 
     @Option(
             names = "--allowed-lateness",
             converter = Converters.Seconds.class,
             paramLabel = "DURATION",
-            description = "Extra lateness beyond the out-of-orderness (default: 0).")
+            description =
+                    "With --judge-lateness: extra lateness beyond the out-of-orderness (default:"
+                            + " 0).")
     Double allowedLateness;
 
     @Option(
@@ -93,6 +107,15 @@ public final class KpiCommand implements Callable<Integer> {
         Configuration conf = new Configuration();
         configFile.applyTo(conf);
         privacy.applyTo(conf);
+        conf.set(KpiJobOptions.FILES_JUDGE_LATENESS, judgeLateness);
+        if (!judgeLateness && (outOfOrderness != null || allowedLateness != null)) {
+            spec.commandLine()
+                    .getErr()
+                    .println(
+                            "kpi: note: --out-of-orderness and --allowed-lateness apply with"
+                                    + " --judge-lateness only; without it nothing in a file is"
+                                    + " late");
+        }
         if (outOfOrderness != null) {
             conf.set(
                     KpiJobOptions.OUT_OF_ORDERNESS,

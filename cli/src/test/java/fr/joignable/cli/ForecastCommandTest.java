@@ -39,9 +39,9 @@ class ForecastCommandTest {
                             + phone
                             + ",1,0,20,"
                             + phone
-                            + ",240,0,0,0,");
+                            + ",240,0,0,0,,0,0");
             if (i % 2 == 0) {
-                lines.add(t + ",loyer,EMAIL,1,0,0,0,0,,,,0,,0,0,0,");
+                lines.add(t + ",loyer,EMAIL,1,0,0,0,0,,,,0,,0,0,0,,0,0");
             }
         }
         Path csv = dir.resolve("contact_intervals.csv");

@@ -40,8 +40,8 @@ class KpiCommandTest {
                 .contains("redeliveries dropped: 1");
         assertThat(Files.readAllLines(out.resolve("contact_intervals.csv")))
                 .containsExactly(
-                        "interval_start,queue,channel,offered,answered,short_abandoned,abandoned,answered_in_sl,service_level,abandon_rate,asa_s,handled,aht_s,identified,duplicates,duplicates_after_abandon,duplicate_rate",
-                        "2026-10-05T08:00:00Z,LOYERS,PHONE,1,1,0,0,1,1,0,10,0,,0,0,0,");
+                        "interval_start,queue,channel,offered,answered,short_abandoned,abandoned,answered_in_sl,service_level,abandon_rate,asa_s,handled,aht_s,identified,duplicates,duplicates_after_abandon,duplicate_rate,diverted,closed",
+                        "2026-10-05T08:00:00Z,LOYERS,PHONE,1,1,0,0,1,1,0,10,0,,0,0,0,,0,0");
         assertThat(out.resolve("agent_intervals.csv")).exists();
         assertThat(Files.readString(out.resolve("rejected.jsonl")))
                 .contains("\"line\":\"not json\"");

@@ -55,7 +55,8 @@ class PseudonymizeCommandTest {
                                         events.toString(),
                                         "--out",
                                         clear.toString(),
-                                        "--csv")
+                                        "--csv",
+                                        "--judge-lateness")
                                 .status())
                 .isZero();
         JoignableCliTest.Run run =
@@ -66,6 +67,7 @@ class PseudonymizeCommandTest {
                         "--out",
                         hashed.toString(),
                         "--csv",
+                        "--judge-lateness",
                         "--tenant-key-file",
                         key.toString());
         assertThat(run.status()).as(run.err()).isZero();
@@ -73,7 +75,7 @@ class PseudonymizeCommandTest {
 
         assertThat(Files.readString(hashed.resolve("contact_intervals.csv")))
                 .isEqualTo(Files.readString(clear.resolve("contact_intervals.csv")))
-                .contains("2026-10-05T09:00:00Z,LOYERS,PHONE,1,0,0,0,0,0,0,,0,,1,1,1,1\n");
+                .contains("2026-10-05T09:00:00Z,LOYERS,PHONE,1,0,0,0,0,0,0,,0,,1,1,1,1,0,0\n");
         // the second contact of the tenant is found as a duplicate after an abandon
         assertThat(Files.readString(hashed.resolve("rejected.jsonl"))).contains("FAX");
         assertThat(Files.readString(hashed.resolve("late.jsonl"))).contains("c4");

@@ -8,6 +8,7 @@ import fr.joignable.domain.event.Decoded;
 import fr.joignable.domain.event.EventCodec;
 import fr.joignable.domain.event.InteractionEvent;
 import fr.joignable.jobs.FileKpiRun;
+import fr.joignable.jobs.KpiJobOptions;
 import fr.joignable.jobs.RunSummary;
 import fr.joignable.jobs.TestEvents;
 import java.nio.charset.StandardCharsets;
@@ -105,6 +106,8 @@ class KpiJobOnClusterITCase {
         }
         Configuration conf = new Configuration();
         conf.set(TaskManagerOptions.MANAGED_MEMORY_SIZE, MemorySize.ofMebiBytes(128));
+        // lateness judged per file in line order, as the live job does per partition
+        conf.set(KpiJobOptions.FILES_JUDGE_LATENESS, true);
         Path kpiOut = dir.resolve("kpi");
         RunSummary reference = FileKpiRun.run(files, kpiOut, false, conf);
         log(

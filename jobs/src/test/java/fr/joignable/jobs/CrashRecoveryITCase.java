@@ -124,7 +124,7 @@ class CrashRecoveryITCase {
     void aTaskFailureRestartsFromTheLastCheckpointExactlyOnce() throws Exception {
         Input in = generate(11, 3500, 16);
         RunSummary fileRun =
-                FileKpiRun.run(in.files(), dir.resolve("kpi"), true, new Configuration());
+                FileKpiRun.run(in.files(), dir.resolve("kpi"), true, FileKpiRunTest.liveLateness());
         FailOnce.reset();
 
         Configuration conf = new Configuration();
@@ -287,7 +287,7 @@ class CrashRecoveryITCase {
             throws Exception {
         Input in = generate(12, 3500, 16);
         RunSummary fileRun =
-                FileKpiRun.run(in.files(), dir.resolve("kpi"), true, new Configuration());
+                FileKpiRun.run(in.files(), dir.resolve("kpi"), true, FileKpiRunTest.liveLateness());
         KpiJobOptions options = KpiJobOptions.defaults();
         Path out = dir.resolve("stream");
         Path checkpoints = dir.resolve("checkpoints");

@@ -40,6 +40,16 @@ class FileKpiRunTest {
         agentsFile = TestEvents.write(dir.resolve("agents.jsonl"), agentLines);
     }
 
+    /**
+     * The configuration of a bounded run that judges lateness per file in line order like a live
+     * run per partition: the reference of the tests that compare a live run with a file run.
+     */
+    static Configuration liveLateness() {
+        Configuration conf = new Configuration();
+        conf.set(KpiJobOptions.FILES_JUDGE_LATENESS, true);
+        return conf;
+    }
+
     @Test
     void boundedRunEqualsTheReferenceWhateverTheFileOrder() throws Exception {
         Path out = dir.resolve("out");
@@ -49,12 +59,13 @@ class FileKpiRunTest {
         ReferenceKpis ref =
                 new ReferenceKpis(
                         List.of(contactLines, agentLines),
-                        KpiJobOptions.defaults().latenessBoundMs(),
+                        ReferenceKpis.NO_LATENESS,
                         KpiJobOptions.defaults().thresholds);
 
         assertThat(summary.read()).isEqualTo(ref.read);
         assertThat(summary.rejected()).isEqualTo(ref.rejected).isPositive();
-        assertThat(summary.late()).isEqualTo(ref.late).isPositive();
+        // lines an hour out of order are not late in a file
+        assertThat(summary.late()).isEqualTo(ref.late).isZero();
         assertThat(summary.orphans()).isEqualTo(ref.orphans).isPositive();
         assertThat(summary.redeliveries()).isEqualTo(ref.redeliveries).isPositive();
 
@@ -66,7 +77,13 @@ class FileKpiRunTest {
         assertThat(Files.readAllLines(out.resolve("agent_intervals.csv")).get(0))
                 .isEqualTo(String.join(",", AgentIntervalRow.COLUMNS));
         assertThat(Files.readAllLines(out.resolve("rejected.jsonl"))).hasSize((int) ref.rejected);
-        assertThat(Files.readAllLines(out.resolve("late.jsonl"))).hasSize((int) ref.late);
+        assertThat(Files.readAllLines(out.resolve("late.jsonl"))).isEmpty();
+        assertThat(
+                        ref.contactRows.values().stream()
+                                .mapToDouble(r -> (Double) r.get("closed"))
+                                .sum())
+                .as("closed diversions in the data")
+                .isPositive();
         assertThat(Files.readString(out.resolve("rejected.jsonl"))).contains("lineBase64");
 
         for (String table : FileKpiRun.TABLES) {
@@ -94,6 +111,27 @@ class FileKpiRunTest {
                 .isEqualTo(Files.readString(out.resolve("contact_intervals.csv")));
         assertThat(Files.readString(out2.resolve("agent_intervals.csv")))
                 .isEqualTo(Files.readString(out.resolve("agent_intervals.csv")));
+    }
+
+    @Test
+    void theOptInJudgesLatenessPerFileInLineOrderLikeALiveRun() throws Exception {
+        RunSummary summary =
+                FileKpiRun.run(
+                        List.of(agentsFile, contactsFile),
+                        dir.resolve("late"),
+                        true,
+                        liveLateness());
+        ReferenceKpis ref =
+                new ReferenceKpis(
+                        List.of(contactLines, agentLines),
+                        KpiJobOptions.defaults().latenessBoundMs(),
+                        KpiJobOptions.defaults().thresholds);
+        assertThat(summary.late()).isEqualTo(ref.late).isPositive();
+        assertThat(summary.orphans()).isEqualTo(ref.orphans);
+        assertThat(Files.readAllLines(dir.resolve("late/late.jsonl"))).hasSize((int) ref.late);
+        assertSameTables(
+                CsvTables.read(dir.resolve("late/contact_intervals.csv"), 3), ref.contactRows);
+        assertSameTables(CsvTables.read(dir.resolve("late/agent_intervals.csv"), 2), ref.agentRows);
     }
 
     static void assertSameTables(

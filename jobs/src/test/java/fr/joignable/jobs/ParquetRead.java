@@ -9,7 +9,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -71,6 +73,28 @@ final class ParquetRead {
                 if (rows.put(key.toString(), row) != null) {
                     throw new AssertionError("row twice: " + key);
                 }
+            }
+        }
+        return rows;
+    }
+
+    /** Every row of a table as text, all columns (day partition included), in sorted order. */
+    static List<String> sortedRows(Path out, String table) throws SQLException {
+        List<String> rows = new ArrayList<>();
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
+                Statement s = c.createStatement();
+                ResultSet rs =
+                        s.executeQuery(
+                                "select * from read_parquet('"
+                                        + out.resolve(table)
+                                        + "/**/*.parquet', hive_partitioning=true) order by all")) {
+            int n = rs.getMetaData().getColumnCount();
+            while (rs.next()) {
+                StringBuilder row = new StringBuilder();
+                for (int i = 1; i <= n; i++) {
+                    row.append(i > 1 ? "," : "").append(rs.getString(i));
+                }
+                rows.add(row.toString());
             }
         }
         return rows;

@@ -3,9 +3,11 @@ package fr.joignable.jobs;
 import fr.joignable.domain.event.AgentStateChanged;
 import fr.joignable.domain.event.ContactAbandoned;
 import fr.joignable.domain.event.ContactAnswered;
+import fr.joignable.domain.event.ContactDiverted;
 import fr.joignable.domain.event.ContactEnded;
 import fr.joignable.domain.event.ContactOffered;
 import fr.joignable.domain.event.Decoded;
+import fr.joignable.domain.event.DivertReason;
 import fr.joignable.domain.event.EventCodec;
 import fr.joignable.domain.event.InteractionEvent;
 import fr.joignable.domain.event.WrapupEnded;
@@ -35,12 +37,15 @@ public final class ReferenceKpis {
 
     private static final long Q = 900_000L;
 
+    /** The bound of a bounded run: nothing is late. */
+    public static final long NO_LATENESS = Long.MAX_VALUE;
+
     static long floor15(long t) {
         return Math.floorDiv(t, Q) * Q;
     }
 
     public ReferenceKpis(List<List<byte[]>> files, long boundMs, ChannelThresholds th) {
-        // 1. decode, judge lateness per file in line order
+        // 1. decode, judge lateness per file in line order (live runs and the opt-in only)
         List<InteractionEvent> accepted = new ArrayList<>();
         for (List<byte[]> file : files) {
             long max = Long.MIN_VALUE;
@@ -55,7 +60,7 @@ public final class ReferenceKpis {
                     continue;
                 }
                 long ts = a.event().tsMillis();
-                if (max != Long.MIN_VALUE && ts < max - boundMs) {
+                if (boundMs != NO_LATENESS && max != Long.MIN_VALUE && ts < max - boundMs) {
                     late++;
                     continue;
                 }
@@ -78,13 +83,17 @@ public final class ReferenceKpis {
         // 3. contacts
         Map<String, ContactOffered> offers = new HashMap<>();
         Map<String, Long> answers = new HashMap<>(), abandons = new HashMap<>();
+        Map<String, ContactDiverted> diversions = new HashMap<>();
         Map<String, Long> ends = new HashMap<>(), wraps = new HashMap<>();
         Map<String, Integer> outcomes = new HashMap<>();
         Map<String, List<AgentStateChanged>> agents = new HashMap<>();
         for (InteractionEvent e : events) {
             if (e instanceof ContactOffered o) {
                 ContactOffered prev = offers.get(o.contactId());
-                if (prev == null || o.tsMillis() < prev.tsMillis()) {
+                if (prev == null
+                        || o.tsMillis() < prev.tsMillis()
+                        || (o.tsMillis() == prev.tsMillis()
+                                && o.eventId().compareTo(prev.eventId()) < 0)) {
                     offers.put(o.contactId(), o);
                 }
             } else if (e instanceof ContactAnswered x) {
@@ -92,6 +101,15 @@ public final class ReferenceKpis {
                 outcomes.merge(x.contactId(), 1, Integer::sum);
             } else if (e instanceof ContactAbandoned x) {
                 abandons.merge(x.contactId(), x.tsMillis(), Math::min);
+                outcomes.merge(x.contactId(), 1, Integer::sum);
+            } else if (e instanceof ContactDiverted x) {
+                ContactDiverted prev = diversions.get(x.contactId());
+                if (prev == null
+                        || x.tsMillis() < prev.tsMillis()
+                        || (x.tsMillis() == prev.tsMillis()
+                                && x.reason().name().compareTo(prev.reason().name()) < 0)) {
+                    diversions.put(x.contactId(), x);
+                }
                 outcomes.merge(x.contactId(), 1, Integer::sum);
             } else if (e instanceof ContactEnded x) {
                 ends.merge(x.contactId(), x.tsMillis(), Math::min);
@@ -109,30 +127,34 @@ public final class ReferenceKpis {
         }
         Map<String, long[]> cells = new TreeMap<>();
         // counters: 0 offered,1 answered,2 short,3 aband,4 inSl,5 waitSum,6 handled,7 handleSum,
-        // 8 identified, 9 dup, 10 dupAfterAb
+        // 8 identified, 9 dup, 10 dupAfterAb, 11 diverted, 12 closed
         for (ContactOffered o : offers.values()) {
             ChannelThresholds.Threshold t = th.of(o.queue(), o.channel());
             String k = floor15(o.tsMillis()) + "|" + o.queue() + "|" + o.channel();
-            long[] c = cells.computeIfAbsent(k, x -> new long[11]);
+            long[] c = cells.computeIfAbsent(k, x -> new long[13]);
             c[0]++;
             if (o.tenantId() != null) c[8]++;
+            // one outcome: answered wins; else the earlier of abandon and diversion (equal: divert)
             Long ans = answers.get(o.contactId());
+            Long ab = abandons.get(o.contactId());
+            ContactDiverted dv = diversions.get(o.contactId());
             if (ans != null) {
                 long w = ans - o.tsMillis();
                 c[1]++;
                 c[5] += w;
                 if (w <= t.serviceLevelMillis()) c[4]++;
-            }
-            Long ab = abandons.get(o.contactId());
-            if (ab != null) {
+            } else if (ab != null && (dv == null || ab < dv.tsMillis())) {
                 long w = ab - o.tsMillis();
                 if (w < t.shortAbandonMillis()) c[2]++;
                 else c[3]++;
+            } else if (dv != null) {
+                c[11]++;
+                if (dv.reason() == DivertReason.CLOSED) c[12]++;
             }
             Long end = ends.get(o.contactId());
             if (end != null) {
                 String ke = floor15(end) + "|" + o.queue() + "|" + o.channel();
-                long[] ce = cells.computeIfAbsent(ke, x -> new long[11]);
+                long[] ce = cells.computeIfAbsent(ke, x -> new long[13]);
                 ce[6]++;
                 long talk = ans == null ? 0 : end - ans;
                 Long wr = wraps.get(o.contactId());
@@ -162,7 +184,7 @@ public final class ReferenceKpis {
                                             + "|"
                                             + cur.channel());
                     c[9]++;
-                    if (abandons.containsKey(prev.contactId())) c[10]++;
+                    if (abandonedOutcome(prev.contactId(), answers, abandons, diversions)) c[10]++;
                 }
             }
         }
@@ -175,7 +197,7 @@ public final class ReferenceKpis {
             row.put("short_abandoned", (double) c[2]);
             row.put("abandoned", (double) c[3]);
             row.put("answered_in_sl", (double) c[4]);
-            long den = c[0] - c[2];
+            long den = c[0] - c[2] - c[12];
             row.put("service_level", den == 0 ? null : (double) c[4] / den);
             row.put("abandon_rate", den == 0 ? null : (double) c[3] / den);
             row.put("asa_s", c[1] == 0 ? null : c[5] / (double) c[1] / 1000.0);
@@ -185,6 +207,8 @@ public final class ReferenceKpis {
             row.put("duplicates", (double) c[9]);
             row.put("duplicates_after_abandon", (double) c[10]);
             row.put("duplicate_rate", c[8] == 0 ? null : (double) c[9] / c[8]);
+            row.put("diverted", (double) c[11]);
+            row.put("closed", (double) c[12]);
             contactRows.put(key(e.getKey()), row);
         }
 
@@ -230,6 +254,16 @@ public final class ReferenceKpis {
             row.put("occupancy", den == 0 ? null : (m[1] + m[2]) / den);
             agentRows.put(key(e.getKey()), row);
         }
+    }
+
+    private static boolean abandonedOutcome(
+            String id,
+            Map<String, Long> answers,
+            Map<String, Long> abandons,
+            Map<String, ContactDiverted> diversions) {
+        Long ab = abandons.get(id);
+        ContactDiverted dv = diversions.get(id);
+        return !answers.containsKey(id) && ab != null && (dv == null || ab < dv.tsMillis());
     }
 
     /** "millis|rest" → "ISO|rest", the key form of the CSV comparisons. */

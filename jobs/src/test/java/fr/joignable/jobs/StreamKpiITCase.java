@@ -35,7 +35,8 @@ import org.junit.jupiter.api.io.TempDir;
  * the offsets present at start, checkpoints, transactional Kafka sinks, Parquet committed on
  * checkpoints): its final tables — Parquet read back, and the KPI topic read with read_committed,
  * latest value per key — equal the bounded {@code kpi} run over the same events, one file per
- * partition in partition order.
+ * partition in partition order, judging lateness per file like the live run (the opt-in {@link
+ * KpiJobOptions#FILES_JUDGE_LATENESS}).
  */
 class StreamKpiITCase {
 
@@ -68,7 +69,8 @@ class StreamKpiITCase {
         KpiJobOptions options = KpiJobOptions.from(conf);
 
         Path fileOut = dir.resolve("kpi");
-        RunSummary fileRun = FileKpiRun.run(files, fileOut, true, new Configuration());
+        // the live rule of lateness, per file in line order: what the stream job does per partition
+        RunSummary fileRun = FileKpiRun.run(files, fileOut, true, FileKpiRunTest.liveLateness());
 
         try (EmbeddedKafka kafka = EmbeddedKafka.start()) {
             kafka.createTopics(PARTITIONS, options.eventsTopic);

@@ -5,8 +5,10 @@ import fr.joignable.domain.event.AgentStateChanged;
 import fr.joignable.domain.event.Channel;
 import fr.joignable.domain.event.ContactAbandoned;
 import fr.joignable.domain.event.ContactAnswered;
+import fr.joignable.domain.event.ContactDiverted;
 import fr.joignable.domain.event.ContactEnded;
 import fr.joignable.domain.event.ContactOffered;
+import fr.joignable.domain.event.DivertReason;
 import fr.joignable.domain.event.EventCodec;
 import fr.joignable.domain.event.HandoffClosed;
 import fr.joignable.domain.event.HandoffCreated;
@@ -29,9 +31,10 @@ import java.util.zip.GZIPOutputStream;
 
 /**
  * A small random generator of contact-centre events for tests (the real simulator lives elsewhere):
- * contacts on every channel with answers, abandons, missing outcomes, wrap-ups and handoffs; agents
- * cycling through states (one never logs out); redeliveries, orphans, slightly out-of-order lines,
- * a few very late lines, invalid lines and blank lines.
+ * contacts on every channel with answers, abandons, diversions (alone, with an abandon before, at
+ * or after them, after an answer), missing outcomes, wrap-ups and handoffs; agents cycling through
+ * states (one never logs out); redeliveries, orphans, slightly out-of-order lines, a few very late
+ * lines, invalid lines and blank lines.
  */
 public final class TestEvents {
 
@@ -39,15 +42,31 @@ public final class TestEvents {
     public record FileLines(String name, List<byte[]> lines) {}
 
     private final Random rnd;
+
+    /** Diversions draw from their own generator and ids, so the other events stay as they were. */
+    private final Random divRnd;
+
+    private long divSeq;
     private final EventCodec codec = EventCodec.instance();
     private long seq;
 
     public TestEvents(long seed) {
         this.rnd = new Random(seed);
+        this.divRnd = new Random(seed * 31 + 17);
     }
 
     private String id(String prefix) {
         return prefix + "-" + (++seq);
+    }
+
+    /** A diversion of a contact at {@code at}, for a random reason. */
+    private ContactDiverted divert(String contactId, long at) {
+        DivertReason[] reasons = DivertReason.values();
+        return ContactDiverted.of(
+                "dv-" + (++divSeq),
+                Instant.ofEpochMilli(at),
+                contactId,
+                reasons[divRnd.nextInt(reasons.length)]);
     }
 
     private Instant at(long millis) {
@@ -84,6 +103,11 @@ public final class TestEvents {
                                 rnd.nextBoolean() ? "r" + rnd.nextInt(20) : null));
                 int fate = rnd.nextInt(100);
                 if (fate < 4) {
+                    if (divRnd.nextBoolean()) {
+                        // turned away: at once (closed, full) or after a wait (time-out)
+                        long wait = divRnd.nextBoolean() ? 0 : divRnd.nextInt(300_000);
+                        out.add(divert(contactId, offer + wait));
+                    }
                     continue; // no outcome at all: offered only
                 }
                 long wait;
@@ -91,6 +115,11 @@ public final class TestEvents {
                     wait = rnd.nextInt(5) == 0 ? 1000L * rnd.nextInt(25) : rnd.nextInt(150_000);
                     if (fate < 30) {
                         out.add(ContactAbandoned.of(id("e"), at(offer + wait), contactId));
+                        if (divRnd.nextInt(5) == 0) {
+                            // also diverted: before, at the same time as, or after the abandon
+                            long shift = (divRnd.nextInt(3) - 1) * (long) divRnd.nextInt(20_000);
+                            out.add(divert(contactId, Math.max(offer, offer + wait + shift)));
+                        }
                         continue;
                     }
                 } else {
@@ -99,6 +128,9 @@ public final class TestEvents {
                 long answer = offer + wait;
                 String agent = "a" + rnd.nextInt(12);
                 out.add(ContactAnswered.of(id("e"), at(answer), contactId, agent));
+                if (divRnd.nextInt(50) == 0) {
+                    out.add(divert(contactId, answer + 1_000)); // answered wins
+                }
                 if (fate < 34) {
                     continue; // answered, never ended in the data
                 }
@@ -130,6 +162,7 @@ public final class TestEvents {
             for (int i = 0; i < Math.max(1, perDay / 200); i++) {
                 long t = dayStart + 9 * 3_600_000L + rnd.nextInt(3_600_000);
                 out.add(ContactAnswered.of(id("e"), at(t), id("ghost"), "a1"));
+                out.add(divert("ghost-dv-" + divSeq, t)); // a diversion never offered: orphan
             }
         }
         return out;
