@@ -174,6 +174,8 @@ public final class KafkaKpiRun {
                     .sinkTo(
                             KafkaSink.<String>builder()
                                     .setBootstrapServers(bootstrap)
+                                    // sent at once: no batching delay on the live path
+                                    .setProperty("linger.ms", "0")
                                     .setRecordSerializer(
                                             new KafkaSchemas.LiveRecords(options.liveTopic))
                                     .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)
