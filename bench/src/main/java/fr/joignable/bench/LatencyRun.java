@@ -48,13 +48,15 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * production defaults but for the out-of-orderness given; the wallboard ({@link KafkaLiveFeed} +
  * {@link WallboardServer}) and a Server-Sent-Events client in this JVM.
  *
- * <p>This JVM sends events stamped with the wall clock (1× pace): a background load (10 agents
- * changing state every 5 s on average, a contact offered every 2 s and answered 3–30 s later) and
- * probes at random phases (the gap between two probes uniform in 0.5–1.5 s, so no probe is aligned
- * with any period of the job or the page): a phone contact offered to queue {@code BENCH_PROBE},
- * answered 2 s later. Probe k is seen when the queue's last-60-minutes {@code offered} count
- * reaches k + 1, separately in the snapshots on the live topic (event → snapshot topic) and in the
- * page's event stream (event → page): the wall time from just before the send to the arrival.
+ * <p>This JVM sends events stamped with the wall clock (1× pace): throughout, a background load (10
+ * agents changing state every 5 s on average, a contact offered every 2 s and answered 3–30 s
+ * later); once the page shows a first snapshot and 30 s of load have passed (the job's steady
+ * state), probes at random phases (the gap between two probes uniform in 0.5–1.5 s, so no probe is
+ * aligned with any period of the job or the page): a phone contact offered to queue {@code
+ * BENCH_PROBE}, answered 2 s later. Probe k is seen when the queue's last-60-minutes {@code
+ * offered} count reaches k + 1, separately in the snapshots on the live topic (event → snapshot
+ * topic) and in the page's event stream (event → page): the wall time from just before the send to
+ * the arrival.
  */
 public final class LatencyRun {
 
@@ -62,6 +64,7 @@ public final class LatencyRun {
     private static final String PROBE_QUEUE = "BENCH_PROBE";
     private static final String LOAD_QUEUE = "BENCH_LOAD";
     private static final long GRACE_MS = 5_000;
+    private static final long WARM_UP_S = 30;
 
     private LatencyRun() {}
 
@@ -158,7 +161,13 @@ public final class LatencyRun {
             try (KafkaLiveFeed feed = KafkaLiveFeed.start(bootstrap, prefix + ".live");
                     WallboardServer page =
                             WallboardServer.start(feed, WallboardServer.Config.local(0))) {
-                return new Probing(bootstrap, prefix, page.uri(), seconds).run();
+                return new Probing(
+                                bootstrap,
+                                prefix,
+                                page.uri(),
+                                seconds,
+                                work.resolve("latency-probes-" + oooMs + ".csv"))
+                        .run();
             } finally {
                 job.destroy();
                 if (!job.waitFor(10, TimeUnit.SECONDS)) {
@@ -187,7 +196,10 @@ public final class LatencyRun {
         private final EventCodec codec = EventCodec.instance();
         private long ids;
 
-        Probing(String bootstrap, String prefix, URI page, int seconds) {
+        private final Path dump;
+
+        Probing(String bootstrap, String prefix, URI page, int seconds, Path dump) {
+            this.dump = dump;
             this.bootstrap = bootstrap;
             this.prefix = prefix;
             this.page = page;
@@ -234,6 +246,11 @@ public final class LatencyRun {
                         throw new IllegalStateException("the page showed no snapshot in 3 min");
                     }
                 }
+                // steady state: the job has run for a while before the first probe
+                long steady = System.nanoTime() + TimeUnit.SECONDS.toNanos(WARM_UP_S);
+                while (System.nanoTime() < steady) {
+                    sendDue(producer, topic, queue);
+                }
                 long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
                 queue.add(probe(System.nanoTime() + gap(), 0));
                 while (System.nanoTime() < end) {
@@ -247,6 +264,18 @@ public final class LatencyRun {
             int n = sent;
             double[] page = latencies(pageAt, n);
             double[] toTopic = latencies(topicAt, n);
+            StringBuilder csv = new StringBuilder("probe,sent_ms,page_ms,topic_ms\n");
+            for (int k = 0; k < n; k++) {
+                csv.append(
+                        String.format(
+                                Locale.ROOT,
+                                "%d,%d,%.1f,%.1f%n",
+                                k,
+                                (sentAt.get(k) - sentAt.get(0)) / 1_000_000,
+                                page[k],
+                                toTopic[k]));
+            }
+            java.nio.file.Files.writeString(dump, csv);
             return new Session(
                     seen(page), seen(toTopic), n, n - seen(page).length, n - seen(toTopic).length);
         }

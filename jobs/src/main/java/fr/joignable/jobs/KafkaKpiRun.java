@@ -180,6 +180,8 @@ public final class KafkaKpiRun {
                                     .setBootstrapServers(bootstrap)
                                     .setKafkaProducerConfig(
                                             KafkaClientConfig.toProperties(options.kafkaProperties))
+                                    // sent at once: no batching delay on the live path
+                                    .setProperty("linger.ms", "0")
                                     .setRecordSerializer(
                                             new KafkaSchemas.LiveRecords(options.liveTopic))
                                     .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)
