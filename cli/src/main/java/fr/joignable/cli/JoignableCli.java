@@ -53,6 +53,7 @@ public final class JoignableCli {
             new ReportCommand(),
             new SqlCommand(),
             new RetentionCommand(),
+            new picocli.AutoComplete.GenerateCompletion(),
         };
     }
 

@@ -20,6 +20,7 @@ public final class DedupFunction extends KeyedProcessFunction<String, Ev, Ev> {
     private final long ttlMs;
     private transient ValueState<Long> expiry;
     private transient LongCounter dropped;
+    private transient org.apache.flink.metrics.Counter droppedMetric;
 
     public DedupFunction(long ttlMs) {
         this.ttlMs = ttlMs;
@@ -29,12 +30,16 @@ public final class DedupFunction extends KeyedProcessFunction<String, Ev, Ev> {
     public void open(OpenContext ctx) {
         expiry = getRuntimeContext().getState(new ValueStateDescriptor<>("expiry", Long.class));
         dropped = getRuntimeContext().getLongCounter(Tags.REDELIVERED);
+        droppedMetric =
+                JobMetrics.group(getRuntimeContext().getMetricGroup())
+                        .counter("redeliveriesDropped");
     }
 
     @Override
     public void processElement(Ev ev, Context ctx, Collector<Ev> out) throws Exception {
         if (expiry.value() != null) {
             dropped.add(1);
+            droppedMetric.inc();
             return;
         }
         long wm = ctx.timerService().currentWatermark();
