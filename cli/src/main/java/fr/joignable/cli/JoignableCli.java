@@ -55,6 +55,7 @@ public final class JoignableCli {
             new ReportCommand(),
             new SqlCommand(),
             new RetentionCommand(),
+            new picocli.AutoComplete.GenerateCompletion(),
         };
     }
 

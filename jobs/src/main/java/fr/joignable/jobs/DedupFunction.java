@@ -51,6 +51,7 @@ public final class DedupFunction extends KeyedProcessFunction<String, Ev, Ev> {
     private transient ValueState<Long> expiry;
     private transient ValueState<Ev> chosen;
     private transient LongCounter dropped;
+    private transient org.apache.flink.metrics.Counter droppedMetric;
 
     /** The live function. */
     public DedupFunction(long ttlMs) {
@@ -69,6 +70,9 @@ public final class DedupFunction extends KeyedProcessFunction<String, Ev, Ev> {
             chosen = getRuntimeContext().getState(new ValueStateDescriptor<>("chosen", Ev.class));
         }
         dropped = getRuntimeContext().getLongCounter(Tags.REDELIVERED);
+        droppedMetric =
+                JobMetrics.group(getRuntimeContext().getMetricGroup())
+                        .counter("redeliveriesDropped");
     }
 
     @Override
@@ -89,6 +93,7 @@ public final class DedupFunction extends KeyedProcessFunction<String, Ev, Ev> {
         }
         if (expiry.value() != null) {
             dropped.add(1);
+            droppedMetric.inc();
             return;
         }
         long wm = ctx.timerService().currentWatermark();

@@ -47,6 +47,11 @@ public final class KpiJob {
         boolean judgeLateness = !sinks.bounded() || options.filesJudgeLateness;
         SingleOutputStreamOperator<Ev> checked =
                 events.transform(
+                                "metrics-read",
+                                TypeInformation.of(Ev.class),
+                                new JobMetrics.ReadTap())
+                        .uid("metrics-read")
+                        .transform(
                                 "late-filter",
                                 TypeInformation.of(Ev.class),
                                 judgeLateness
@@ -56,7 +61,11 @@ public final class KpiJob {
                                         : LateFilterOperator.neverLate())
                         .uid("late-filter");
         DataStream<Problem> rejected = checked.getSideOutput(Tags.REJECTED);
-        DataStream<Problem> late = checked.getSideOutput(Tags.LATE);
+        DataStream<Problem> late =
+                checked.getSideOutput(Tags.LATE)
+                        .map(new JobMetrics.ProblemTap("eventsLate"))
+                        .name("metrics-late")
+                        .uid("metrics-late");
         DataStream<Long> maxTs = checked.getSideOutput(Tags.MAX_TS);
 
         SingleOutputStreamOperator<Ev> unique =
@@ -145,7 +154,12 @@ public final class KpiJob {
                             .setParallelism(1)
                             .name("live-view")
                             .uid("live-view");
-            sinks.liveView(snapshots);
+            sinks.liveView(
+                    snapshots
+                            .map(new JobMetrics.SnapshotTap())
+                            .setParallelism(1)
+                            .name("metrics-live-view")
+                            .uid("metrics-live-view"));
         }
         sinks.contactRows(contactRows);
         if (sinks.wantsUpserts()) {

@@ -11,8 +11,22 @@ import java.util.TreeMap;
 
 /**
  * The newest snapshot in the Prometheus text exposition format, version 0.0.4: one {@code # HELP}
- * and {@code # TYPE} per family, gauges with escaped label values. An undefined value (a rate whose
- * denominator is 0, a missing field) is left out, never written as {@code NaN}.
+ * and {@code # TYPE} per family, escaped label values. An undefined value (a rate whose denominator
+ * is 0, a missing field) is left out, never written as {@code NaN}.
+ *
+ * <p>Naming follows Prometheus' conventions: base units in the name ({@code _seconds}, {@code
+ * _bytes}), {@code _ratio} for shares from 0 to 1, {@code _timestamp_seconds} for points in time,
+ * {@code _total} only for counters (values that never reset: the window counts reset at each
+ * interval and are gauges). Every ratio comes with its numerator and denominator so PromQL can
+ * aggregate across queues, e.g. the centre's service level over two queues:
+ *
+ * <pre>
+ * sum(joignable_answered_in_sl_contacts{window="60m"})
+ *   / (sum(joignable_offered_contacts{window="60m"}) - sum(joignable_short_abandoned_contacts{window="60m"}))
+ * </pre>
+ *
+ * Also {@code joignable_build_info} and the JVM/process metrics of {@link ProcessMetrics}. To add a
+ * field: one {@link #family} call (name, help) and one {@code add} per sample.
  */
 public final class PrometheusMetrics {
 
@@ -25,15 +39,27 @@ public final class PrometheusMetrics {
 
     private PrometheusMetrics() {}
 
-    /** Renders the metrics of {@code latest} at {@code now}. */
+    /** Renders the metrics of {@code latest} at {@code now}, then the build and process ones. */
     public static String render(Optional<LiveSnapshot> latest, Instant now) {
         PrometheusMetrics m = new PrometheusMetrics();
-        m.family("joignable_snapshot_present", "1 when the wallboard holds a live-view snapshot.")
+        m.snapshotOnly(latest, now);
+        ProcessMetrics.addTo(m);
+        return m.text();
+    }
+
+    /** Only the snapshot's families (tests). */
+    static String renderSnapshot(Optional<LiveSnapshot> latest, Instant now) {
+        PrometheusMetrics m = new PrometheusMetrics();
+        m.snapshotOnly(latest, now);
+        return m.text();
+    }
+
+    private void snapshotOnly(Optional<LiveSnapshot> latest, Instant now) {
+        family("joignable_snapshot_present", "1 when the wallboard holds a live-view snapshot.")
                 .add(Map.of(), latest.isPresent() ? 1 : 0);
         if (latest.isPresent()) {
-            m.snapshot(latest.get(), now);
+            snapshot(latest.get(), now);
         }
-        return m.text();
     }
 
     private void snapshot(LiveSnapshot snapshot, Instant now) {
@@ -45,7 +71,7 @@ public final class PrometheusMetrics {
         if (view.asOf() != null) {
             Instant asOf = Instant.parse(view.asOf());
             family(
-                            "joignable_snapshot_as_of_seconds",
+                            "joignable_snapshot_as_of_timestamp_seconds",
                             "Event time of the newest snapshot, seconds since the Unix epoch.")
                     .add(Map.of(), asOf.toEpochMilli() / 1000.0);
         }
@@ -61,29 +87,7 @@ public final class PrometheusMetrics {
                 family(
                         "joignable_backlog_contacts",
                         "Deferred contacts (email, letter, portal) not yet answered.");
-        Family offered =
-                family("joignable_offered_contacts", "Contacts offered in the window, so far.");
-        Family answered =
-                family("joignable_answered_contacts", "Contacts answered in the window, so far.");
-        Family abandoned =
-                family(
-                        "joignable_abandoned_contacts",
-                        "Contacts abandoned in the window (after the short-abandon threshold).");
-        Family sl =
-                family(
-                        "joignable_service_level",
-                        "Share of contacts answered within the threshold, 0 to 1.");
-        Family abandon = family("joignable_abandon_rate", "Share of contacts abandoned, 0 to 1.");
-        Family duplicate =
-                family(
-                        "joignable_duplicate_rate",
-                        "Share of identified contacts that repeat an earlier one, 0 to 1.");
-        Family asa =
-                family("joignable_average_speed_of_answer_seconds", "Average speed of answer.");
-        Family diverted =
-                family(
-                        "joignable_diverted_contacts",
-                        "Contacts turned away by the system in the window (CONTACT_DIVERTED).");
+        Window queues = new Window(this, "");
         for (LiveView.Queue q : view.queues()) {
             if (q.queue() == null) {
                 continue;
@@ -94,37 +98,16 @@ public final class PrometheusMetrics {
             backlog.add(queue, q.backlog());
             LiveView.Metrics[] windows = {q.interval(), q.last60m()};
             for (int i = 0; i < WINDOWS.length; i++) {
-                LiveView.Metrics w = windows[i];
-                if (w == null) {
-                    continue;
+                if (windows[i] != null) {
+                    queues.add(labels("queue", q.queue(), "window", WINDOWS[i]), windows[i]);
                 }
-                Map<String, String> labels = labels("queue", q.queue(), "window", WINDOWS[i]);
-                offered.add(labels, w.offered());
-                answered.add(labels, w.answered());
-                abandoned.add(labels, w.abandoned());
-                sl.add(labels, w.serviceLevel());
-                abandon.add(labels, w.abandonRate());
-                duplicate.add(labels, w.duplicateRate());
-                asa.add(labels, w.asaS());
-                diverted.add(labels, w.diverted());
             }
         }
         LiveView.Metrics[] totals = {view.totals().interval(), view.totals().last60m()};
-        Family centreSl =
-                family(
-                        "joignable_centre_service_level",
-                        "Service level of the whole centre, 0 to 1.");
-        Family centreAbandon =
-                family(
-                        "joignable_centre_abandon_rate",
-                        "Abandon rate of the whole centre, 0 to 1.");
-        Family centreDuplicate =
-                family(
-                        "joignable_centre_duplicate_rate",
-                        "Duplicate rate of the whole centre, 0 to 1.");
+        Window centre = new Window(this, "centre_");
         Family centreOccupancy =
                 family(
-                        "joignable_centre_occupancy",
+                        "joignable_centre_occupancy_ratio",
                         "Occupancy of all agents (handling time over logged-in available time).");
         for (int i = 0; i < WINDOWS.length; i++) {
             LiveView.Metrics w = totals[i];
@@ -132,16 +115,14 @@ public final class PrometheusMetrics {
                 continue;
             }
             Map<String, String> labels = Map.of("window", WINDOWS[i]);
-            centreSl.add(labels, w.serviceLevel());
-            centreAbandon.add(labels, w.abandonRate());
-            centreDuplicate.add(labels, w.duplicateRate());
+            centre.add(labels, w);
             centreOccupancy.add(labels, w.occupancy());
         }
         Family agents =
                 family("joignable_agents", "Agents in each state now (logged-out omitted).");
         Family occupancy =
                 family(
-                        "joignable_occupancy",
+                        "joignable_occupancy_ratio",
                         "Occupancy of a team's agents in the window, 0 to 1.");
         for (LiveView.Team t : view.teams()) {
             if (t.team() == null) {
@@ -155,6 +136,101 @@ public final class PrometheusMetrics {
         }
     }
 
+    /**
+     * The families of one window's {@link LiveView.Metrics}: counts (numerators and denominators)
+     * and the ratios of {@code docs/kpis.md} built from them.
+     */
+    private static final class Window {
+        final Family offered;
+        final Family answered;
+        final Family answeredInSl;
+        final Family shortAbandoned;
+        final Family abandoned;
+        final Family identified;
+        final Family duplicates;
+        final Family sl;
+        final Family abandon;
+        final Family duplicate;
+        final Family asa;
+        final Family diverted;
+        final Family closed;
+
+        Window(PrometheusMetrics m, String scope) {
+            String p = "joignable_" + scope;
+            String of = scope.isEmpty() ? "" : " (whole centre)";
+            offered =
+                    m.family(
+                            p + "offered_contacts",
+                            "Contacts offered in the window, so far" + of + ".");
+            answered =
+                    m.family(
+                            p + "answered_contacts",
+                            "Contacts answered in the window, so far" + of + ".");
+            answeredInSl =
+                    m.family(
+                            p + "answered_in_sl_contacts",
+                            "Contacts answered within the service-level threshold" + of + ".");
+            shortAbandoned =
+                    m.family(
+                            p + "short_abandoned_contacts",
+                            "Contacts abandoned before the short-abandon threshold" + of + ".");
+            abandoned =
+                    m.family(
+                            p + "abandoned_contacts",
+                            "Contacts abandoned after the short-abandon threshold" + of + ".");
+            identified =
+                    m.family(p + "identified_contacts", "Contacts with a known tenant" + of + ".");
+            duplicates =
+                    m.family(
+                            p + "duplicate_contacts",
+                            "Identified contacts repeating an earlier one" + of + ".");
+            sl =
+                    m.family(
+                            p + "service_level_ratio",
+                            "answered_in_sl / (offered - short_abandoned - closed), 0 to 1"
+                                    + of
+                                    + ".");
+            abandon =
+                    m.family(
+                            p + "abandon_ratio",
+                            "abandoned / (offered - short_abandoned - closed), 0 to 1"
+                                    + of
+                                    + ".");
+            duplicate =
+                    m.family(p + "duplicate_ratio", "duplicates / identified, 0 to 1" + of + ".");
+            asa =
+                    m.family(
+                            p + "average_speed_of_answer_seconds",
+                            "Average wait of the answered contacts" + of + ".");
+            diverted =
+                    m.family(
+                            p + "diverted_contacts",
+                            "Contacts turned away by the system (CONTACT_DIVERTED, any reason)"
+                                    + of
+                                    + ".");
+            closed =
+                    m.family(
+                            p + "closed_contacts",
+                            "Of those, contacts that reached the centre while closed" + of + ".");
+        }
+
+        void add(Map<String, String> labels, LiveView.Metrics w) {
+            offered.add(labels, w.offered());
+            answered.add(labels, w.answered());
+            answeredInSl.add(labels, w.answeredInSl());
+            shortAbandoned.add(labels, w.shortAbandoned());
+            abandoned.add(labels, w.abandoned());
+            identified.add(labels, w.identified());
+            duplicates.add(labels, w.duplicates());
+            sl.add(labels, w.serviceLevel());
+            abandon.add(labels, w.abandonRate());
+            duplicate.add(labels, w.duplicateRate());
+            asa.add(labels, w.asaS());
+            diverted.add(labels, w.diverted());
+            closed.add(labels, w.closed());
+        }
+    }
+
     private static Map<String, String> labels(String k1, String v1, String k2, String v2) {
         Map<String, String> labels = new LinkedHashMap<>();
         labels.put(k1, v1);
@@ -162,8 +238,17 @@ public final class PrometheusMetrics {
         return labels;
     }
 
-    private Family family(String name, String help) {
-        return families.computeIfAbsent(name, n -> new Family(n, help));
+    /** A gauge family (created on first use; families without samples are not written). */
+    Family family(String name, String help) {
+        return families.computeIfAbsent(name, n -> new Family(n, help, "gauge"));
+    }
+
+    /** A counter family: the name ends in {@code _total}. */
+    Family counter(String name, String help) {
+        if (!name.endsWith("_total")) {
+            throw new IllegalArgumentException("a counter's name ends in _total: " + name);
+        }
+        return families.computeIfAbsent(name, n -> new Family(n, help, "counter"));
     }
 
     private String text() {
@@ -177,7 +262,7 @@ public final class PrometheusMetrics {
                     .append(' ')
                     .append(escapeHelp(f.help))
                     .append('\n');
-            out.append("# TYPE ").append(f.name).append(" gauge\n");
+            out.append("# TYPE ").append(f.name).append(' ').append(f.type).append('\n');
             for (String sample : f.samples) {
                 out.append(sample).append('\n');
             }
@@ -185,14 +270,16 @@ public final class PrometheusMetrics {
         return out.toString();
     }
 
-    private static final class Family {
+    static final class Family {
         final String name;
         final String help;
+        final String type;
         final List<String> samples = new ArrayList<>();
 
-        Family(String name, String help) {
+        Family(String name, String help, String type) {
             this.name = name;
             this.help = help;
+            this.type = type;
         }
 
         void add(Map<String, String> labels, Number value) {

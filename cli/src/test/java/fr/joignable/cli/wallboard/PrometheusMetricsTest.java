@@ -35,27 +35,27 @@ class PrometheusMetricsTest {
                 .contains(
                         "joignable_snapshot_present 1",
                         "joignable_snapshot_age_seconds 2.25",
-                        "joignable_snapshot_as_of_seconds 1.79118810312E9",
+                        "joignable_snapshot_as_of_timestamp_seconds 1.79118810312E9",
                         "joignable_waiting_contacts{queue=\"LOYERS\"} 3",
                         "joignable_waiting_contacts{queue=\"TECHNIQUE\"} 7",
                         "joignable_longest_wait_seconds{queue=\"LOYERS\"} 45.2",
                         "joignable_longest_wait_seconds{queue=\"ACCUEIL\"} 0",
                         "joignable_backlog_contacts{queue=\"TECHNIQUE\"} 31",
-                        "joignable_service_level{queue=\"LOYERS\",window=\"interval\"} 0.7857",
-                        "joignable_service_level{queue=\"LOYERS\",window=\"60m\"} 0.807",
-                        "joignable_abandon_rate{queue=\"TECHNIQUE\",window=\"interval\"} 0.2857",
-                        "joignable_duplicate_rate{queue=\"TECHNIQUE\",window=\"60m\"} 0.1842",
+                        "joignable_service_level_ratio{queue=\"LOYERS\",window=\"interval\"} 0.7857",
+                        "joignable_service_level_ratio{queue=\"LOYERS\",window=\"60m\"} 0.807",
+                        "joignable_abandon_ratio{queue=\"TECHNIQUE\",window=\"interval\"} 0.2857",
+                        "joignable_duplicate_ratio{queue=\"TECHNIQUE\",window=\"60m\"} 0.1842",
                         "joignable_offered_contacts{queue=\"LOYERS\",window=\"60m\"} 58",
-                        "joignable_centre_service_level{window=\"60m\"} 0.7752",
-                        "joignable_centre_occupancy{window=\"60m\"} 0.83",
+                        "joignable_centre_service_level_ratio{window=\"60m\"} 0.7752",
+                        "joignable_centre_occupancy_ratio{window=\"60m\"} 0.83",
                         "joignable_agents{team=\"EQUIPE_A\",state=\"BUSY\"} 5",
                         "joignable_agents{team=\"EQUIPE_C\",state=\"NOT_READY\"} 1",
-                        "joignable_occupancy{team=\"EQUIPE_B\",window=\"interval\"} 0.95",
-                        "joignable_occupancy{team=\"EQUIPE_A\",window=\"60m\"} 0.78");
+                        "joignable_occupancy_ratio{team=\"EQUIPE_B\",window=\"interval\"} 0.95",
+                        "joignable_occupancy_ratio{team=\"EQUIPE_A\",window=\"60m\"} 0.78");
         assertThat(lines)
                 .contains(
                         "# TYPE joignable_waiting_contacts gauge",
-                        "# TYPE joignable_service_level gauge");
+                        "# TYPE joignable_service_level_ratio gauge");
         assertThat(lines).anyMatch(l -> l.startsWith("# HELP joignable_waiting_contacts "));
     }
 
@@ -88,11 +88,12 @@ class PrometheusMetricsTest {
         assertThat(text).doesNotContain("NaN").doesNotContain("Inf");
         // PROXIMITE's running interval has no offered contact: rates undefined, counts present
         assertThat(text)
-                .doesNotContain("joignable_service_level{queue=\"PROXIMITE\",window=\"interval\"}")
-                .doesNotContain("joignable_abandon_rate{queue=\"PROXIMITE\",window=\"interval\"}")
+                .doesNotContain(
+                        "joignable_service_level_ratio{queue=\"PROXIMITE\",window=\"interval\"}")
+                .doesNotContain("joignable_abandon_ratio{queue=\"PROXIMITE\",window=\"interval\"}")
                 .contains("joignable_offered_contacts{queue=\"PROXIMITE\",window=\"interval\"} 0")
-                .doesNotContain("joignable_occupancy{team=\"EQUIPE_C\",window=\"60m\"}")
-                .contains("joignable_service_level{queue=\"PROXIMITE\",window=\"60m\"} 1");
+                .doesNotContain("joignable_occupancy_ratio{team=\"EQUIPE_C\",window=\"60m\"}")
+                .contains("joignable_service_level_ratio{queue=\"PROXIMITE\",window=\"60m\"} 1");
     }
 
     @Test
@@ -112,7 +113,7 @@ class PrometheusMetricsTest {
 
     @Test
     void withoutASnapshotOnlyPresenceIsReported() {
-        assertThat(PrometheusMetrics.render(Optional.empty(), NOW))
+        assertThat(PrometheusMetrics.renderSnapshot(Optional.empty(), NOW))
                 .isEqualTo(
                         "# HELP joignable_snapshot_present 1 when the wallboard holds a live-view"
                                 + " snapshot.\n"
