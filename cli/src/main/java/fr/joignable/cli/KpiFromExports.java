@@ -46,7 +46,10 @@ final class KpiFromExports {
         }
     }
 
-    /** In a hidden folder of the output directory; the file itself is not hidden (Flink skips those). */
+    /**
+     * In a hidden folder of the output directory; the file itself is not hidden (Flink skips
+     * those).
+     */
     private static Path temp(Path out) {
         return out.resolve(".kpi-from-" + ProcessHandle.current().pid()).resolve("events.jsonl");
     }
