@@ -31,7 +31,16 @@ public final class BenchRunner {
 
     /** The benchmarks in the order they run. */
     public static final List<String> ALL =
-            List.of("codec", "erlang", "staffing", "forecast", "report", "kpi", "kafka", "latency");
+            List.of(
+                    "codec",
+                    "erlang",
+                    "staffing",
+                    "forecast",
+                    "report",
+                    "convert",
+                    "kpi",
+                    "kafka",
+                    "latency");
 
     /** The benchmarks that start Flink jobs (and brokers): tens of seconds even when quick. */
     public static final List<String> FLINK = List.of("kpi", "kafka", "latency");
@@ -50,6 +59,11 @@ public final class BenchRunner {
         size("report-events-m", "10", "0.5", "millions of events behind the report's tables");
         size("report-months", "12", "1", "months of tables up to the reported October 2026");
         size("report-repeats", "3", "1", "timed runs of the scan and each report (median)");
+        size(
+                "convert-lines",
+                "2000000",
+                "20000",
+                "queue_log lines converted (a year of one centre)");
         size("kpi-days", "365", "2", "days of simulator output for the KPI job's bounded run");
         size("kpi-short-days", "30", "1", "the short run compared with it (0: skip)");
         size("kpi-long-days", "0", "0", "a long run, e.g. 1826 for five years (0: skip)");
@@ -195,6 +209,7 @@ public final class BenchRunner {
                             integer(s, "kpi-short-days"),
                             integer(s, "kpi-long-days"),
                             integer(s, "kpi-tiny-days"));
+            case "convert" -> ConvertRun.run(work, integer(s, "convert-lines"));
             case "kafka" -> KafkaRun.run(work, integer(s, "kafka-days"));
             case "latency" ->
                     LatencyRun.run(

@@ -84,6 +84,7 @@ final class AgentStates {
     private final Consumer<InteractionEvent> out;
     private final List<Line> pending = new ArrayList<>();
     private final Map<String, Agent> agents = new HashMap<>();
+    private final Map<String, String> names = new HashMap<>();
     private final Set<Agent> dirty = new LinkedHashSet<>();
     private final PriorityQueue<Timer> timers =
             new PriorityQueue<>(Comparator.comparingLong(Timer::at).thenComparing(Timer::agent));
@@ -99,7 +100,8 @@ final class AgentStates {
 
     void accept(
             long ts, String agent, String queue, String team, Kind kind, String call, long wrap) {
-        Line l = new Line(ts, seq++, agent, queue, team, kind, call, wrap);
+        String a = names.computeIfAbsent(agent, k -> k); // one String per agent, not per line
+        Line l = new Line(ts, seq++, a, queue, team, kind, call, wrap);
         if (bulk) {
             pending.add(l);
         } else {

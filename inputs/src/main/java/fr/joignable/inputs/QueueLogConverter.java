@@ -209,6 +209,7 @@ public final class QueueLogConverter {
         switch (o) {
             case OFFER -> {
                 entered.add(key);
+                synthesized.remove(key);
                 out.accept(offer("q" + hash + ".o", ts, key, q, l));
             }
             case ANSWER -> {
@@ -276,8 +277,8 @@ public final class QueueLogConverter {
 
     /** Bulk mode: the offer this line would imply if the contact has no ENTERQUEUE. */
     private void candidate(String key, Instant ts, long waitS, QueueSpec q, QueueLogLine l) {
-        if (mode != Mode.BULK) {
-            return;
+        if (mode != Mode.BULK || entered.contains(key)) {
+            return; // the common case in a time-ordered file: its ENTERQUEUE came first
         }
         Instant at = ts.minusSeconds(Math.max(0, waitS));
         InteractionEvent prev = synthesized.get(key);
