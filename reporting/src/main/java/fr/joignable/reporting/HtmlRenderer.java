@@ -142,8 +142,7 @@ public final class HtmlRenderer {
         h.append("<section><h2>").append(escape(msg.get("section.heat_phone"))).append("</h2>");
         SvgCanvas heat =
                 new SvgCanvas(Charts.WIDTH, Charts.HEAT_HEIGHT, msg.get("section.heat_phone"));
-        Charts.heatmap(
-                heat, report.heat(), report.open(), Charts.Scale.SERVICE_LEVEL, msg, fmt);
+        Charts.heatmap(heat, report.heat(), report.open(), Charts.Scale.SERVICE_LEVEL, msg, fmt);
         h.append(heat.toSvg());
         DataTable heatTable = Layout.table(report, Layout.HEAT);
         if (heatTable != null) {

@@ -252,26 +252,29 @@ final class Fixture {
                     contacts,
                     x -> {
                         long den = x.offered() - x.shortAbandoned() - x.closed();
-                        List<Object> v = new ArrayList<>(List.of(
-                                x.start(),
-                                x.queue(),
-                                x.channel(),
-                                x.offered(),
-                                x.answered(),
-                                x.shortAbandoned(),
-                                x.abandoned(),
-                                x.answeredInSl(),
-                                den == 0 ? "" : (double) x.answeredInSl() / den,
-                                den == 0 ? "" : (double) x.abandoned() / den,
-                                n(x.asaS()),
-                                x.handled(),
-                                n(x.ahtS()),
-                                x.identified(),
-                                x.duplicates(),
-                                x.duplicatesAfterAbandon(),
-                                x.identified() == 0
-                                        ? ""
-                                        : (double) x.duplicates() / x.identified()));
+                        List<Object> v =
+                                new ArrayList<>(
+                                        List.of(
+                                                x.start(),
+                                                x.queue(),
+                                                x.channel(),
+                                                x.offered(),
+                                                x.answered(),
+                                                x.shortAbandoned(),
+                                                x.abandoned(),
+                                                x.answeredInSl(),
+                                                den == 0 ? "" : (double) x.answeredInSl() / den,
+                                                den == 0 ? "" : (double) x.abandoned() / den,
+                                                n(x.asaS()),
+                                                x.handled(),
+                                                n(x.ahtS()),
+                                                x.identified(),
+                                                x.duplicates(),
+                                                x.duplicatesAfterAbandon(),
+                                                x.identified() == 0
+                                                        ? ""
+                                                        : (double) x.duplicates()
+                                                                / x.identified()));
                         if (withDiverted) {
                             v.add(x.diverted());
                             v.add(x.closed());
@@ -367,7 +370,13 @@ final class Fixture {
                 f.println("interval_start,queue,channel,offered,aht_s");
                 for (Forecast x : forecast) {
                     f.println(
-                            x.start() + "," + x.queue() + "," + x.channel() + "," + x.offered()
+                            x.start()
+                                    + ","
+                                    + x.queue()
+                                    + ","
+                                    + x.channel()
+                                    + ","
+                                    + x.offered()
                                     + ",240");
                 }
             }

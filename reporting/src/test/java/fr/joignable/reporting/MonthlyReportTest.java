@@ -87,7 +87,9 @@ class MonthlyReportTest {
             }
             long den = 0;
             for (Fixture.Contact c : f.contacts) {
-                if (!c.start().isBefore(from) && c.start().isBefore(to) && c.channel().equals("PHONE")) {
+                if (!c.start().isBefore(from)
+                        && c.start().isBefore(to)
+                        && c.channel().equals("PHONE")) {
                     den += c.offered();
                 }
             }
