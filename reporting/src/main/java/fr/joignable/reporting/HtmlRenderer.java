@@ -127,6 +127,14 @@ public final class HtmlRenderer {
                     .append(escape(cost))
                     .append("</p></section>\n");
         }
+        List<String> highlights = Layout.highlights(report, msg, fmt);
+        if (!highlights.isEmpty()) {
+            h.append("<section><h2>").append(escape(msg.get("section.highlights"))).append("</h2>");
+            for (String line : highlights) {
+                h.append("<p>").append(escape(line)).append("</p>");
+            }
+            h.append("</section>\n");
+        }
         h.append("<p class=\"note\">")
                 .append(escape(msg.get("opening") + msg.get("colon") + report.openingSummary()))
                 .append("</p>\n");

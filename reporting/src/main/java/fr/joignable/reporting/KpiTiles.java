@@ -62,7 +62,7 @@ final class KpiTiles {
                             budget.cost(),
                             budgetBefore == null ? null : budgetBefore.cost(),
                             Status.NONE,
-                            msg.get("target.cost", fmt.money(budget.costPerHour(), 0))));
+                            msg.get("target.none")));
         }
         sl(k, "kpi.phone_sl", ch, chBefore, "PHONE", "20 s");
         sl(k, "kpi.chat_sl", ch, chBefore, "CHAT", "60 s");

@@ -224,7 +224,16 @@ public final class Messages {
         put("kpi.chat_abandon", "Abandon chat", "Chat abandon rate");
         put("kpi.backlog", "Écrits en attente", "Written backlog");
         put("kpi.phone_asa", "Attente moyenne téléphone", "Phone average speed of answer");
-        put("kpi.month_cost", "Coût du mois (heures-agents)", "Cost of the month (agent-hours)");
+        put("kpi.month_cost", "Coût des heures-agents du mois", "Cost of the month's agent-hours");
+        put("section.highlights", "Urgences et relances", "Urgent requests and repeat contacts");
+        put(
+                "highlights.urgent",
+                "%s demandes urgentes (fuites, chauffage, ascenseurs), niveau de service estimé %s au téléphone et en chat : %s aux cinq heures où les relances sont les plus nombreuses, contre %s aux autres heures d'ouverture.",
+                "%s urgent requests (leaks, heating, lifts), estimated phone and chat service level %s: %s in the five hours with the most repeat contacts, against %s in the other open hours.");
+        put(
+                "highlights.relances",
+                "Les relances font %s des contacts reçus (%s aux cinq heures les plus chargées en relances) ; %s d'entre elles suivent un abandon.",
+                "Repeat contacts are %s of the contacts offered (%s in the five hours with the most); %s of them follow an abandon.");
         put("kpi.cost_per_contact", "Coût par contact traité", "Cost per contact handled");
         put("target.sl_within", "≥ %s en %s", "≥ %s within %s");
         put("target.cost", "%s par heure-agent", "%s per agent-hour");

@@ -123,6 +123,15 @@ public final class PdfRenderer {
             if (channels != null) {
                 table(doc, report, channels, msg, fmt, true);
             }
+            List<String> highlights = Layout.highlights(report, msg, fmt);
+            if (!highlights.isEmpty()) {
+                heading(doc, msg.get("section.highlights"));
+                for (String line : highlights) {
+                    Paragraph p = new Paragraph(phrase(line, 9, false, Color.BLACK));
+                    p.setSpacingAfter(2);
+                    doc.add(p);
+                }
+            }
             Paragraph opening =
                     new Paragraph(
                             phrase(

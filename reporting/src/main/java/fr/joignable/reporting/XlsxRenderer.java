@@ -90,6 +90,9 @@ public final class XlsxRenderer {
             if (cost != null) {
                 summary.createRow(sr++).createCell(0).setCellValue(cost);
             }
+            for (String line : Layout.highlights(report, msg, fmt)) {
+                summary.createRow(sr++).createCell(0).setCellValue(line);
+            }
             summary.createRow(sr)
                     .createCell(0)
                     .setCellValue(msg.get("opening") + msg.get("colon") + report.openingSummary());
