@@ -105,6 +105,47 @@ class ReportAndSqlCommandTest {
     }
 
     @Test
+    void theCostPerHourIsAnOptionAndTheOlderTablesReadDivertedAsZero() {
+        Path out = tmp.resolve("cost.html");
+        Run run =
+                run(
+                        "report",
+                        "--month",
+                        "2026-10",
+                        "--data",
+                        data,
+                        "--out",
+                        out.toString(),
+                        "--cost-per-hour",
+                        "42.5",
+                        "--lang",
+                        "en");
+        assertThat(run.status()).as(run.err()).isZero();
+        Run bad =
+                run(
+                        "report",
+                        "--month",
+                        "2026-10",
+                        "--data",
+                        data,
+                        "--out",
+                        out.toString(),
+                        "--cost-per-hour",
+                        "-3");
+        assertThat(bad.status()).isEqualTo(2);
+        assertThat(bad.err()).contains("--cost-per-hour");
+        // The table above has no diverted/closed columns: the views show them as 0.
+        Run sql =
+                run(
+                        "sql",
+                        "--data",
+                        data,
+                        "--csv",
+                        "SELECT sum(diverted) AS d, sum(closed) AS c FROM contact_intervals");
+        assertThat(sql.out().lines().toList()).containsExactly("d,c", "0,0");
+    }
+
+    @Test
     void noDataOrNoDirectoryExitsOneWithoutAFile() {
         Path out = tmp.resolve("none.pdf");
         Run run = run("report", "--month", "2026-11", "--data", data, "--out", out.toString());

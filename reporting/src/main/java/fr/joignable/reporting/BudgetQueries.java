@@ -6,11 +6,10 @@ import static fr.joignable.reporting.ReportQueries.IN_MONTH;
 import fr.joignable.reporting.ReportQueries.Query;
 
 /**
- * The queries of the budget section: the month's peak week (the Paris ISO week, cut at the
- * month's ends, with the most phone and chat contacts offered) and its load per quarter-hour,
- * which {@link ServiceLevelCost} staffs at 70, 80 and 90 %. The month's agent-hours come from
- * {@link ReportQueries#AGENT_SUMMARY}, the contacts handled from {@link
- * ReportQueries#CONTACT_SUMMARY}.
+ * The queries of the budget section: the month's peak week (the Paris ISO week, cut at the month's
+ * ends, with the most phone and chat contacts offered) and its load per quarter-hour, which {@link
+ * ServiceLevelCost} staffs at 70, 80 and 90 %. The month's agent-hours come from {@link
+ * ReportQueries#AGENT_SUMMARY}, the contacts handled from {@link ReportQueries#CONTACT_SUMMARY}.
  */
 public final class BudgetQueries {
 
@@ -35,8 +34,8 @@ public final class BudgetQueries {
 
     /**
      * The peak week: its Monday, the live contacts offered, the measured phone and chat service
-     * level, and the agent-hours logged in that week (Σ staffed_s / 3600 over its quarter-hours
-     * in the month).
+     * level, and the agent-hours logged in that week (Σ staffed_s / 3600 over its quarter-hours in
+     * the month).
      */
     public static final Query PEAK_WEEK =
             new Query(
@@ -68,8 +67,8 @@ public final class BudgetQueries {
 
     /**
      * The peak week's load per quarter-hour and channel: contacts that reached a queue (offered −
-     * closed), their mean handling time (Σ aht_s · handled / Σ handled in that quarter-hour,
-     * else the channel's over the week) and the handling work in seconds (Σ aht_s · handled).
+     * closed), their mean handling time (Σ aht_s · handled / Σ handled in that quarter-hour, else
+     * the channel's over the week) and the handling work in seconds (Σ aht_s · handled).
      */
     public static final Query PEAK_WEEK_LOAD =
             new Query(

@@ -17,8 +17,8 @@ import java.util.Map;
 
 /**
  * The section "Budget": agent-hours paid (logged in) and productive (busy + wrap-up), cost, cost
- * per contact handled, contacts handled per paid hour, this month and the previous; and what 70,
- * 80 and 90 % service level would have cost in the month's peak week ({@link ServiceLevelCost}).
+ * per contact handled, contacts handled per paid hour, this month and the previous; and what 70, 80
+ * and 90 % service level would have cost in the month's peak week ({@link ServiceLevelCost}).
  */
 final class BudgetSection {
 

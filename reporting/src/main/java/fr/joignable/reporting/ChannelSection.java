@@ -22,7 +22,10 @@ final class ChannelSection {
                 "section.channels",
                 new ArrayList<>(ch.values()),
                 List.of(
-                        Cols.of("col.channel", Kind.TEXT, r -> msg.get("channel." + r.get("channel"))),
+                        Cols.of(
+                                "col.channel",
+                                Kind.TEXT,
+                                r -> msg.get("channel." + r.get("channel"))),
                         Cols.of("col.offered", Kind.COUNT, "offered"),
                         Cols.of("col.closed_calls", Kind.COUNT, "closed"),
                         Cols.of("col.turned_away", Kind.COUNT, "turned_away"),
@@ -35,7 +38,10 @@ final class ChannelSection {
                         Cols.of(
                                 "col.abandon_rate",
                                 Kind.PCT,
-                                r -> live((String) r.get("channel")) ? r.get("abandon_rate") : null),
+                                r ->
+                                        live((String) r.get("channel"))
+                                                ? r.get("abandon_rate")
+                                                : null),
                         Cols.of("col.asa_s", Kind.DURATION, "asa_s"),
                         Cols.of("col.backlog", Kind.COUNT, "backlog")));
     }
@@ -58,7 +64,10 @@ final class ChannelSection {
                 "section.heat",
                 rows,
                 List.of(
-                        Cols.of("col.weekday", Kind.TEXT, r -> msg.get("weekday." + r.get("weekday"))),
+                        Cols.of(
+                                "col.weekday",
+                                Kind.TEXT,
+                                r -> msg.get("weekday." + r.get("weekday"))),
                         Cols.of("col.hour", Kind.COUNT, "hour"),
                         Cols.of(
                                 "col.open",

@@ -122,7 +122,13 @@ public final class Charts {
     }
 
     private static void line(
-            Canvas c, List<Day> days, double slot, double plotH, boolean chat, int color, double w) {
+            Canvas c,
+            List<Day> days,
+            double slot,
+            double plotH,
+            boolean chat,
+            int color,
+            double w) {
         List<double[]> run = new ArrayList<>();
         for (int i = 0; i <= days.size(); i++) {
             Double sl = null;
@@ -142,7 +148,10 @@ public final class Charts {
                 }
                 c.polyline(xs, ys, color, w);
                 for (double[] p : run) {
-                    int dot = p[2] >= Targets.SL_GREEN ? GREEN : p[2] >= Targets.SL_AMBER ? AMBER : RED;
+                    int dot =
+                            p[2] >= Targets.SL_GREEN
+                                    ? GREEN
+                                    : p[2] >= Targets.SL_AMBER ? AMBER : RED;
                     double r = chat ? 1.6 : 2.2;
                     c.rect(p[0] - r, p[1] - r, 2 * r, 2 * r, chat ? color : dot);
                 }

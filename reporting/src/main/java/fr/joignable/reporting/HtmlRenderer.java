@@ -127,6 +127,14 @@ public final class HtmlRenderer {
                     .append(escape(cost))
                     .append("</p></section>\n");
         }
+        List<String> highlights = Layout.highlights(report, msg, fmt);
+        if (!highlights.isEmpty()) {
+            h.append("<section><h2>").append(escape(msg.get("section.highlights"))).append("</h2>");
+            for (String line : highlights) {
+                h.append("<p>").append(escape(line)).append("</p>");
+            }
+            h.append("</section>\n");
+        }
         h.append("<p class=\"note\">")
                 .append(escape(msg.get("opening") + msg.get("colon") + report.openingSummary()))
                 .append("</p>\n");
@@ -142,8 +150,7 @@ public final class HtmlRenderer {
         h.append("<section><h2>").append(escape(msg.get("section.heat_phone"))).append("</h2>");
         SvgCanvas heat =
                 new SvgCanvas(Charts.WIDTH, Charts.HEAT_HEIGHT, msg.get("section.heat_phone"));
-        Charts.heatmap(
-                heat, report.heat(), report.open(), Charts.Scale.SERVICE_LEVEL, msg, fmt);
+        Charts.heatmap(heat, report.heat(), report.open(), Charts.Scale.SERVICE_LEVEL, msg, fmt);
         h.append(heat.toSvg());
         DataTable heatTable = Layout.table(report, Layout.HEAT);
         if (heatTable != null) {

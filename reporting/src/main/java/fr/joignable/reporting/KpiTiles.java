@@ -11,9 +11,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The first page's tiles: volumes and cost, then service per channel — the phone against 20 s,
- * the chat against 60 s, the written channels (e-mail, letter, portal) answered within 48 h and
- * their backlog — never one service level blending them.
+ * The first page's tiles: volumes and cost, then service per channel — the phone against 20 s, the
+ * chat against 60 s, the written channels (e-mail, letter, portal) answered within 48 h and their
+ * backlog — never one service level blending them.
  */
 final class KpiTiles {
 
@@ -62,9 +62,7 @@ final class KpiTiles {
                             budget.cost(),
                             budgetBefore == null ? null : budgetBefore.cost(),
                             Status.NONE,
-                            msg.get(
-                                    "target.cost",
-                                    fmt.money(budget.costPerHour(), 0))));
+                            msg.get("target.none")));
         }
         sl(k, "kpi.phone_sl", ch, chBefore, "PHONE", "20 s");
         sl(k, "kpi.chat_sl", ch, chBefore, "CHAT", "60 s");

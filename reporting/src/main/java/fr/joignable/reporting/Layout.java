@@ -92,6 +92,49 @@ final class Layout {
         return msg.get(key);
     }
 
+    /**
+     * Page 1's sentences on urgent requests and relances, from the tables {@code urgent}, {@code
+     * relance_peak} and {@code relance_intents}; empty without intent data.
+     */
+    static List<String> highlights(Report report, Messages msg, Fmt fmt) {
+        List<String> out = new ArrayList<>();
+        DataTable urgent = table(report, "urgent");
+        DataTable peak = table(report, "relance_peak");
+        DataTable intents = table(report, "relance_intents");
+        if (urgent == null || peak == null || intents == null || urgent.rows().isEmpty()) {
+            return out;
+        }
+        List<Object> total = urgent.rows().get(urgent.rows().size() - 1);
+        List<Object> top = row(peak, msg.get("slot.TOP"));
+        List<Object> other = row(peak, msg.get("slot.OTHER"));
+        out.add(
+                msg.get(
+                        "highlights.urgent",
+                        fmt.count(((Number) total.get(1)).doubleValue()),
+                        fmt.pct((Double) total.get(3)),
+                        top == null ? "—" : fmt.pct((Double) top.get(5)),
+                        other == null ? "—" : fmt.pct((Double) other.get(5))));
+        if (!intents.rows().isEmpty()) {
+            List<Object> all = intents.rows().get(intents.rows().size() - 1);
+            out.add(
+                    msg.get(
+                            "highlights.relances",
+                            fmt.pct((Double) all.get(5)),
+                            top == null ? "—" : fmt.pct((Double) top.get(3)),
+                            fmt.pct((Double) all.get(7))));
+        }
+        return out;
+    }
+
+    private static List<Object> row(DataTable t, String label) {
+        for (List<Object> r : t.rows()) {
+            if (label.equals(r.get(0))) {
+                return r;
+            }
+        }
+        return null;
+    }
+
     /** Page 1's sentence on what the month cost; {@code null} without agent data. */
     static String costLine(Report report, Messages msg, Fmt fmt) {
         Budget b = report.budget();

@@ -181,7 +181,6 @@ public final class Messages {
                 "Statuses: green on target, amber watch, red off target (default targets above).");
     }
 
-
     static {
         put("intent.RENT_RECEIPT", "Quittance, avis d'échéance", "Rent receipt");
         put("intent.RENT_PAYMENT", "Paiement du loyer", "Rent payment");
@@ -193,7 +192,10 @@ public final class Messages {
         put("intent.NEIGHBOUR", "Troubles de voisinage", "Neighbour disputes");
         put("intent.CLEANLINESS", "Propreté, encombrants", "Cleanliness, bulky waste");
         put("intent.LEASE", "Entrée, sortie, congé", "Lease, moving in or out");
-        put("intent.SOCIAL_SUPPORT", "Accompagnement social, APL", "Social support, housing benefit");
+        put(
+                "intent.SOCIAL_SUPPORT",
+                "Accompagnement social, APL",
+                "Social support, housing benefit");
         put("intent.HOUSING_APPLICATION", "Demande de logement", "Housing application");
         put("intent.TRANSFER_REQUEST", "Demande de mutation", "Transfer request");
         put("intent.OTHER", "Autre", "Other");
@@ -222,7 +224,16 @@ public final class Messages {
         put("kpi.chat_abandon", "Abandon chat", "Chat abandon rate");
         put("kpi.backlog", "Écrits en attente", "Written backlog");
         put("kpi.phone_asa", "Attente moyenne téléphone", "Phone average speed of answer");
-        put("kpi.month_cost", "Coût du mois (heures-agents)", "Cost of the month (agent-hours)");
+        put("kpi.month_cost", "Coût des heures-agents du mois", "Cost of the month's agent-hours");
+        put("section.highlights", "Urgences et relances", "Urgent requests and repeat contacts");
+        put(
+                "highlights.urgent",
+                "%s demandes urgentes (fuites, chauffage, ascenseurs), niveau de service estimé %s au téléphone et en chat : %s aux cinq heures où les relances sont les plus nombreuses, contre %s aux autres heures d'ouverture.",
+                "%s urgent requests (leaks, heating, lifts), estimated phone and chat service level %s: %s in the five hours with the most repeat contacts, against %s in the other open hours.");
+        put(
+                "highlights.relances",
+                "Les relances font %s des contacts reçus (%s aux cinq heures les plus chargées en relances) ; %s d'entre elles suivent un abandon.",
+                "Repeat contacts are %s of the contacts offered (%s in the five hours with the most); %s of them follow an abandon.");
         put("kpi.cost_per_contact", "Coût par contact traité", "Cost per contact handled");
         put("target.sl_within", "≥ %s en %s", "≥ %s within %s");
         put("target.cost", "%s par heure-agent", "%s per agent-hour");
@@ -249,7 +260,10 @@ public final class Messages {
                 "Opening hours learnt from the data (see methodology): %s. Grey cells: closed.");
         put("heat.closed", "Fermé", "Closed");
         put("heat.nodata", "Ouvert, aucun appel", "Open, no call");
-        put("opening", "Horaires d'ouverture (déduits des données)", "Opening hours (learnt from the data)");
+        put(
+                "opening",
+                "Horaires d'ouverture (déduits des données)",
+                "Opening hours (learnt from the data)");
         put(
                 "chart.sl2",
                 "Niveau de service par jour : téléphone (20 s) et chat (60 s)",
@@ -303,7 +317,10 @@ public final class Messages {
                 "note.relance_peak",
                 "Relance : même locataire, même motif, dans les 7 jours. Les cinq créneaux (jour × heure) d'ouverture qui en comptent le plus, puis ces cinq ensemble et les autres heures d'ouverture : le service que les demandes urgentes y ont reçu.",
                 "Repeat contact: same tenant, same intent, within 7 days. The five open weekday × hour slots with the most, then those five together and every other open hour: the service urgent requests got there.");
-        put("table.relance_hours", "Relances par jour et heure", "Repeat contacts by weekday and hour");
+        put(
+                "table.relance_hours",
+                "Relances par jour et heure",
+                "Repeat contacts by weekday and hour");
         put("table.relance_intents", "Relances par motif", "Repeat contacts by intent");
         put("table.plan_weeks", "Prévision et réalisé par semaine", "Forecast vs actual per week");
         put(

@@ -111,7 +111,10 @@ public final class PdfRenderer {
             String cost = Layout.costLine(report, msg, fmt);
             if (cost != null) {
                 Paragraph p = new Paragraph();
-                p.add(new Chunk(pdfText(msg.get("section.cost") + msg.get("colon")), font(9, true, BLUE)));
+                p.add(
+                        new Chunk(
+                                pdfText(msg.get("section.cost") + msg.get("colon")),
+                                font(9, true, BLUE)));
                 p.add(new Chunk(pdfText(cost), font(9, false, Color.BLACK)));
                 p.setSpacingBefore(5);
                 doc.add(p);
@@ -120,12 +123,19 @@ public final class PdfRenderer {
             if (channels != null) {
                 table(doc, report, channels, msg, fmt, true);
             }
+            List<String> highlights = Layout.highlights(report, msg, fmt);
+            if (!highlights.isEmpty()) {
+                heading(doc, msg.get("section.highlights"));
+                for (String line : highlights) {
+                    Paragraph p = new Paragraph(phrase(line, 9, false, Color.BLACK));
+                    p.setSpacingAfter(2);
+                    doc.add(p);
+                }
+            }
             Paragraph opening =
                     new Paragraph(
                             phrase(
-                                    msg.get("opening")
-                                            + msg.get("colon")
-                                            + report.openingSummary(),
+                                    msg.get("opening") + msg.get("colon") + report.openingSummary(),
                                     8,
                                     false,
                                     MUTED));
@@ -275,8 +285,7 @@ public final class PdfRenderer {
     }
 
     /** A table; with {@code own}, the table is its section (the section's heading is its title). */
-    private void table(
-            Document doc, Report report, DataTable t, Messages msg, Fmt fmt, boolean own)
+    private void table(Document doc, Report report, DataTable t, Messages msg, Fmt fmt, boolean own)
             throws DocumentException {
         if (own) {
             if (t.id().equals(Layout.CHANNELS)) {

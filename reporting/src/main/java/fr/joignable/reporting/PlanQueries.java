@@ -6,10 +6,10 @@ import static fr.joignable.reporting.ReportQueries.IN_MONTH;
 import fr.joignable.reporting.ReportQueries.Query;
 
 /**
- * Plan against actual, when the data directory holds a forecast ({@code forecast.csv}, view
- * {@code forecast}) and a staffing plan ({@code staffing.csv}, view {@code staffing}) covering
- * part of the month. Only the quarter-hours the forecast or plan covers are compared; weeks are
- * Paris ISO weeks (Monday first), cut at the month's ends.
+ * Plan against actual, when the data directory holds a forecast ({@code forecast.csv}, view {@code
+ * forecast}) and a staffing plan ({@code staffing.csv}, view {@code staffing}) covering part of the
+ * month. Only the quarter-hours the forecast or plan covers are compared; weeks are Paris ISO weeks
+ * (Monday first), cut at the month's ends.
  */
 public final class PlanQueries {
 
@@ -68,8 +68,8 @@ public final class PlanQueries {
     /**
      * Agents planned against agents present, per ISO weekday × Paris hour, over the month's
      * quarter-hours of the plan: planned = mean over those quarter-hours of Σ scheduled_agents
-     * (every queue); present = mean of Σ staffed_s / 900 ({@code agent_intervals}, every team);
-     * and how many of them were staffed below plan.
+     * (every queue); present = mean of Σ staffed_s / 900 ({@code agent_intervals}, every team); and
+     * how many of them were staffed below plan.
      */
     public static final Query PLAN_HOURS =
             new Query(
@@ -103,11 +103,10 @@ public final class PlanQueries {
                             .formatted(IN_MONTH));
 
     /**
-     * The service level the plan predicted against the one measured, per live channel and week
-     * and per channel for the covered month (week null): predicted = Σ (planned offered ×
-     * planned service_level) / Σ planned offered ({@code staffing.csv}); measured = Σ
-     * answered_in_sl / Σ (offered − short_abandoned − closed) over the same quarter-hours, queues
-     * and channel.
+     * The service level the plan predicted against the one measured, per live channel and week and
+     * per channel for the covered month (week null): predicted = Σ (planned offered × planned
+     * service_level) / Σ planned offered ({@code staffing.csv}); measured = Σ answered_in_sl / Σ
+     * (offered − short_abandoned − closed) over the same quarter-hours, queues and channel.
      */
     public static final Query PLAN_SERVICE_LEVEL =
             new Query(

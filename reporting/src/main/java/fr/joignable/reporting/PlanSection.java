@@ -92,8 +92,14 @@ final class PlanSection {
                                                 Kind.TEXT,
                                                 r -> msg.get("weekday." + r.get("weekday"))),
                                         Cols.of("col.hour", Kind.COUNT, "hour"),
-                                        Cols.of("col.planned_agents", Kind.DECIMAL, "planned_agents"),
-                                        Cols.of("col.present_agents", Kind.DECIMAL, "present_agents"),
+                                        Cols.of(
+                                                "col.planned_agents",
+                                                Kind.DECIMAL,
+                                                "planned_agents"),
+                                        Cols.of(
+                                                "col.present_agents",
+                                                Kind.DECIMAL,
+                                                "present_agents"),
                                         Cols.of("col.gap_agents", Kind.DECIMAL, "gap_agents"),
                                         Cols.of(
                                                 "col.intervals_below_plan",

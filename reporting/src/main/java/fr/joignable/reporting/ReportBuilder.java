@@ -55,10 +55,10 @@ public final class ReportBuilder {
             before = Map.of();
         }
         Map<String, Map<String, Object>> ch = byChannel(month);
-        Map<String, Map<String, Object>> chBefore =
-                hasBefore ? byChannel(previous) : Map.of();
+        Map<String, Map<String, Object>> chBefore = hasBefore ? byChannel(previous) : Map.of();
         boolean hasAgents = tables.has("agent_intervals");
-        Map<String, Object> agentsNow = hasAgents ? q.one(ReportQueries.AGENT_SUMMARY, month) : null;
+        Map<String, Object> agentsNow =
+                hasAgents ? q.one(ReportQueries.AGENT_SUMMARY, month) : null;
         Map<String, Object> agentsBefore =
                 hasAgents && hasBefore ? q.one(ReportQueries.AGENT_SUMMARY, previous) : Map.of();
         Budget budget = hasAgents ? budget(agentsNow, now, options) : null;
@@ -71,7 +71,14 @@ public final class ReportBuilder {
         Messages msg = new Messages(lang);
         List<Kpi> kpis =
                 new KpiTiles(msg, fmt)
-                        .tiles(now, before, ch, chBefore, agentsNow, agentsBefore, budget,
+                        .tiles(
+                                now,
+                                before,
+                                ch,
+                                chBefore,
+                                agentsNow,
+                                agentsBefore,
+                                budget,
                                 budgetBefore);
 
         List<DataTable> out = new ArrayList<>();
@@ -162,8 +169,7 @@ public final class ReportBuilder {
                                 Cols.of("col.phone_sl", Kind.PCT, "phone_service_level"),
                                 Cols.of("col.chat_sl", Kind.PCT, "chat_service_level"),
                                 Cols.of("col.phone_abandon", Kind.PCT, "phone_abandon_rate"))));
-        return new Report(
-                month, lang, kpis, days, heat, open, relanceHeat, opening, budget, out);
+        return new Report(month, lang, kpis, days, heat, open, relanceHeat, opening, budget, out);
     }
 
     /** The channels' rows by channel, in query order (PHONE … PORTAL, then WRITTEN). */
@@ -204,7 +210,10 @@ public final class ReportBuilder {
                         Cols.of(
                                 "col.handoff_target",
                                 Kind.TEXT,
-                                r -> r.get("target") == null ? msg.get("col.total") : r.get("target")),
+                                r ->
+                                        r.get("target") == null
+                                                ? msg.get("col.total")
+                                                : r.get("target")),
                         Cols.of("col.created", Kind.COUNT, "created"),
                         Cols.of("col.closed", Kind.COUNT, "closed"),
                         Cols.of("col.median_closing_h", Kind.DECIMAL, "median_closing_h"),

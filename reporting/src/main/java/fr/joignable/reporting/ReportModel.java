@@ -101,8 +101,8 @@ public final class ReportModel {
      *     {@code null} where no phone call was offered or where the centre was closed
      * @param open whether each weekday × hour was open (learnt from the data, see {@code
      *     docs/report.md})
-     * @param relanceHeat share of relances (duplicates) in the contacts offered, by weekday ×
-     *     hour; {@code null} without intent data or where closed
+     * @param relanceHeat share of relances (duplicates) in the contacts offered, by weekday × hour;
+     *     {@code null} without intent data or where closed
      * @param openingSummary the learnt opening hours, as text in the report's language
      * @param budget what the month cost; {@code null} without agent data
      * @param tables the tables, in report order; optional sections absent when their data is

@@ -4,9 +4,9 @@ package fr.joignable.reporting;
  * Settings of a report.
  *
  * @param costPerHour the fully loaded cost of one paid agent-hour, in euros: salary, employer
- *     contributions, supervision, tools and premises shared out. Default {@value #DEFAULT_COST_PER_HOUR}
- *     € — a customer adviser of a French social landlord costs about 20 €/h in salary and
- *     contributions; supervision, tools and premises add about half again.
+ *     contributions, supervision, tools and premises shared out. Default {@value
+ *     #DEFAULT_COST_PER_HOUR} € — a customer adviser of a French social landlord costs about 20 €/h
+ *     in salary and contributions; supervision, tools and premises add about half again.
  */
 public record ReportOptions(double costPerHour) {
 

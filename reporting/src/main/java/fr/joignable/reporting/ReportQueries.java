@@ -41,9 +41,9 @@ public final class ReportQueries {
 
     /**
      * The month's opening hours, learnt from the data (CTEs {@code open_days}, {@code open_slots}):
-     * a Paris day is open when a phone or chat contact offered that day was answered; an hour of
-     * a weekday is open when, on at least half of the month's open days of that weekday, a phone
-     * or chat contact offered in that hour was answered.
+     * a Paris day is open when a phone or chat contact offered that day was answered; an hour of a
+     * weekday is open when, on at least half of the month's open days of that weekday, a phone or
+     * chat contact offered in that hour was answered.
      */
     static final String OPEN_SLOTS =
             """
@@ -94,10 +94,10 @@ public final class ReportQueries {
                             .formatted(IN_MONTH));
 
     /**
-     * Service per channel, each against its own threshold, and the deferred channels together
-     * (row {@code WRITTEN}): closed = calls while closed, turned away = diverted for any other
-     * reason (queue full, no agent, wait limit, menu exit), backlog = offered contacts with no
-     * outcome at the end of the data (still waiting).
+     * Service per channel, each against its own threshold, and the deferred channels together (row
+     * {@code WRITTEN}): closed = calls while closed, turned away = diverted for any other reason
+     * (queue full, no agent, wait limit, menu exit), backlog = offered contacts with no outcome at
+     * the end of the data (still waiting).
      */
     public static final Query CHANNELS =
             new Query(
@@ -147,8 +147,8 @@ public final class ReportQueries {
                             .formatted(IN_MONTH));
 
     /**
-     * One row per Paris calendar day: all channels' counts, phone and chat service level and
-     * phone abandon rate, and whether the centre was open (a live contact answered).
+     * One row per Paris calendar day: all channels' counts, phone and chat service level and phone
+     * abandon rate, and whether the centre was open (a live contact answered).
      */
     public static final Query DAILY =
             new Query(
@@ -215,8 +215,8 @@ public final class ReportQueries {
                             .formatted(OPEN_SLOTS));
 
     /**
-     * Phone and chat service level by ISO weekday (1 = Monday) and Paris hour, with the learnt
-     * open flag: a closed hour has no service level (blank, marked closed), not a perfect one.
+     * Phone and chat service level by ISO weekday (1 = Monday) and Paris hour, with the learnt open
+     * flag: a closed hour has no service level (blank, marked closed), not a perfect one.
      */
     public static final Query HEATMAP =
             new Query(

@@ -17,16 +17,15 @@ import java.util.Map;
  * load a target service level, and their cost.
  *
  * <p>For each quarter-hour and live channel (phone, chat) of the peak week: traffic A = contacts
- * that reached the queue × mean handling time / 900 s; the fewest agents N whose service level
- * (the channel's threshold: 20 s phone, 60 s chat) reaches the target, from the model of the
- * staffing targets ({@link TargetsConfig#defaults()}: Erlang C, or Erlang A where a patience is
- * configured), the service level being the only target (no occupancy cap, so that the three levels
- * differ by the service level alone). Each channel's queues form one pool (agents answer every
- * queue of the channel); a chat agent is counted as one conversation at a time (an upper bound).
- * Agent-hours = Σ N / 4; paid hours = agent-hours / (1 − shrinkage) (default shrinkage 30 %:
- * breaks, training, absence). The deferred channels add their handling work, Σ aht · handled,
- * divided by the same (1 − shrinkage), whatever the live target. Cost = paid hours × cost per
- * agent-hour.
+ * that reached the queue × mean handling time / 900 s; the fewest agents N whose service level (the
+ * channel's threshold: 20 s phone, 60 s chat) reaches the target, from the model of the staffing
+ * targets ({@link TargetsConfig#defaults()}: Erlang C, or Erlang A where a patience is configured),
+ * the service level being the only target (no occupancy cap, so that the three levels differ by the
+ * service level alone). Each channel's queues form one pool (agents answer every queue of the
+ * channel); a chat agent is counted as one conversation at a time (an upper bound). Agent-hours = Σ
+ * N / 4; paid hours = agent-hours / (1 − shrinkage) (default shrinkage 30 %: breaks, training,
+ * absence). The deferred channels add their handling work, Σ aht · handled, divided by the same (1
+ * − shrinkage), whatever the live target. Cost = paid hours × cost per agent-hour.
  *
  * <p>Reference: Koole, <em>Call Center Optimization</em> (2013), ch. 4 and 6 (Erlang C/A staffing,
  * shrinkage).

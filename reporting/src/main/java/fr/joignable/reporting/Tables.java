@@ -117,9 +117,9 @@ public final class Tables implements AutoCloseable {
     }
 
     /**
-     * Count columns a table gained in a later version of the KPI job, absent from tables written
-     * by an earlier one: {@code contact_intervals.diverted} and {@code closed}. A view over an
-     * older table shows them as 0 (no contact was diverted, as the older job could not say).
+     * Count columns a table gained in a later version of the KPI job, absent from tables written by
+     * an earlier one: {@code contact_intervals.diverted} and {@code closed}. A view over an older
+     * table shows them as 0 (no contact was diverted, as the older job could not say).
      */
     static final List<String[]> LATER_COLUMNS =
             List.of(

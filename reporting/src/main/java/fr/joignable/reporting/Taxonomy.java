@@ -6,8 +6,8 @@ import java.util.List;
  * The reference intent taxonomy's priorities ({@code events.md}): priority 1 (urgent) for water
  * damage, heating and lifts, 3 (low) for receipts, charges, cleanliness, housing applications,
  * transfers and "other", 2 for the rest and for any intent outside the taxonomy (the events'
- * default priority). The interval tables carry the intent, not the priority, so the report
- * applies this table.
+ * default priority). The interval tables carry the intent, not the priority, so the report applies
+ * this table.
  */
 public final class Taxonomy {
 

@@ -7,14 +7,14 @@ import static fr.joignable.reporting.ReportQueries.OPEN_SLOTS;
 import fr.joignable.reporting.ReportQueries.Query;
 
 /**
- * The queries of the sections "Demandes urgentes" (priority-1 intents, {@link Taxonomy#URGENT})
- * and "Relances" (duplicates: same tenant, same intent within the duplicate window), over {@code
+ * The queries of the sections "Demandes urgentes" (priority-1 intents, {@link Taxonomy#URGENT}) and
+ * "Relances" (duplicates: same tenant, same intent within the duplicate window), over {@code
  * intent_intervals}, {@code contact_intervals} and {@code handoffs}.
  *
  * <p>{@code intent_intervals} counts offers, abandons (short ones included) and duplicates per
- * intent, not answers: the service level an urgent request got is <em>estimated</em> as the
- * service level of the quarter-hour, queue and channel it arrived in, weighted by the urgent
- * contacts offered there: Σ urgent_offered × SL(interval, queue, channel) / Σ urgent_offered.
+ * intent, not answers: the service level an urgent request got is <em>estimated</em> as the service
+ * level of the quarter-hour, queue and channel it arrived in, weighted by the urgent contacts
+ * offered there: Σ urgent_offered × SL(interval, queue, channel) / Σ urgent_offered.
  */
 public final class UrgentQueries {
 
@@ -155,8 +155,8 @@ public final class UrgentQueries {
     /**
      * The five open weekday × hour slots with the most relances, one row each, then those five
      * together ({@code TOP}) and every other open slot together ({@code OTHER}): relances, their
-     * share, and the (estimated) service level of the urgent phone and chat requests there,
-     * against the service level of every live contact there.
+     * share, and the (estimated) service level of the urgent phone and chat requests there, against
+     * the service level of every live contact there.
      */
     public static final Query RELANCE_PEAK =
             new Query(

@@ -62,7 +62,10 @@ final class UrgentSection {
                                     Cols.of("col.intent", Kind.TEXT, this::intent),
                                     Cols.of("col.created", Kind.COUNT, "created"),
                                     Cols.of("col.closed", Kind.COUNT, "closed"),
-                                    Cols.of("col.median_closing_h", Kind.DECIMAL, "median_closing_h"),
+                                    Cols.of(
+                                            "col.median_closing_h",
+                                            Kind.DECIMAL,
+                                            "median_closing_h"),
                                     Cols.of("col.p90_closing_h", Kind.DECIMAL, "p90_closing_h"),
                                     Cols.of("col.closed_within_24h", Kind.PCT, "closed_within_24h"),
                                     Cols.of("col.still_open", Kind.COUNT, "still_open"))));

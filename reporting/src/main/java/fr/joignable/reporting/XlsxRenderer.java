@@ -10,8 +10,8 @@ import java.io.OutputStream;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -28,8 +28,8 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 /**
  * The report as a workbook: a summary sheet first (the tiles, what the month cost, the opening
  * hours), then one sheet per section (its tables one under the other, each with its title when
- * there are several); numbers are numeric cells (rates as fractions with a percent format, money
- * in euros, durations in seconds, dates as dates).
+ * there are several); numbers are numeric cells (rates as fractions with a percent format, money in
+ * euros, durations in seconds, dates as dates).
  */
 public final class XlsxRenderer {
 
@@ -90,10 +90,12 @@ public final class XlsxRenderer {
             if (cost != null) {
                 summary.createRow(sr++).createCell(0).setCellValue(cost);
             }
+            for (String line : Layout.highlights(report, msg, fmt)) {
+                summary.createRow(sr++).createCell(0).setCellValue(line);
+            }
             summary.createRow(sr)
                     .createCell(0)
-                    .setCellValue(
-                            msg.get("opening") + msg.get("colon") + report.openingSummary());
+                    .setCellValue(msg.get("opening") + msg.get("colon") + report.openingSummary());
 
             Map<String, List<DataTable>> sections = new LinkedHashMap<>();
             for (DataTable t : report.tables()) {

@@ -49,7 +49,9 @@ final class Fixture {
             Double ahtS,
             long identified,
             long duplicates,
-            long duplicatesAfterAbandon) {}
+            long duplicatesAfterAbandon,
+            long diverted,
+            long closed) {}
 
     record Agent(
             Instant start,
@@ -76,13 +78,29 @@ final class Fixture {
 
     record Staffing(Instant start, String queue, String channel, long scheduledAgents) {}
 
+    record Forecast(Instant start, String queue, String channel, double offered) {}
+
     final List<Contact> contacts = new ArrayList<>();
     final List<Agent> agents = new ArrayList<>();
     final List<IntentRow> intents = new ArrayList<>();
     final List<Handoff> handoffs = new ArrayList<>();
     final List<Staffing> staffing = new ArrayList<>();
+    final List<Forecast> forecast = new ArrayList<>();
+
+    /** Whether the tables carry the later columns {@code diverted} and {@code closed}. */
+    final boolean withDiverted;
 
     Fixture(long seed) {
+        this(seed, false);
+    }
+
+    /**
+     * @param withDiverted also write {@code diverted} and {@code closed}: phone calls then also
+     *     arrive while closed (all diverted {@code CLOSED}), and some open-hour calls are turned
+     *     away (diverted for another reason)
+     */
+    Fixture(long seed, boolean withDiverted) {
+        this.withDiverted = withDiverted;
         Random r = new Random(seed);
         for (Instant t = START; t.isBefore(END); t = t.plusSeconds(900)) {
             ZonedDateTime local = t.atZone(PARIS);
@@ -95,6 +113,13 @@ final class Fixture {
                 for (String channel : CHANNELS) {
                     boolean live = !channel.equals("EMAIL");
                     if (live && !open) {
+                        if (withDiverted && channel.equals("PHONE") && r.nextDouble() < 0.3) {
+                            long calls = 1 + r.nextInt(3);
+                            contacts.add(
+                                    new Contact(
+                                            t, queue, channel, calls, 0, 0, 0, 0, null, 0, null,
+                                            calls, 0, 0, calls, calls));
+                        }
                         continue;
                     }
                     if (!live && r.nextDouble() < 0.6) {
@@ -105,7 +130,11 @@ final class Fixture {
                     long shortAb = live ? r.nextInt((int) Math.max(1, offered / 6 + 1)) : 0;
                     long ab = live ? r.nextInt((int) Math.max(1, (offered - shortAb) / 5 + 1)) : 0;
                     long waiting = r.nextDouble() < 0.05 ? 1 : 0;
-                    long answered = Math.max(0, offered - shortAb - ab - waiting);
+                    long turnedAway =
+                            withDiverted && live && offered - shortAb - ab - waiting > 1
+                                    ? r.nextInt(2)
+                                    : 0;
+                    long answered = Math.max(0, offered - shortAb - ab - waiting - turnedAway);
                     long inSl = answered == 0 ? 0 : answered - r.nextInt((int) (answered / 3 + 1));
                     Double asa =
                             answered == 0
@@ -134,7 +163,14 @@ final class Fixture {
                                     aht,
                                     identified,
                                     dups,
-                                    dupsAb));
+                                    dupsAb,
+                                    turnedAway,
+                                    0));
+                    if (local.getMonthValue() == 10 && local.getYear() == 2026) {
+                        forecast.add(
+                                new Forecast(
+                                        t, queue, channel, offered + (r.nextInt(3) - 1) * 0.5));
+                    }
                 }
             }
             if (weekday && hour >= 7 && hour < 19) {
@@ -210,31 +246,40 @@ final class Fixture {
                             + " answered BIGINT, short_abandoned BIGINT, abandoned BIGINT,"
                             + " answered_in_sl BIGINT, service_level DOUBLE, abandon_rate DOUBLE,"
                             + " asa_s DOUBLE, handled BIGINT, aht_s DOUBLE, identified BIGINT,"
-                            + " duplicates BIGINT, duplicates_after_abandon BIGINT, duplicate_rate DOUBLE",
+                            + " duplicates BIGINT, duplicates_after_abandon BIGINT, duplicate_rate DOUBLE"
+                            + (withDiverted ? ", diverted BIGINT, closed BIGINT" : ""),
                     "interval_start",
                     contacts,
                     x -> {
-                        long den = x.offered() - x.shortAbandoned();
-                        return List.of(
-                                x.start(),
-                                x.queue(),
-                                x.channel(),
-                                x.offered(),
-                                x.answered(),
-                                x.shortAbandoned(),
-                                x.abandoned(),
-                                x.answeredInSl(),
-                                den == 0 ? "" : (double) x.answeredInSl() / den,
-                                den == 0 ? "" : (double) x.abandoned() / den,
-                                n(x.asaS()),
-                                x.handled(),
-                                n(x.ahtS()),
-                                x.identified(),
-                                x.duplicates(),
-                                x.duplicatesAfterAbandon(),
-                                x.identified() == 0
-                                        ? ""
-                                        : (double) x.duplicates() / x.identified());
+                        long den = x.offered() - x.shortAbandoned() - x.closed();
+                        List<Object> v =
+                                new ArrayList<>(
+                                        List.of(
+                                                x.start(),
+                                                x.queue(),
+                                                x.channel(),
+                                                x.offered(),
+                                                x.answered(),
+                                                x.shortAbandoned(),
+                                                x.abandoned(),
+                                                x.answeredInSl(),
+                                                den == 0 ? "" : (double) x.answeredInSl() / den,
+                                                den == 0 ? "" : (double) x.abandoned() / den,
+                                                n(x.asaS()),
+                                                x.handled(),
+                                                n(x.ahtS()),
+                                                x.identified(),
+                                                x.duplicates(),
+                                                x.duplicatesAfterAbandon(),
+                                                x.identified() == 0
+                                                        ? ""
+                                                        : (double) x.duplicates()
+                                                                / x.identified()));
+                        if (withDiverted) {
+                            v.add(x.diverted());
+                            v.add(x.closed());
+                        }
+                        return v;
                     });
             parquet(
                     st,
@@ -319,6 +364,21 @@ final class Fixture {
                                 + ","
                                 + s.scheduledAgents()
                                 + ",0.82,0.75,14.2");
+            }
+            try (PrintWriter f =
+                    new PrintWriter(Files.newBufferedWriter(dir.resolve("forecast.csv")))) {
+                f.println("interval_start,queue,channel,offered,aht_s");
+                for (Forecast x : forecast) {
+                    f.println(
+                            x.start()
+                                    + ","
+                                    + x.queue()
+                                    + ","
+                                    + x.channel()
+                                    + ","
+                                    + x.offered()
+                                    + ",240");
+                }
             }
             Files.writeString(
                     dir.resolve("training-gaps.csv"),

@@ -56,9 +56,10 @@ class MonthlyReportTest {
             double afterAbandon,
             double occupancy) {
 
+        /** {@code serviceLevel}, {@code abandonRate} and {@code asaLive}: the phone's. */
         static Expected of(Fixture f, Instant from, Instant to) {
             long offered = 0, answered = 0, shortAb = 0, ab = 0, inSl = 0, handled = 0;
-            long identified = 0, dups = 0, dupsAb = 0, liveAnswered = 0;
+            long identified = 0, dups = 0, dupsAb = 0, phoneAnswered = 0, closed = 0;
             double asaW = 0, ahtW = 0;
             for (Fixture.Contact c : f.contacts) {
                 if (c.start().isBefore(from) || !c.start().isBefore(to)) {
@@ -66,9 +67,6 @@ class MonthlyReportTest {
                 }
                 offered += c.offered();
                 answered += c.answered();
-                shortAb += c.shortAbandoned();
-                ab += c.abandoned();
-                inSl += c.answeredInSl();
                 identified += c.identified();
                 dups += c.duplicates();
                 dupsAb += c.duplicatesAfterAbandon();
@@ -76,11 +74,26 @@ class MonthlyReportTest {
                     ahtW += c.ahtS() * c.handled();
                     handled += c.handled();
                 }
-                if (c.asaS() != null && !c.channel().equals("EMAIL")) {
-                    asaW += c.asaS() * c.answered();
-                    liveAnswered += c.answered();
+                if (c.channel().equals("PHONE")) {
+                    shortAb += c.shortAbandoned();
+                    ab += c.abandoned();
+                    inSl += c.answeredInSl();
+                    closed += c.closed();
+                    if (c.asaS() != null) {
+                        asaW += c.asaS() * c.answered();
+                        phoneAnswered += c.answered();
+                    }
                 }
             }
+            long den = 0;
+            for (Fixture.Contact c : f.contacts) {
+                if (!c.start().isBefore(from)
+                        && c.start().isBefore(to)
+                        && c.channel().equals("PHONE")) {
+                    den += c.offered();
+                }
+            }
+            den -= shortAb + closed;
             double busyWrap = 0, available = 0;
             for (Fixture.Agent a : f.agents) {
                 if (!a.start().isBefore(from) && a.start().isBefore(to)) {
@@ -91,9 +104,9 @@ class MonthlyReportTest {
             return new Expected(
                     offered,
                     answered,
-                    (double) inSl / (offered - shortAb),
-                    (double) ab / (offered - shortAb),
-                    asaW / liveAnswered,
+                    (double) inSl / den,
+                    (double) ab / den,
+                    asaW / phoneAnswered,
                     ahtW / handled,
                     (double) dups / identified,
                     (double) dupsAb / dups,
@@ -126,14 +139,15 @@ class MonthlyReportTest {
         Report report = MonthlyReport.build(data, OCTOBER, Messages.Lang.FR);
         close(kpi(report, "kpi.offered").value(), oct.offered());
         close(kpi(report, "kpi.answered").value(), oct.answered());
-        close(kpi(report, "kpi.service_level").value(), oct.serviceLevel());
-        close(kpi(report, "kpi.abandon_rate").value(), oct.abandonRate());
-        close(kpi(report, "kpi.asa").value(), oct.asaLive());
+        close(kpi(report, "kpi.phone_sl").value(), oct.serviceLevel());
+        close(kpi(report, "kpi.phone_abandon").value(), oct.abandonRate());
+        close(kpi(report, "kpi.phone_asa").value(), oct.asaLive());
         close(kpi(report, "kpi.aht").value(), oct.aht());
         close(kpi(report, "kpi.occupancy").value(), oct.occupancy());
         close(kpi(report, "kpi.duplicate_rate").value(), oct.duplicateRate());
         close(kpi(report, "kpi.after_abandon").value(), oct.afterAbandon());
-        close(kpi(report, "kpi.service_level").previous(), sep.serviceLevel());
+        close(kpi(report, "kpi.phone_sl").previous(), sep.serviceLevel());
+        assertThat(report.kpis()).noneMatch(k -> k.key().equals("kpi.service_level"));
         close(kpi(report, "kpi.offered").previous(), sep.offered());
         close(kpi(report, "kpi.occupancy").previous(), sep.occupancy());
     }
@@ -154,7 +168,8 @@ class MonthlyReportTest {
             if (local.getYear() == 2026
                     && local.getMonthValue() == 10
                     && local.getDayOfWeek().getValue() == 2
-                    && local.getHour() == 10) {
+                    && local.getHour() == 10
+                    && c.channel().equals("PHONE")) {
                 offeredTuesday10h += c.offered();
                 shortTuesday10h += c.shortAbandoned();
                 inSlTuesday10h += c.answeredInSl();
@@ -179,9 +194,10 @@ class MonthlyReportTest {
                 heatingDups += i.duplicates();
             }
         }
-        DataTable intents = table(report, "intents");
-        assertThat(intents.rows().get(0).get(0)).isEqualTo("HEATING");
-        assertThat(intents.rows().get(0).get(3)).isEqualTo(heatingDups);
+        DataTable intents = table(report, "relance_intents");
+        assertThat(intents.rows().get(0).get(0)).isEqualTo("Heating, hot water");
+        assertThat(intents.rows().get(0).get(1)).isEqualTo(1L);
+        assertThat(intents.rows().get(0).get(4)).isEqualTo(heatingDups);
 
         long created = 0, closed = 0;
         List<Double> closing = new ArrayList<>();
@@ -227,9 +243,12 @@ class MonthlyReportTest {
         SqlRunner.Result result =
                 SqlRunner.run(data, ReportQueries.sql(ReportQueries.CONTACT_SUMMARY, OCTOBER));
         int offered = result.columns().indexOf("offered");
-        int sl = result.columns().indexOf("service_level");
         assertThat(result.rows().get(0).get(offered)).isEqualTo(Long.toString(oct.offered()));
-        close(Double.parseDouble(result.rows().get(0).get(sl)), oct.serviceLevel());
+        SqlRunner.Result channels =
+                SqlRunner.run(data, ReportQueries.sql(ReportQueries.CHANNELS, OCTOBER));
+        int sl = channels.columns().indexOf("service_level");
+        assertThat(channels.rows().get(0).get(0)).isEqualTo("PHONE");
+        close(Double.parseDouble(channels.rows().get(0).get(sl)), oct.serviceLevel());
         for (ReportQueries.Query q : ReportQueries.ALL) {
             assertThat(SqlRunner.run(data, ReportQueries.sql(q, OCTOBER)).columns()).isNotEmpty();
         }
@@ -281,7 +300,7 @@ class MonthlyReportTest {
             assertThat(offered.getCell(1).getCellType()).isEqualTo(CellType.NUMERIC);
             assertThat(offered.getCell(1).getNumericCellValue()).isEqualTo((double) oct.offered());
             assertThat(offered.getCell(2).getNumericCellValue()).isEqualTo((double) sep.offered());
-            Cell sl = find(summary, "Niveau de service").getCell(1);
+            Cell sl = find(summary, "Niveau de service téléphone").getCell(1);
             assertThat(sl.getCellType()).isEqualTo(CellType.NUMERIC);
             close(sl.getNumericCellValue(), oct.serviceLevel());
             assertThat(sl.getCellStyle().getDataFormatString()).isEqualTo("0.0%");
@@ -314,7 +333,7 @@ class MonthlyReportTest {
         String html = Files.readString(en);
         assertThat(html)
                 .contains("<svg")
-                .contains("Service level")
+                .contains("Phone service level")
                 .contains("October 2026")
                 .contains(String.format(Locale.ROOT, "%.1f%%", oct.serviceLevel() * 100))
                 .contains(String.format(Locale.ROOT, "%,d", oct.offered()))
