@@ -44,6 +44,12 @@ public final class ReplayAgents {
 
     public static final String SCHEDULE_HEADER = "agent_id,date,start,end,breaks";
 
+    /**
+     * A pool's rows are written to 4 decimals: their sum may exceed the whole number of agents by a
+     * few ten-thousandths, which must not add an agent.
+     */
+    static final double ROUNDING_SLACK = 0.01;
+
     private ReplayAgents() {}
 
     /** True when {@code file}'s header is a schedule's. */
@@ -125,7 +131,7 @@ public final class ReplayAgents {
         for (Map.Entry<Pools.Pool, double[]> e : sums.entrySet()) {
             int[] n = new int[w.size()];
             for (int u = 0; u < n.length; u++) {
-                n[u] = (int) Math.ceil(e.getValue()[u] - 1e-6);
+                n[u] = (int) Math.ceil(e.getValue()[u] - ROUNDING_SLACK);
             }
             counts.put(e.getKey(), n);
         }
