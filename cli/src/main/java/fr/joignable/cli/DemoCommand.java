@@ -216,7 +216,16 @@ public final class DemoCommand implements Callable<Integer> {
                 "--out",
                 forecast.toString(),
                 "--quiet");
-        step("staff", "--forecast", forecast.toString(), "--out", staffing.toString());
+        step(
+                "staff",
+                "--forecast",
+                forecast.toString(),
+                "--roster",
+                roster.toString(),
+                "--pools",
+                out.resolve("pools.csv").toString(),
+                "--out",
+                staffing.toString());
 
         o.println("[6/7] Training gaps of the roster against the staffing plan");
         o.flush();

@@ -51,6 +51,7 @@ public final class JoignableCli {
             new ErlangCommand(),
             new ForecastCommand(),
             new StaffCommand(),
+            new SimulateCommand(),
             new TrainingGapsCommand(),
             new ReportCommand(),
             new SqlCommand(),

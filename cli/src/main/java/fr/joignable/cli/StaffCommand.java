@@ -3,6 +3,9 @@ package fr.joignable.cli;
 import fr.joignable.domain.kpi.KpiFormat;
 import fr.joignable.forecasting.staffing.ForecastReader;
 import fr.joignable.forecasting.staffing.Pools;
+import fr.joignable.forecasting.staffing.Replay;
+import fr.joignable.forecasting.staffing.ReplaySummary;
+import fr.joignable.forecasting.staffing.SimulationCheck;
 import fr.joignable.forecasting.staffing.StaffRoster;
 import fr.joignable.forecasting.staffing.StaffingPlan;
 import fr.joignable.forecasting.staffing.TargetsConfig;
@@ -94,8 +97,31 @@ public final class StaffCommand implements Callable<Integer> {
                             + ".")
     Path backlogOut;
 
+    @Option(
+            names = "--check-by-simulation",
+            negatable = true,
+            paramLabel = "BOOLEAN",
+            description =
+                    "Correct the analytic pools by simulation so that every live queue meets its"
+                            + " target with the fewest agents found (default: on with --roster,"
+                            + " off without, where a single queue keeps exactly Erlang A/C's"
+                            + " answer).")
+    Boolean checkBySimulation;
+
+    @Option(
+            names = "--check-seeds",
+            paramLabel = "N",
+            defaultValue = "10",
+            description =
+                    "Seeds of the simulation check, 1 to 100 (default: ${DEFAULT-VALUE}, as"
+                            + " simulate's default, so that simulate measures what staff reports).")
+    int checkSeeds;
+
     @Override
     public Integer call() throws Exception {
+        if (checkSeeds < 1 || checkSeeds > 100) {
+            throw new UsageException("--check-seeds: must be in [1, 100], got " + checkSeeds);
+        }
         if (offeredColumn.isBlank()) {
             throw new UsageException("--offered-column: must not be empty");
         }
@@ -108,10 +134,11 @@ public final class StaffCommand implements Callable<Integer> {
         }
         PrintWriter err = spec.commandLine().getErr();
         Pools pools;
+        StaffRoster agents = new StaffRoster(List.of());
         if (roster == null) {
             pools = Pools.perQueue(queues);
         } else {
-            StaffRoster agents = StaffRoster.read(roster);
+            agents = StaffRoster.read(roster);
             pools = Pools.fromRoster(agents, queues);
             for (String q : queues) {
                 boolean trained = agents.agents().stream().anyMatch(a -> a.skills().contains(q));
@@ -125,7 +152,21 @@ public final class StaffCommand implements Callable<Integer> {
                 }
             }
         }
-        StaffingPlan.Plan plan = new StaffingPlan(config).plan(rows, pools);
+        boolean check = checkBySimulation == null ? roster != null : checkBySimulation;
+        SimulationCheck simulation = null;
+        StaffingPlan.Plan plan;
+        if (check) {
+            simulation =
+                    new SimulationCheck(
+                            new Replay.Workload(rows, config),
+                            pools,
+                            agents,
+                            checkSeeds,
+                            config.openingHours().zone());
+            plan = new StaffingPlan(config).plan(rows, pools, simulation);
+        } else {
+            plan = new StaffingPlan(config).plan(rows, pools);
+        }
         StaffingPlan.write(out, plan.rows());
         if (poolsOut != null) {
             StaffingPlan.writePools(poolsOut, plan.pools());
@@ -134,6 +175,18 @@ public final class StaffCommand implements Callable<Integer> {
             StaffingPlan.writeBacklog(backlogOut, plan.backlog());
         }
         summarise(plan, pools);
+        if (simulation != null) {
+            PrintWriter o = spec.commandLine().getOut();
+            o.printf(
+                    Locale.ROOT,
+                    "checked by simulation (%d rounds x %d seeds); simulated per live queue:%n",
+                    simulation.rounds(),
+                    checkSeeds);
+            for (ReplaySummary.Line l : simulation.summary()) {
+                o.println("  " + ReplaySummary.format(l));
+            }
+            o.flush();
+        }
         return JoignableCli.EXIT_OK;
     }
 

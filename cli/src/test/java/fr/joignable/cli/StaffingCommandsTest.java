@@ -183,8 +183,18 @@ class StaffingCommandsTest {
                         "2026-10-05T06:45:00Z,locataires,EMAIL,0,540",
                         ""));
         Path out = dir.resolve("staffing.csv");
+        Path targets = dir.resolve("targets.yaml");
+        // Erlang C and 30 % absence, as a hand calculation of the textbook case
+        Files.writeString(targets, "channels:\n  PHONE: {patience: none, absence: 0.3}\n");
         JoignableCliTest.Run r =
-                run("staff", "--forecast", forecast.toString(), "--out", out.toString());
+                run(
+                        "staff",
+                        "--forecast",
+                        forecast.toString(),
+                        "--targets",
+                        targets.toString(),
+                        "--out",
+                        out.toString());
         assertThat(r.status()).as(r.err()).isZero();
         List<String> lines = Files.readAllLines(out);
         assertThat(lines.get(0))
@@ -195,18 +205,16 @@ class StaffingCommandsTest {
         assertThat(lines.get(1))
                 .startsWith("2026-10-05T06:30:00Z,locataires,PHONE,50,180,14,20,0.88835,0.714286,");
         assertThat(lines.get(2)).isEqualTo("2026-10-05T06:30:00Z,locataires,CHAT,0,,0,0,,,");
-        // 10 emails x 540 s = 5400 s of work arriving 07:00 local (closed), received at 08:30,
-        // spread over the open intervals of [Mon 08:30, Wed 08:30): 36 on Monday + 36 on Tuesday
-        // = 72 -> 75 s per interval, 75 / (900 x 0.85) = 0.098 agent (decimal FTE for deferred
-        // work), 0.098 / 0.7 = 0.14 scheduled, occupancy 75 / (0.098 x 900) = 0.85034.
-        // Mean response from 05:00Z: Monday's intervals start 1.5 h + 0..35 x 15 min later
-        // (mean 5400 + 17.5 x 900 = 21150 s), Tuesday's 86400 s more: (21150 + 107550)/2 = 64350
+        // 10 emails x 540 s = 5400 s of work arriving 07:00 local (closed), received at 08:30;
+        // at 08:30 the 14 phone agents are the pool's peak, so the work (5400 / 0.85 = 6352.9
+        // agent-seconds) goes to 08:45, when no call is forecast: 7.0588 agents at occupancy
+        // 0.85, scheduled ceil(7.0588 / 0.7) = 11. It is answered within its target (service
+        // level 1), 7 intervals after arrival: 6300 s.
         assertThat(lines.get(3))
-                .isEqualTo("2026-10-05T05:00:00Z,locataires,EMAIL,10,540,0,0,1,,64350");
-        assertThat(lines.get(4))
-                .startsWith("2026-10-05T06:30:00Z,locataires,EMAIL,0,540,0.098,0.14,,0.85034,");
+                .isEqualTo("2026-10-05T05:00:00Z,locataires,EMAIL,10,540,0,0,1,,6300");
+        assertThat(lines.get(4)).isEqualTo("2026-10-05T06:30:00Z,locataires,EMAIL,0,540,0,0,,,");
         assertThat(lines.get(5))
-                .startsWith("2026-10-05T06:45:00Z,locataires,EMAIL,0,540,0.098,0.14,,0.85034,");
+                .isEqualTo("2026-10-05T06:45:00Z,locataires,EMAIL,0,540,7.0588,11,,0.85,");
     }
 
     @Test
@@ -268,7 +276,7 @@ class StaffingCommandsTest {
         Path targets = dir.resolve("targets.yaml");
         Files.writeString(
                 targets,
-                "channels:\n  PHONE: {service_level: 80/20, shrinkage: 0}\n"
+                "channels:\n  PHONE: {service_level: 80/20, shrinkage: 0, patience: none}\n"
                         + "queues:\n  urgences:\n    PHONE: {service_level: 95/20}\n");
         Path out = dir.resolve("staffing.csv");
         JoignableCliTest.Run r =

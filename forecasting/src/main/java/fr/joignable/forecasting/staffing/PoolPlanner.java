@@ -1,5 +1,6 @@
 package fr.joignable.forecasting.staffing;
 
+import fr.joignable.domain.event.Channel;
 import fr.joignable.domain.time.Intervals;
 import fr.joignable.forecasting.staffing.StaffingPlan.BacklogDay;
 import fr.joignable.forecasting.staffing.StaffingPlan.ForecastRow;
@@ -42,7 +43,10 @@ final class PoolPlanner {
     private final long first;
     private final int size;
 
-    PoolPlanner(TargetsConfig config, List<ForecastRow> forecast, Pools pools) {
+    private final LiveCheck check;
+
+    PoolPlanner(TargetsConfig config, List<ForecastRow> forecast, Pools pools, LiveCheck check) {
+        this.check = check;
         this.config = config;
         this.forecast = forecast;
         this.pools = pools;
@@ -84,11 +88,28 @@ final class PoolPlanner {
         for (int u = 0; u < size; u++) {
             open[u] = config.openingHours().isOpen(instant(u));
         }
+        Map<Pools.Pool, PoolState> states = new LinkedHashMap<>();
         for (Map.Entry<Pools.Pool, List<Integer>> e : rowsOfPool.entrySet()) {
-            if (e.getValue().isEmpty()) {
-                continue;
+            if (!e.getValue().isEmpty()) {
+                states.put(e.getKey(), live(e.getKey(), e.getValue(), share, sl, occ, asa));
             }
-            planPool(e.getKey(), e.getValue(), open, share, sl, occ, asa, out, poolRows, backlog);
+        }
+        if (check != null) {
+            Map<Pools.Pool, int[]> counts = new LinkedHashMap<>();
+            for (Map.Entry<Pools.Pool, PoolState> e : states.entrySet()) {
+                int[] n = new int[size];
+                for (int u = 0; u < size; u++) {
+                    n[u] = (int) e.getValue().liveAgents[u];
+                }
+                counts.put(e.getKey(), n);
+            }
+            LiveCheck.Outcome outcome = check.check(counts);
+            for (Map.Entry<Pools.Pool, PoolState> e : states.entrySet()) {
+                apply(e.getValue(), outcome, share, sl, occ, asa);
+            }
+        }
+        for (PoolState st : states.values()) {
+            finish(st, open, share, sl, occ, asa, out, poolRows, backlog);
         }
         poolRows.sort(
                 (a, b) -> {
@@ -98,17 +119,77 @@ final class PoolPlanner {
         return new Plan(List.of(out), List.copyOf(poolRows), List.copyOf(backlog));
     }
 
-    private void planPool(
-            Pools.Pool pool,
-            List<Integer> rows,
-            boolean[] open,
+    /** A pool between its live staffing and its deferred work. */
+    private static final class PoolState {
+        Pools.Pool pool;
+        List<Integer> rows;
+        double absence;
+        double[] liveAgents;
+        double[] liveErlangs;
+        String[] levels;
+        List<List<Integer>> liveAt;
+        Map<String, List<Integer>> deferredSeries;
+    }
+
+    /**
+     * The outcome of a live check: corrected whole live agents per pool and interval, and per
+     * (queue, channel, interval) the service level, occupancy and asa the check measured.
+     */
+    interface LiveCheck {
+        record Outcome(Map<Pools.Pool, int[]> counts, Map<String, double[]> metrics) {}
+
+        Outcome check(Map<Pools.Pool, int[]> counts);
+    }
+
+    static String metricsKey(String queue, Channel channel, int u) {
+        return queue + "\u0000" + channel + "\u0000" + u;
+    }
+
+    private void apply(
+            PoolState st,
+            LiveCheck.Outcome outcome,
             double[] share,
             double[] sl,
             double[] occ,
-            double[] asa,
-            StaffingRow[] out,
-            List<PoolRow> poolRows,
-            List<BacklogDay> backlog) {
+            double[] asa) {
+        int[] n = outcome.counts().get(st.pool);
+        for (int u = 0; u < size; u++) {
+            double before = st.liveAgents[u];
+            double after = n == null ? before : n[u];
+            StringBuilder text = new StringBuilder();
+            for (int i : st.liveAt.get(u)) {
+                share[i] = before > 0 ? share[i] * after / before : 0;
+                ForecastRow r = forecast.get(i);
+                double[] m = outcome.metrics().get(metricsKey(r.queue(), r.channel(), u));
+                if (m != null) {
+                    sl[i] = m[0];
+                    occ[i] = m[1];
+                    asa[i] = m[2];
+                }
+                if (text.length() > 0) {
+                    text.append(';');
+                }
+                text.append(r.queue())
+                        .append('/')
+                        .append(r.channel().name())
+                        .append('=')
+                        .append(
+                                Double.isNaN(sl[i])
+                                        ? ""
+                                        : String.format(Locale.ROOT, "%.3f", sl[i]));
+            }
+            st.liveAgents[u] = after;
+            st.levels[u] = text.toString();
+        }
+    }
+
+    private PoolState live(
+            Pools.Pool pool,
+            List<Integer> rows,
+            double[] share,
+            double[] sl,
+            double[] occ,
+            double[] asa) {
         List<List<Integer>> liveAt = new ArrayList<>(size);
         for (int u = 0; u < size; u++) {
             liveAt.add(new ArrayList<>(4));
@@ -176,6 +257,35 @@ final class PoolPlanner {
             }
             levels[u] = text.toString();
         }
+        PoolState st = new PoolState();
+        st.pool = pool;
+        st.rows = rows;
+        st.absence = absence;
+        st.liveAgents = liveAgents;
+        st.liveErlangs = liveErlangs;
+        st.levels = levels;
+        st.liveAt = liveAt;
+        st.deferredSeries = deferredSeries;
+        return st;
+    }
+
+    private void finish(
+            PoolState st,
+            boolean[] open,
+            double[] share,
+            double[] sl,
+            double[] occ,
+            double[] asa,
+            StaffingRow[] out,
+            List<PoolRow> poolRows,
+            List<BacklogDay> backlog) {
+        Pools.Pool pool = st.pool;
+        List<Integer> rows = st.rows;
+        double absence = st.absence;
+        double[] liveAgents = st.liveAgents;
+        double[] liveErlangs = st.liveErlangs;
+        String[] levels = st.levels;
+        Map<String, List<Integer>> deferredSeries = st.deferredSeries;
         // deferred
         List<DeferredBacklog.Job> jobs = new ArrayList<>();
         List<Integer> jobRow = new ArrayList<>();

@@ -120,7 +120,15 @@ public final class StaffingPlan {
 
     /** The staffing of every forecast row (same order), of every pool, and the daily backlog. */
     public Plan plan(List<ForecastRow> forecast, Pools pools) {
-        return new PoolPlanner(config, forecast, pools).run();
+        return new PoolPlanner(config, forecast, pools, null).run();
+    }
+
+    /**
+     * As {@link #plan(List, Pools)}, the live agents then corrected by simulation ({@link
+     * SimulationCheck}) before the deferred work is placed.
+     */
+    public Plan plan(List<ForecastRow> forecast, Pools pools, SimulationCheck check) {
+        return new PoolPlanner(config, forecast, pools, check).run();
     }
 
     /** Writes the plan (complete or not at all). */

@@ -1,0 +1,141 @@
+package fr.joignable.cli;
+
+import fr.joignable.forecasting.staffing.ForecastReader;
+import fr.joignable.forecasting.staffing.Pools;
+import fr.joignable.forecasting.staffing.Replay;
+import fr.joignable.forecasting.staffing.ReplayAgents;
+import fr.joignable.forecasting.staffing.ReplaySummary;
+import fr.joignable.forecasting.staffing.StaffRoster;
+import fr.joignable.forecasting.staffing.StaffingPlan;
+import fr.joignable.forecasting.staffing.TargetsConfig;
+import fr.joignable.sim.PlanSimulator;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.TreeSet;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code joignable simulate}: what a staffing plan or a schedule would achieve. */
+@Command(
+        name = "simulate",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Replays a forecast's live workload through the contact-centre simulator with the"
+                    + " agents of a staffing plan (agents per pool per interval, given to roster"
+                    + " agents with matching skills) or of a schedule (agent_id,date,start,end,"
+                    + "breaks), and writes per (interval, queue, channel) the service level,"
+                    + " abandon rate, asa_s and occupancy, the mean of N seeds (common random"
+                    + " numbers), with the spread between seeds (docs/staffing.md).",
+            ""
+        })
+public final class SimulateCommand implements Callable<Integer> {
+
+    @Spec CommandSpec spec;
+
+    @Option(
+            names = "--forecast",
+            required = true,
+            paramLabel = "FILE",
+            description = "Forecast CSV: " + StaffingPlan.FORECAST_HEADER + ".")
+    Path forecast;
+
+    @Option(
+            names = "--roster",
+            required = true,
+            paramLabel = "FILE",
+            description = "Roster CSV (agent_id,team,skills,fte): the agents' skills.")
+    Path roster;
+
+    @Option(
+            names = "--staffing",
+            required = true,
+            paramLabel = "FILE",
+            description =
+                    "A staffing plan ("
+                            + StaffingPlan.STAFFING_HEADER
+                            + ") or a schedule ("
+                            + ReplayAgents.SCHEDULE_HEADER
+                            + "), told apart by the header.")
+    Path staffing;
+
+    @Option(
+            names = "--targets",
+            paramLabel = "FILE",
+            description =
+                    "Targets YAML (thresholds, patience, chat concurrency); defaults when absent.")
+    Path targets;
+
+    @Option(
+            names = "--offered-column",
+            paramLabel = "NAME",
+            defaultValue = "offered",
+            description = "Forecast column holding the volume (default: ${DEFAULT-VALUE}).")
+    String offeredColumn;
+
+    @Option(
+            names = "--seeds",
+            paramLabel = "N",
+            defaultValue = "10",
+            description = "Seeds to average, 1 to 1000 (default: ${DEFAULT-VALUE}).")
+    int seeds;
+
+    @Option(
+            names = "--out",
+            required = true,
+            paramLabel = "FILE",
+            description = "CSV to write: " + ReplaySummary.HEADER + ".")
+    Path out;
+
+    @Override
+    public Integer call() throws Exception {
+        if (seeds < 1 || seeds > 1000) {
+            throw new UsageException("--seeds: must be in [1, 1000], got " + seeds);
+        }
+        TargetsConfig config =
+                targets == null ? TargetsConfig.defaults() : TargetsConfig.read(targets);
+        List<StaffingPlan.ForecastRow> rows = ForecastReader.read(forecast, offeredColumn);
+        StaffRoster agents = StaffRoster.read(roster);
+        Replay.Workload workload = new Replay.Workload(rows, config);
+        List<PlanSimulator.Agent> simulated;
+        String what;
+        if (ReplayAgents.isSchedule(staffing)) {
+            simulated =
+                    ReplayAgents.fromSchedule(
+                            staffing, workload, agents, config.openingHours().zone());
+            what = "schedule";
+        } else {
+            TreeSet<String> queues = new TreeSet<>();
+            rows.forEach(r -> queues.add(r.queue()));
+            Pools pools = Pools.fromRoster(agents, queues);
+            simulated =
+                    ReplayAgents.fromCounts(
+                            workload,
+                            pools,
+                            agents,
+                            ReplayAgents.countsFromStaffing(staffing, workload, pools));
+            what = "staffing plan";
+        }
+        List<PlanSimulator.Result> runs = Replay.runs(workload, simulated, seeds);
+        ReplaySummary.write(out, Replay.rows(workload, simulated, runs));
+        PrintWriter o = spec.commandLine().getOut();
+        o.printf(
+                Locale.ROOT,
+                "%s of %d agents replayed over %d intervals x %d seeds to %s%n",
+                what,
+                simulated.size(),
+                workload.size(),
+                seeds,
+                out);
+        for (ReplaySummary.Line l :
+                ReplaySummary.lines(workload, runs, config.openingHours().zone())) {
+            o.println("  " + ReplaySummary.format(l));
+        }
+        o.flush();
+        return JoignableCli.EXIT_OK;
+    }
+}
