@@ -49,6 +49,7 @@ public final class JoignableCli {
             new ErlangCommand(),
             new ForecastCommand(),
             new StaffCommand(),
+            new ScheduleCommand(),
             new TrainingGapsCommand(),
             new ReportCommand(),
             new SqlCommand(),
