@@ -52,6 +52,7 @@ public final class JoignableCli {
             new ForecastCommand(),
             new StaffCommand(),
             new SimulateCommand(),
+            new ScheduleCommand(),
             new TrainingGapsCommand(),
             new ReportCommand(),
             new SqlCommand(),

@@ -62,13 +62,78 @@ public final class TrainingGapsCommand implements Callable<Integer> {
             description = "Training plan: agent_id,team,train_in (one row per training).")
     Path plan;
 
+    @Option(
+            names = "--schedule",
+            paramLabel = "FILE",
+            description =
+                    "Schedule CSV (joignable schedule): agents count only in their shifts, off"
+                            + " their breaks. Without it each agent is assumed present a constant"
+                            + " share of every interval (see --availability).")
+    Path schedule;
+
+    @Option(
+            names = "--availability",
+            paramLabel = "SHARE",
+            description =
+                    "Without --schedule: the share of each interval with demand a full-time agent"
+                            + " is present (default: 35 h a week over the plan's open hours a week).")
+    Double availability;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
+        if (availability != null && !(availability > 0 && availability <= 1)) {
+            throw new UsageException("--availability must be in (0, 1]");
+        }
+        if (availability != null && schedule != null) {
+            throw new UsageException("--availability and --schedule exclude each other");
+        }
         Roster agents = Roster.read(roster);
         StaffingPlan staffingPlan = StaffingPlan.read(staffing);
-        TrainingGapsResult result = TrainingGaps.analyse(agents, staffingPlan);
+        TrainingGapsResult result;
+        if (schedule != null) {
+            java.util.List<fr.joignable.forecasting.schedule.Shift> shifts =
+                    fr.joignable.forecasting.schedule.ScheduleFiles.readSchedule(schedule);
+            java.util.Set<String> known = new java.util.HashSet<>();
+            agents.agents().forEach(a -> known.add(a.id()));
+            for (fr.joignable.forecasting.schedule.Shift s : shifts) {
+                if (!known.contains(s.agentId())) {
+                    throw new fr.joignable.domain.io.InputException(
+                            schedule
+                                    + ": agent '"
+                                    + s.agentId()
+                                    + "' is not in the roster "
+                                    + roster);
+                }
+            }
+            result =
+                    TrainingGaps.analyseScheduled(
+                            agents,
+                            staffingPlan,
+                            fr.joignable.forecasting.schedule.Presence.of(
+                                    shifts,
+                                    staffingPlan.intervals(),
+                                    java.time.ZoneId.of("Europe/Paris")));
+            stdout.printf(
+                    "Presence: from the schedule %s (%d shifts); an agent counts only in his shifts,"
+                            + " off his breaks.%n",
+                    schedule, shifts.size());
+        } else {
+            double share =
+                    availability != null
+                            ? availability
+                            : TrainingGaps.assumedAvailability(staffingPlan, 35);
+            result =
+                    TrainingGaps.analyse(
+                            agents, staffingPlan, TrainingGaps.DEFAULT_SEARCH_BUDGET, share);
+            stdout.printf(
+                    java.util.Locale.ROOT,
+                    "Presence: assumed, no schedule given: each agent present %.2f × his fte in every"
+                            + " interval%s (--schedule FILE for the real shifts).%n",
+                    share,
+                    availability != null ? "" : " (35 h a week over the plan's open hours a week)");
+        }
         for (String warning : result.warnings()) {
             stderr.println("joignable: warning: " + warning);
         }
@@ -82,8 +147,8 @@ public final class TrainingGapsCommand implements Callable<Integer> {
 
     private void printSummary(PrintWriter w, TrainingGapsResult r) {
         w.printf(
-                "%d intervals, %d queues, %d agents (%s FTE)%n",
-                r.intervals(), r.queues().size(), r.agents(), KpiFormat.decimal(r.rosterFte()));
+                "%d intervals, %d queues, %d agents%n",
+                r.intervals(), r.queues().size(), r.agents());
         if (r.uncoveredAgentHours() <= 0) {
             w.println("Coverage: the roster covers every interval of the plan.");
         } else {
@@ -109,10 +174,12 @@ public final class TrainingGapsCommand implements Callable<Integer> {
                 r.plan().size() == 1 ? "" : "s",
                 r.planOptimal()
                         ? "optimal: the fewest possible"
-                        : "heuristic: at least "
-                                + r.planLowerBound()
-                                + " needed, gap "
-                                + (r.plan().size() - r.planLowerBound()));
+                        : r.planLowerBound() == 0 && r.searchNodes() == 0
+                                ? "greedy on the scheduled presence, not proved the fewest"
+                                : "heuristic: at least "
+                                        + r.planLowerBound()
+                                        + " needed, gap "
+                                        + (r.plan().size() - r.planLowerBound()));
         int shown = 0;
         for (PlannedTraining t : r.plan()) {
             if (shown++ == MAX_LISTED) {
@@ -123,14 +190,13 @@ public final class TrainingGapsCommand implements Callable<Integer> {
         }
         if (r.hiringAgentHours() > 0) {
             w.printf(
-                    "Needs hiring: %s agent-hours where demand exceeds the roster's %s FTE;"
+                    "Needs hiring: %s agent-hours where demand exceeds the agents present;"
                             + " worst interval %s, %s short. No training fixes this.%n",
                     KpiFormat.decimal(r.hiringAgentHours()),
-                    KpiFormat.decimal(r.rosterFte()),
                     KpiFormat.instant(r.worstHiringInterval()),
                     agents(r.worstIntervalHiring()));
         } else {
-            w.println("Needs hiring: none, the roster's FTE suffices in every interval.");
+            w.println("Needs hiring: none, the agents present suffice in every interval.");
         }
         if (r.verified()) {
             w.printf(

@@ -4,19 +4,19 @@ import java.util.regex.Pattern;
 
 /**
  * What a well-formed queue name is, in the roster and the staffing plan alike: letters (accents
- * allowed), digits, {@code _ - . '} and inner single spaces, starting with a letter or a digit —
+ * allowed), digits, {@code _ - . , '} and inner single spaces, starting with a letter or a digit —
  * e.g. {@code LOYERS}, {@code GESTION_LOCATIVE}. Anything else (empty, control characters, {@code
  * ;}, quotes, slashes…) is a malformed name and an input error. Names are compared exactly (case
  * matters).
  */
-final class QueueNames {
+public final class QueueNames {
 
     private static final Pattern VALID =
-            Pattern.compile("[\\p{L}\\p{N}](?:[\\p{L}\\p{N}_.'\\-]| (?! ))*(?<! )");
+            Pattern.compile("[\\p{L}\\p{N}](?:[\\p{L}\\p{N}_.,'\\-]| (?! ))*(?<! )");
 
     private QueueNames() {}
 
-    static boolean isValid(String name) {
+    public static boolean isValid(String name) {
         return name != null && VALID.matcher(name).matches();
     }
 }

@@ -23,6 +23,10 @@ import java.util.TreeSet;
 public record StaffingPlan(
         Path source, List<String> queues, List<Instant> intervals, double[][] demand) {
 
+    /**
+     * The columns read; the file's header must start with them (the columns {@code joignable staff}
+     * writes after them, {@code service_level,occupancy,asa_s,...}, are not used).
+     */
     public static final List<String> HEADER =
             List.of(
                     "interval_start",
@@ -31,18 +35,15 @@ public record StaffingPlan(
                     "offered",
                     "aht_s",
                     "agents",
-                    "scheduled_agents",
-                    "service_level",
-                    "occupancy",
-                    "asa_s");
+                    "scheduled_agents");
 
     /** Columns that must hold a number, or be empty (undefined). */
-    private static final int[] OPTIONAL_NUMBERS = {3, 4, 5, 7, 8, 9};
+    private static final int[] OPTIONAL_NUMBERS = {3, 4, 5};
 
     private static final int SCHEDULED = 6;
 
     public static StaffingPlan read(Path file) {
-        List<CsvLines.Row> rows = CsvLines.read(file, HEADER);
+        List<CsvLines.Row> rows = CsvLines.read(file, HEADER, true);
         TreeSet<String> queueSet = new TreeSet<>();
         TreeMap<Instant, Map<String, Double>> byInterval = new TreeMap<>();
         Map<String, Integer> seen = new HashMap<>();

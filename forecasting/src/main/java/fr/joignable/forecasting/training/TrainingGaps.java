@@ -22,6 +22,9 @@ public final class TrainingGaps {
 
     private static final double EPS = CoverageModel.EPS;
 
+    /** Work allowed to the exact search of the plan (about a second). */
+    public static final long DEFAULT_SEARCH_BUDGET = TrainingPlanner.DEFAULT_SEARCH_BUDGET;
+
     private TrainingGaps() {}
 
     public static TrainingGapsResult analyse(Roster roster, StaffingPlan plan) {
@@ -33,6 +36,15 @@ public final class TrainingGaps {
      *     set) checks; 0 keeps the greedy plan unless it meets the lower bound
      */
     public static TrainingGapsResult analyse(Roster roster, StaffingPlan plan, long searchBudget) {
+        return analyse(roster, plan, searchBudget, 1.0);
+    }
+
+    /**
+     * Without a schedule: each agent is assumed present {@code availability × fte} of every
+     * interval (e.g. {@link #assumedAvailability}), the capacity the coverage model works with.
+     */
+    public static TrainingGapsResult analyse(
+            Roster roster, StaffingPlan plan, long searchBudget, double availability) {
         List<String> queues = plan.queues();
         int nq = queues.size();
         if (nq > CoverageModel.MAX_QUEUES) {
@@ -54,7 +66,7 @@ public final class TrainingGaps {
         Map<String, List<Agent>> unknownSkills = new LinkedHashMap<>();
         for (int a = 0; a < na; a++) {
             Agent agent = agents.get(a);
-            fte[a] = agent.fte();
+            fte[a] = agent.fte() * availability;
             for (String skill : agent.skills()) {
                 Integer q = queueIndex.get(skill);
                 if (q == null) {
@@ -144,7 +156,7 @@ public final class TrainingGaps {
             double trained = 0;
             for (int a = 0; a < na; a++) {
                 if (model.knows(a, q)) {
-                    trained += fte[a];
+                    trained += agents.get(a).fte();
                 }
             }
             gaps.add(
@@ -238,6 +250,42 @@ public final class TrainingGaps {
                 nodes,
                 round(after * INTERVAL_HOURS),
                 round(fixableAfter * INTERVAL_HOURS));
+    }
+
+    /**
+     * With a schedule: agent a is present {@code presence.get(id)[i]} of interval i (0 to 1, e.g.
+     * from {@code fr.joignable.forecasting.schedule.Presence}); an agent without shifts is absent.
+     */
+    public static TrainingGapsResult analyseScheduled(
+            Roster roster, StaffingPlan plan, java.util.Map<String, double[]> presence) {
+        return ScheduledGaps.analyse(roster, plan, presence);
+    }
+
+    /**
+     * The share of each interval with demand that a full-time agent is assumed present when no
+     * schedule is given: {@code min(1, weekly hours / open hours a week)}, the open hours being the
+     * plan's intervals with demand (e.g. 35 h over 45 open hours: 0.78). Absence is already in the
+     * plan's {@code scheduled_agents}.
+     */
+    public static double assumedAvailability(StaffingPlan plan, double weeklyHours) {
+        int open = 0;
+        for (double[] d : plan.demand()) {
+            if (Arrays.stream(d).sum() > 0) {
+                open++;
+            }
+        }
+        if (open == 0) {
+            return 1;
+        }
+        Instant first = plan.intervals().get(0);
+        Instant last = plan.intervals().get(plan.intervals().size() - 1);
+        double weeks =
+                Math.max(
+                        1,
+                        (java.time.Duration.between(first, last).toMinutes() + 15)
+                                / (7 * 24 * 60.0));
+        double openPerWeek = open * INTERVAL_HOURS / weeks;
+        return Math.min(1, weeklyHours / openPerWeek);
     }
 
     /**

@@ -1,0 +1,191 @@
+package fr.joignable.forecasting.schedule;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Greedy completion of a weekly solution: while some shift (group, day, pattern) that the group's
+ * limits allow lowers the cost (its paid minutes minus the weight times the agent-minutes of
+ * shortfall it removes), add the one that lowers it most. The shortfall of an interval is the Hall
+ * deficiency {@code max(0, max over the family of required − reach)}, in agent-minutes.
+ */
+final class Greedy {
+
+    private final List<ShiftPattern> patterns;
+    private final ShiftRules rules;
+    private final SkillSets sets;
+    private final int days;
+    private final boolean[] open;
+    private final List<WeekModel.Group> groups;
+    private final int maxDays;
+    private final List<WeekModel.Slot> slots;
+    private final int[][][] counts;
+
+    /** {@code present[i][c]}: agent-minutes of class c in slot i. */
+    private final double[][] present;
+
+    /**
+     * slots of each day, and their pattern coverage: {@code worked[p][k]} for slot k of the day.
+     */
+    private final List<List<Integer>> slotsOfDay = new ArrayList<>();
+
+    Greedy(
+            List<ShiftPattern> patterns,
+            ShiftRules rules,
+            SkillSets sets,
+            int days,
+            boolean[] open,
+            List<WeekModel.Group> groups,
+            int maxDays,
+            List<WeekModel.Slot> slots,
+            int[][][] counts) {
+        this.patterns = patterns;
+        this.rules = rules;
+        this.sets = sets;
+        this.days = days;
+        this.open = open;
+        this.groups = groups;
+        this.maxDays = maxDays;
+        this.slots = slots;
+        this.counts = counts;
+        this.present = new double[slots.size()][sets.classCount()];
+        for (int d = 0; d < days; d++) {
+            slotsOfDay.add(new ArrayList<>());
+        }
+        for (int i = 0; i < slots.size(); i++) {
+            slotsOfDay.get(slots.get(i).day()).add(i);
+        }
+        for (int g = 0; g < groups.size(); g++) {
+            for (int d = 0; d < days; d++) {
+                for (int p = 0; p < patterns.size(); p++) {
+                    if (counts[g][d][p] > 0) {
+                        addPresence(g, d, p, counts[g][d][p]);
+                    }
+                }
+            }
+        }
+    }
+
+    int[][][] counts() {
+        return counts;
+    }
+
+    private void addPresence(int g, int d, int p, int times) {
+        int c = groups.get(g).skillClass();
+        for (int i : slotsOfDay.get(d)) {
+            int w = patterns.get(p).workedIn(slots.get(i).minute(), 15);
+            present[i][c] += w * times;
+        }
+    }
+
+    private double shortAt(int i, int extraClass, double extra) {
+        int[] req = slots.get(i).required15();
+        double worst = 0;
+        for (int f = 0; f < sets.family.size(); f++) {
+            if (req[f] <= 0) {
+                continue;
+            }
+            SkillSets.PoolSet set = sets.family.get(f);
+            double reach = SkillSets.reach(present[i], set);
+            if (extraClass >= 0 && set.classes().get(extraClass)) {
+                reach += extra;
+            }
+            worst = Math.max(worst, req[f] - reach);
+        }
+        return worst;
+    }
+
+    double cost() {
+        double cost = 0;
+        for (int g = 0; g < groups.size(); g++) {
+            for (int d = 0; d < days; d++) {
+                for (int p = 0; p < patterns.size(); p++) {
+                    cost += (double) counts[g][d][p] * patterns.get(p).paid();
+                }
+            }
+        }
+        for (int i = 0; i < slots.size(); i++) {
+            cost += rules.shortfallWeight() * shortAt(i, -1, 0);
+        }
+        return cost;
+    }
+
+    void complete() {
+        int ng = groups.size();
+        int np = patterns.size();
+        int[][] perDay = new int[ng][days];
+        long[] minutes = new long[ng];
+        int[] shifts = new int[ng];
+        for (int g = 0; g < ng; g++) {
+            for (int d = 0; d < days; d++) {
+                for (int p = 0; p < np; p++) {
+                    perDay[g][d] += counts[g][d][p];
+                    minutes[g] += (long) counts[g][d][p] * patterns.get(p).paid();
+                    shifts[g] += counts[g][d][p];
+                }
+            }
+        }
+        while (true) {
+            double best = -1e-9;
+            int bg = -1;
+            int bd = -1;
+            int bp = -1;
+            for (int d = 0; d < days; d++) {
+                if (!open[d] || slotsOfDay.get(d).isEmpty()) {
+                    continue;
+                }
+                double[] base = new double[slotsOfDay.get(d).size()];
+                for (int k = 0; k < base.length; k++) {
+                    base[k] = shortAt(slotsOfDay.get(d).get(k), -1, 0);
+                }
+                // evaluate per (class, pattern); the groups of a class differ only in limits
+                for (int c = 0; c < sets.classCount(); c++) {
+                    for (int p = 0; p < np; p++) {
+                        ShiftPattern pattern = patterns.get(p);
+                        int g = -1;
+                        for (int h = 0; h < ng; h++) {
+                            WeekModel.Group group = groups.get(h);
+                            if (group.skillClass() == c
+                                    && perDay[h][d] < group.size()
+                                    && shifts[h] < (long) group.size() * maxDays
+                                    && minutes[h] + pattern.paid()
+                                            <= (long) group.size() * group.capMinutes()) {
+                                g = h;
+                                break;
+                            }
+                        }
+                        if (g < 0) {
+                            continue;
+                        }
+                        double gain = 0;
+                        for (int k = 0; k < base.length; k++) {
+                            if (base[k] <= 0) {
+                                continue;
+                            }
+                            int i = slotsOfDay.get(d).get(k);
+                            int w = pattern.workedIn(slots.get(i).minute(), 15);
+                            if (w > 0) {
+                                gain += base[k] - Math.max(0, shortAt(i, c, w));
+                            }
+                        }
+                        double delta = pattern.paid() - rules.shortfallWeight() * gain;
+                        if (delta < best) {
+                            best = delta;
+                            bg = g;
+                            bd = d;
+                            bp = p;
+                        }
+                    }
+                }
+            }
+            if (bg < 0) {
+                return;
+            }
+            counts[bg][bd][bp]++;
+            perDay[bg][bd]++;
+            shifts[bg]++;
+            minutes[bg] += patterns.get(bp).paid();
+            addPresence(bg, bd, bp, 1);
+        }
+    }
+}

@@ -1,0 +1,225 @@
+package fr.joignable.forecasting.schedule;
+
+import com.google.ortools.linearsolver.MPConstraint;
+import com.google.ortools.linearsolver.MPObjective;
+import com.google.ortools.linearsolver.MPSolver;
+import com.google.ortools.linearsolver.MPSolverParameters;
+import com.google.ortools.linearsolver.MPVariable;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * The weekly model of {@link WeekModel} as a mixed-integer program, solved in three steps with
+ * OR-Tools: (1) its LP relaxation by GLOP, whose optimum is a lower bound of the week's cost; (2)
+ * the LP counts rounded down (still feasible: every constraint but coverage has non-negative
+ * coefficients and a zero lower bound, and coverage is soft), then greedily completed by the shift
+ * that lowers the cost most while one does; (3) SCIP from that solution as a hint, within the time
+ * left. The best of (2) and (3) is kept, with the better of the two bounds — so there is always a
+ * schedule, and its gap is known.
+ */
+final class MipWeekModel {
+
+    private final List<ShiftPattern> patterns;
+    private final ShiftRules rules;
+    private final SkillSets sets;
+
+    MipWeekModel(List<ShiftPattern> patterns, ShiftRules rules, SkillSets sets) {
+        this.patterns = patterns;
+        this.rules = rules;
+        this.sets = sets;
+    }
+
+    private record Built(MPSolver solver, MPVariable[][][] n, MPObjective objective) {}
+
+    private Built build(
+            String engine,
+            boolean integer,
+            int days,
+            boolean[] open,
+            List<WeekModel.Group> groups,
+            int maxDays,
+            List<WeekModel.Slot> slots) {
+        MPSolver solver = MPSolver.createSolver(engine);
+        if (solver == null) {
+            throw new IllegalStateException(
+                    "the " + engine + " solver of OR-Tools is not available");
+        }
+        double inf = MPSolver.infinity();
+        int ng = groups.size();
+        int np = patterns.size();
+        MPVariable[][][] n = new MPVariable[ng][days][];
+        MPObjective objective = solver.objective();
+        for (int g = 0; g < ng; g++) {
+            WeekModel.Group group = groups.get(g);
+            MPConstraint hours =
+                    solver.makeConstraint(
+                            (double) group.size() * group.minMinutes(),
+                            (double) group.size() * group.capMinutes());
+            MPConstraint shiftCount = solver.makeConstraint(0, (double) group.size() * maxDays);
+            for (int d = 0; d < days; d++) {
+                if (!open[d]) {
+                    continue;
+                }
+                n[g][d] = new MPVariable[np];
+                MPConstraint today = solver.makeConstraint(0, group.size());
+                for (int p = 0; p < np; p++) {
+                    MPVariable v =
+                            integer
+                                    ? solver.makeIntVar(0, group.size(), "")
+                                    : solver.makeNumVar(0, group.size(), "");
+                    n[g][d][p] = v;
+                    today.setCoefficient(v, 1);
+                    shiftCount.setCoefficient(v, 1);
+                    hours.setCoefficient(v, patterns.get(p).paid());
+                    objective.setCoefficient(v, patterns.get(p).paid());
+                }
+            }
+        }
+        int nc = sets.classCount();
+        for (WeekModel.Slot slot : slots) {
+            int max = 0;
+            for (int r : slot.required15()) {
+                max = Math.max(max, r);
+            }
+            MPVariable u = solver.makeNumVar(0, max, "");
+            objective.setCoefficient(u, rules.shortfallWeight());
+            MPVariable[] y = new MPVariable[nc];
+            if (open[slot.day()]) {
+                MPConstraint[] def = new MPConstraint[nc];
+                for (int g = 0; g < ng; g++) {
+                    int c = groups.get(g).skillClass();
+                    if (y[c] == null) {
+                        y[c] = solver.makeNumVar(0, inf, "");
+                        def[c] = solver.makeConstraint(0, 0);
+                        def[c].setCoefficient(y[c], -1);
+                    }
+                    for (int p = 0; p < np; p++) {
+                        int w = patterns.get(p).workedIn(slot.minute(), 15);
+                        if (w > 0) {
+                            def[c].setCoefficient(n[g][slot.day()][p], w);
+                        }
+                    }
+                }
+            }
+            for (int f = 0; f < sets.family.size(); f++) {
+                int req = slot.required15()[f];
+                if (req <= 0) {
+                    continue;
+                }
+                SkillSets.PoolSet set = sets.family.get(f);
+                MPConstraint cover = solver.makeConstraint(req, inf);
+                cover.setCoefficient(u, 1);
+                for (int c = set.classes().nextSetBit(0);
+                        c >= 0;
+                        c = set.classes().nextSetBit(c + 1)) {
+                    if (y[c] != null) {
+                        cover.setCoefficient(y[c], 1);
+                    }
+                }
+            }
+        }
+        objective.setMinimization();
+        return new Built(solver, n, objective);
+    }
+
+    WeekModel.Solution solve(
+            int days,
+            boolean[] open,
+            List<WeekModel.Group> groups,
+            int maxDays,
+            List<WeekModel.Slot> slots,
+            double seconds,
+            Consumer<String> progress) {
+        long t0 = System.nanoTime();
+        int ng = groups.size();
+        int np = patterns.size();
+        // (1) LP relaxation
+        Built lp = build("GLOP", false, days, open, groups, maxDays, slots);
+        lp.solver().setTimeLimit((long) (Math.max(5, seconds) * 1000));
+        MPSolver.ResultStatus lpStatus = lp.solver().solve();
+        double lpBound = 0;
+        int[][][] counts = new int[ng][days][np];
+        if (lpStatus == MPSolver.ResultStatus.OPTIMAL) {
+            lpBound = lp.objective().value();
+            for (int g = 0; g < ng; g++) {
+                for (int d = 0; d < days; d++) {
+                    if (lp.n()[g][d] != null) {
+                        for (int p = 0; p < np; p++) {
+                            counts[g][d][p] =
+                                    (int) Math.floor(lp.n()[g][d][p].solutionValue() + 1e-6);
+                        }
+                    }
+                }
+            }
+        }
+        lp.solver().delete();
+        // (2) greedy completion
+        Greedy greedy =
+                new Greedy(patterns, rules, sets, days, open, groups, maxDays, slots, counts);
+        greedy.complete();
+        double greedyCost = greedy.cost();
+        progress.accept(
+                String.format(
+                        "  LP bound %.1f h (%s), rounded and completed: cost %.1f h, %.1f s",
+                        lpBound / 60, lpStatus, greedyCost / 60, (System.nanoTime() - t0) / 1e9));
+        // (3) SCIP from the greedy solution
+        double left = seconds - (System.nanoTime() - t0) / 1e9;
+        if (left < 1) {
+            return new WeekModel.Solution(
+                    greedy.counts(), greedyCost, lpBound, "HEURISTIC", elapsed(t0));
+        }
+        Built mip = build("SCIP", true, days, open, groups, maxDays, slots);
+        List<MPVariable> hintVars = new ArrayList<>();
+        List<Double> hintValues = new ArrayList<>();
+        for (int g = 0; g < ng; g++) {
+            for (int d = 0; d < days; d++) {
+                if (mip.n()[g][d] != null) {
+                    for (int p = 0; p < np; p++) {
+                        hintVars.add(mip.n()[g][d][p]);
+                        hintValues.add((double) greedy.counts()[g][d][p]);
+                    }
+                }
+            }
+        }
+        mip.solver()
+                .setHint(
+                        hintVars.toArray(new MPVariable[0]),
+                        hintValues.stream().mapToDouble(Double::doubleValue).toArray());
+        mip.solver().setTimeLimit((long) (left * 1000));
+        MPSolverParameters params = new MPSolverParameters();
+        params.setDoubleParam(MPSolverParameters.DoubleParam.RELATIVE_MIP_GAP, 0.005);
+        MPSolver.ResultStatus status = mip.solver().solve(params);
+        boolean solved =
+                status == MPSolver.ResultStatus.OPTIMAL || status == MPSolver.ResultStatus.FEASIBLE;
+        double mipBound = solved ? mip.objective().bestBound() : 0;
+        double bound = Math.max(lpBound, Double.isFinite(mipBound) ? mipBound : 0);
+        if (solved && mip.objective().value() < greedyCost - 1e-6) {
+            int[][][] best = new int[ng][days][np];
+            for (int g = 0; g < ng; g++) {
+                for (int d = 0; d < days; d++) {
+                    if (mip.n()[g][d] != null) {
+                        for (int p = 0; p < np; p++) {
+                            best[g][d][p] = (int) Math.round(mip.n()[g][d][p].solutionValue());
+                        }
+                    }
+                }
+            }
+            double cost = mip.objective().value();
+            mip.solver().delete();
+            return new WeekModel.Solution(
+                    best, cost, Math.min(bound, cost), status.name(), elapsed(t0));
+        }
+        mip.solver().delete();
+        return new WeekModel.Solution(
+                greedy.counts(),
+                greedyCost,
+                Math.min(bound, greedyCost),
+                solved ? status.name() : "HEURISTIC",
+                elapsed(t0));
+    }
+
+    private static double elapsed(long t0) {
+        return (System.nanoTime() - t0) / 1e9;
+    }
+}

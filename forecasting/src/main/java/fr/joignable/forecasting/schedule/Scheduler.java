@@ -1,0 +1,301 @@
+package fr.joignable.forecasting.schedule;
+
+import com.google.ortools.Loader;
+import fr.joignable.domain.io.InputException;
+import fr.joignable.domain.time.FrenchPublicHolidays;
+import fr.joignable.forecasting.training.Agent;
+import fr.joignable.forecasting.training.Roster;
+import fr.joignable.forecasting.training.StaffingPlan;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+
+/**
+ * Shifts for a roster against a staffing plan: one CP-SAT model per calendar week ({@link
+ * WeekModel}), solved in order so that the rest after the last shift of a week binds the first day
+ * of the next. With a centre closed at night and on Sundays the weeks are independent and the
+ * decomposition loses nothing; otherwise only the rest across the week boundary is carried over.
+ */
+public final class Scheduler {
+
+    /** Options of a run. */
+    public record Options(double timeLimitSeconds, int workers, boolean mip) {}
+
+    private Scheduler() {}
+
+    /** Loads the OR-Tools native library (once; it is bundled in the ortools jar). */
+    public static void loadSolver() {
+        try {
+            Loader.loadNativeLibraries();
+        } catch (UnsatisfiedLinkError | RuntimeException e) {
+            throw new IllegalStateException(
+                    "cannot load the OR-Tools native library: " + e.getMessage(), e);
+        }
+    }
+
+    public static ScheduleResult schedule(
+            Roster roster,
+            StaffingPlan plan,
+            ShiftRules rules,
+            Options options,
+            Consumer<String> progress) {
+        loadSolver();
+        List<String> queues = plan.queues();
+        if (queues.size() > 12) {
+            throw new InputException(
+                    plan.source()
+                            + ": "
+                            + queues.size()
+                            + " queues, the schedule handles at most 12");
+        }
+        Map<String, Integer> queueIndex = new HashMap<>();
+        for (int q = 0; q < queues.size(); q++) {
+            queueIndex.put(queues.get(q), q);
+        }
+        List<Agent> agents = roster.agents();
+        int[] masks = new int[agents.size()];
+        for (int a = 0; a < agents.size(); a++) {
+            for (String skill : agents.get(a).skills()) {
+                Integer q = queueIndex.get(skill);
+                if (q != null) {
+                    masks[a] |= 1 << q;
+                }
+            }
+        }
+        SkillSets sets = new SkillSets(queues.size(), masks);
+        List<ShiftPattern> patterns = PatternGenerator.patterns(rules);
+        if (patterns.isEmpty()) {
+            throw new InputException("the shift rules allow no shift inside the opening hours");
+        }
+
+        // the plan's intervals on local days
+        List<Instant> intervals = plan.intervals();
+        double[][] demand = plan.demand();
+        LocalDate firstDay = intervals.get(0).atZone(rules.zone()).toLocalDate();
+        LocalDate lastDay = intervals.get(intervals.size() - 1).atZone(rules.zone()).toLocalDate();
+        int[] dayOf = new int[intervals.size()];
+        int[] minuteOf = new int[intervals.size()];
+        for (int i = 0; i < intervals.size(); i++) {
+            ZonedDateTime z = intervals.get(i).atZone(rules.zone());
+            dayOf[i] = (int) ChronoUnit.DAYS.between(firstDay, z.toLocalDate());
+            minuteOf[i] = z.getHour() * 60 + z.getMinute();
+        }
+        int nf = sets.family.size();
+        int[][] required15 = new int[intervals.size()][nf];
+        for (int i = 0; i < intervals.size(); i++) {
+            for (int f = 0; f < nf; f++) {
+                required15[i][f] =
+                        (int)
+                                Math.round(
+                                        15
+                                                * SkillSets.required(
+                                                        demand[i], sets.family.get(f).queues()));
+            }
+        }
+
+        // weeks from the Monday on or before the first day
+        LocalDate monday = firstDay.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        int weeks = (int) (ChronoUnit.DAYS.between(monday, lastDay) / 7) + 1;
+        int openPerFullWeek = rules.openDays().size();
+        int[] eligible =
+                java.util.stream.IntStream.range(0, agents.size())
+                        .filter(a -> masks[a] != 0)
+                        .toArray();
+        Map<Integer, List<Integer>> slotsByDay = new TreeMap<>();
+        for (int i = 0; i < intervals.size(); i++) {
+            slotsByDay.computeIfAbsent(dayOf[i], k -> new ArrayList<>()).add(i);
+        }
+        WeekModel weekModel = new WeekModel(patterns, rules, sets);
+        MipWeekModel mipModel = new MipWeekModel(patterns, rules, sets);
+        List<Shift> shifts = new ArrayList<>();
+        int[] lastEnd = new int[agents.size()]; // minutes relative to the next week's Monday 00:00
+        java.util.Arrays.fill(lastEnd, Integer.MIN_VALUE / 2);
+        double objective = 0;
+        double bound = 0;
+        List<String> statuses = new ArrayList<>();
+        double seconds = 0;
+        int dropped = 0;
+        long started = System.nanoTime();
+        for (int w = 0; w < weeks; w++) {
+            LocalDate weekStart = monday.plusWeeks(w);
+            boolean[] open = new boolean[7];
+            int openDays = 0;
+            for (int d = 0; d < 7; d++) {
+                LocalDate date = weekStart.plusDays(d);
+                open[d] =
+                        !date.isBefore(firstDay)
+                                && !date.isAfter(lastDay)
+                                && rules.openDays().contains(date.getDayOfWeek())
+                                && !(rules.closedOnPublicHolidays()
+                                        && FrenchPublicHolidays.isHoliday(date));
+                if (open[d]) {
+                    openDays++;
+                }
+            }
+            if (openDays == 0) {
+                java.util.Arrays.fill(lastEnd, Integer.MIN_VALUE / 2);
+                continue;
+            }
+            List<WeekModel.Slot> slots = new ArrayList<>();
+            List<Integer> slotIntervals = new ArrayList<>();
+            int offset = (int) ChronoUnit.DAYS.between(firstDay, weekStart);
+            for (int d = 0; d < 7; d++) {
+                for (int i : slotsByDay.getOrDefault(offset + d, List.of())) {
+                    int max = 0;
+                    for (int r : required15[i]) {
+                        max = Math.max(max, r);
+                    }
+                    if (max > 0 && open[d]) {
+                        slots.add(new WeekModel.Slot(d, minuteOf[i], required15[i]));
+                        slotIntervals.add(i);
+                    }
+                }
+            }
+            int maxDays = Math.min(7 - rules.daysOffPerWeek(), openDays);
+            // groups of interchangeable agents: same skills, same contract
+            Map<String, List<Integer>> byGroup = new java.util.LinkedHashMap<>();
+            for (int a : eligible) {
+                byGroup.computeIfAbsent(
+                                sets.classOf[a] + "|" + agents.get(a).fte(), k -> new ArrayList<>())
+                        .add(a);
+            }
+            List<WeekModel.Group> groups = new ArrayList<>();
+            List<List<Integer>> members = new ArrayList<>();
+            for (List<Integer> m : byGroup.values()) {
+                Agent a = agents.get(m.get(0));
+                int cap =
+                        (int)
+                                Math.floor(
+                                        a.fte()
+                                                        * rules.weeklyMinutes()
+                                                        * openDays
+                                                        / (double) openPerFullWeek
+                                                + 1e-9);
+                int min = (int) Math.ceil(rules.minContractShare() * cap - 1e-9);
+                groups.add(new WeekModel.Group(sets.classOf[m.get(0)], m.size(), cap, min));
+                members.add(m);
+            }
+            double remaining = options.timeLimitSeconds() - (System.nanoTime() - started) / 1e9;
+            double budget = Math.max(1, remaining / (weeks - w));
+            progress.accept(
+                    String.format(
+                            "week of %s: %d agents in %d groups × %d open days × %d patterns, %d intervals to cover, %.0f s allowed",
+                            weekStart,
+                            eligible.length,
+                            groups.size(),
+                            openDays,
+                            patterns.size(),
+                            slots.size(),
+                            budget));
+            WeekModel.Solution s =
+                    options.mip()
+                            ? mipModel.solve(
+                                    7, open, groups, maxDays, slots, budget * 0.85, progress)
+                            : weekModel.solve(
+                                    7,
+                                    open,
+                                    groups,
+                                    maxDays,
+                                    slots,
+                                    budget * 0.85,
+                                    options.workers(),
+                                    progress);
+            if (s.counts() == null) {
+                throw new InputException(
+                        "no schedule satisfies the rules in the week of "
+                                + weekStart
+                                + " (solver: "
+                                + s.status()
+                                + "); check min_contract_share and the shift lengths against the"
+                                + " contracts, or allow more time");
+            }
+            progress.accept(
+                    String.format(
+                            "  %s in %.1f s: cost %.1f h, bound %.1f h",
+                            s.status(), s.seconds(), s.objective() / 60, s.bound() / 60));
+            objective += s.objective();
+            bound += s.bound();
+            seconds += s.seconds();
+            statuses.add(s.status());
+            int[] nextLastEnd = new int[agents.size()];
+            java.util.Arrays.fill(nextLastEnd, Integer.MIN_VALUE / 2);
+            for (int g = 0; g < groups.size(); g++) {
+                List<Integer> m = members.get(g);
+                int[] earliest = new int[m.size()];
+                for (int k = 0; k < m.size(); k++) {
+                    earliest[k] = lastEnd[m.get(k)] + rules.rest();
+                }
+                WeekModel.Group group = groups.get(g);
+                int[][] given =
+                        Rostering.assign(
+                                patterns,
+                                s.counts()[g],
+                                m.size(),
+                                group.capMinutes(),
+                                group.minMinutes(),
+                                maxDays,
+                                rules.rest(),
+                                earliest,
+                                5);
+                if (given == null) {
+                    throw new InputException(
+                            "no assignment of the week of "
+                                    + weekStart
+                                    + "'s shifts to agents satisfies the rules");
+                }
+                int planned = 0;
+                int placed = 0;
+                for (int[] perPattern : s.counts()[g]) {
+                    for (int c : perPattern) {
+                        planned += c;
+                    }
+                }
+                for (int k = 0; k < m.size(); k++) {
+                    for (int d = 0; d < 7; d++) {
+                        int p = given[k][d];
+                        if (p >= 0) {
+                            placed++;
+                            ShiftPattern pattern = patterns.get(p);
+                            shifts.add(
+                                    new Shift(
+                                            agents.get(m.get(k)).id(),
+                                            weekStart.plusDays(d),
+                                            pattern));
+                            nextLastEnd[m.get(k)] = pattern.end() + (d - 7) * 1440;
+                        }
+                    }
+                }
+                dropped += planned - placed;
+            }
+            lastEnd = nextLastEnd;
+        }
+        // roster order, then date
+        Map<String, Integer> order = new HashMap<>();
+        for (int a = 0; a < agents.size(); a++) {
+            order.put(agents.get(a).id(), a);
+        }
+        shifts.sort(
+                (x, y) -> {
+                    int c = Integer.compare(order.get(x.agentId()), order.get(y.agentId()));
+                    return c != 0 ? c : x.date().compareTo(y.date());
+                });
+        List<String> idle = new ArrayList<>();
+        for (int a = 0; a < agents.size(); a++) {
+            if (masks[a] == 0) {
+                idle.add(agents.get(a).id());
+            }
+        }
+        return ScheduleResult.evaluate(
+                queues, intervals, demand, rules, sets, masks, roster, shifts, patterns, objective,
+                bound, statuses, seconds, idle, dropped);
+    }
+}
