@@ -75,6 +75,16 @@ public final class ForecastCalendar {
         return monthly.getOrDefault(date.getDayOfMonth(), 1.0);
     }
 
+    /** True when French public holidays are closed. */
+    public boolean publicHolidays() {
+        return publicHolidays;
+    }
+
+    /** This calendar with French public holidays closed or not. */
+    public ForecastCalendar withPublicHolidays(boolean closedOnHolidays) {
+        return new ForecastCalendar(closedOnHolidays, closed, special, monthly);
+    }
+
     /** This calendar with more closure dates. */
     public ForecastCalendar withClosed(Set<LocalDate> more) {
         Set<LocalDate> all = new HashSet<>(closed);
