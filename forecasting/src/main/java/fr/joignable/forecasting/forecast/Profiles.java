@@ -58,16 +58,23 @@ final class Profiles {
     static final double BETA = 0.02;
     static final double PHI = 0.97;
     static final int MEAN_WEEKS = 6;
+    static final double LOW_DAY = 0.4;
+    static final double HIGH_DAY = 2.5;
     static final double MEAN_DECAY = 0.8;
 
     private Profiles() {}
 
     /** The intraday profiles {@code p[w][s]} of the {@code nd} weekdays. */
     static double[][] shares(double[] y, int m1, int nd, boolean[][] open) {
+        return shares(y, m1, nd, open, null);
+    }
+
+    /** The profiles without the days marked in {@code skip} (may be null). */
+    static double[][] shares(double[] y, int m1, int nd, boolean[][] open, boolean[] skip) {
         int days = y.length / m1;
         double[][] c = new double[nd][m1];
         for (int j = days - 1; j >= 0 && j >= days - PROFILE_WEEKS * nd; j--) {
-            if (!complete(y, j, m1)) {
+            if (!complete(y, j, m1) || (skip != null && skip[j])) {
                 continue;
             }
             double wt = Math.pow(PROFILE_DECAY, (days - 1 - j) / nd);
@@ -144,6 +151,34 @@ final class Profiles {
         return t;
     }
 
+    /**
+     * Days whose total is below {@link #LOW_DAY} or above {@link #HIGH_DAY} times the median of the
+     * same weekday over the last {@link #PROFILE_WEEKS} weeks: a partial outage, a gap in the data
+     * read as zeros, a one-off surge. They are left out of the profiles and the level.
+     */
+    static boolean[] outliers(double[] t, int nd) {
+        boolean[] out = new boolean[t.length];
+        for (int w = 0; w < nd; w++) {
+            java.util.List<Double> v = new java.util.ArrayList<>();
+            for (int j = t.length - 1; j >= 0 && j >= t.length - PROFILE_WEEKS * nd; j--) {
+                if (j % nd == w && !Double.isNaN(t[j])) {
+                    v.add(t[j]);
+                }
+            }
+            if (v.size() < 3) {
+                continue;
+            }
+            java.util.Collections.sort(v);
+            double median = v.get(v.size() / 2);
+            for (int j = w; j < t.length; j += nd) {
+                if (!Double.isNaN(t[j]) && (t[j] < LOW_DAY * median || t[j] > HIGH_DAY * median)) {
+                    out[j] = true;
+                }
+            }
+        }
+        return out;
+    }
+
     /** Weekday factors of mean 1 from the last weeks' totals. */
     static double[] weekdayFactors(double[] t, int nd) {
         double[] sum = new double[nd];
@@ -179,6 +214,14 @@ final class Profiles {
         int nd = m2 / m1;
         double[][] p = shares(y, m1, nd, open);
         double[] t = totals(y, m1, nd, p);
+        boolean[] outlier = outliers(t, nd);
+        p = shares(y, m1, nd, open, outlier);
+        t = totals(y, m1, nd, p);
+        for (int j = 0; j < t.length; j++) {
+            if (outlier[j]) {
+                t[j] = Double.NaN;
+            }
+        }
         double[] f = weekdayFactors(t, nd);
         int days = t.length;
         double level = Double.NaN;

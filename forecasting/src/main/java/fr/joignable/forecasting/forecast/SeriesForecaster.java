@@ -52,8 +52,35 @@ final class SeriesForecaster {
         return false;
     }
 
+    /**
+     * A bridge (pont): an open day between a closed day (a holiday) and a closed weekday — the
+     * Friday after Ascension Thursday, the Monday before a Tuesday holiday.
+     */
+    private boolean bridge(LocalDate d, boolean[] openDay) {
+        if (calendar.isClosed(d) || !openDay[d.getDayOfWeek().getValue() - 1]) {
+            return false;
+        }
+        LocalDate prev = d.minusDays(1);
+        LocalDate next = d.plusDays(1);
+        boolean prevShut = !openDay[prev.getDayOfWeek().getValue() - 1];
+        boolean nextShut = !openDay[next.getDayOfWeek().getValue() - 1];
+        return (calendar.isClosed(prev) && nextShut) || (calendar.isClosed(next) && prevShut);
+    }
+
+    /** The class of a day with a learnt factor, or null for an ordinary day. */
+    private String dayClass(LocalDate d, boolean[] openDay) {
+        String c = calendar.learntClass(d);
+        if (c != null) {
+            return c;
+        }
+        if (bridge(d, openDay)) {
+            return "bridge";
+        }
+        return afterClosure(d, openDay) ? "after-closure" : null;
+    }
+
     private boolean excluded(LocalDate d, boolean[] openDay) {
-        return calendar.isClosed(d) || calendar.isSpecial(d) || afterClosure(d, openDay);
+        return calendar.isClosed(d) || calendar.isSpecial(d) || dayClass(d, openDay) != null;
     }
 
     SeriesForecast forecast(SeriesKey key, SeriesHistory history, double globalAht) {
@@ -63,7 +90,7 @@ final class SeriesForecaster {
         boolean[] openDay = new boolean[7];
         boolean[] anySlot = new boolean[Forecaster.SLOTS];
         for (int i = windowStart; i < n; i++) {
-            if (o[i] > 0 && !calendar.isClosed(grid.date(i)) && !calendar.isSpecial(grid.date(i))) {
+            if (o[i] > 0 && !calendar.isClosed(grid.date(i))) {
                 openSlot[grid.weekday[i]][grid.slot[i]] = true;
                 openDay[grid.weekday[i]] = true;
                 anySlot[grid.slot[i]] = true;
@@ -183,7 +210,7 @@ final class SeriesForecaster {
         double[] chosen = Arrays.copyOfRange(chosenAll, skip, fitAhead);
         double[] snaive = Arrays.copyOfRange(snaiveAll, skip, fitAhead);
         double[] mean4 = Arrays.copyOfRange(mean4All, skip, fitAhead);
-        double afterFactor = afterClosureFactor(o, windowStart, openDay);
+        Map<String, Double> learnt = learntFactors(o, windowStart, openDay);
 
         double[] offered = new double[horizon];
         double[] p10 = new double[horizon];
@@ -203,8 +230,9 @@ final class SeriesForecaster {
             }
             open[h] = true;
             double factor = calendar.factor(date);
-            if (afterClosure(date, openDay)) {
-                factor *= afterFactor;
+            String dc = dayClass(date, openDay);
+            if (dc != null) {
+                factor *= learnt.getOrDefault(dc, 1.0);
             }
             if (p >= length) {
                 double mu = factor * Math.max(0, chosen[p - length]);
@@ -234,46 +262,54 @@ final class SeriesForecaster {
     }
 
     /**
-     * The volume factor of a day after a closure, learnt from the window: Σ totals of such days / Σ
-     * their reference (the mean total of the same weekday one week before and after, where
-     * ordinary), with {@link #AFTER_CLOSURE_PRIOR_DAYS} pseudo-days at factor 1. 1 when the window
-     * holds no such day.
+     * The volume factor of each class of day (after a closure, bridge, learnt day of the month or
+     * period), learnt from the window: Σ totals of its days / Σ their references (the mean total of
+     * the nearest two ordinary days of the same weekday within four weeks before or after), with
+     * {@link #AFTER_CLOSURE_PRIOR_DAYS} pseudo-days at factor 1. A class without such a day in the
+     * window keeps 1.
      */
-    private double afterClosureFactor(double[] o, int windowStart, boolean[] openDay) {
+    private Map<String, Double> learntFactors(double[] o, int windowStart, boolean[] openDay) {
         Map<Integer, Double> totals = new HashMap<>();
         for (int i = windowStart; i < n; i++) {
             totals.merge(grid.epochDay[i], o[i], Double::sum);
         }
-        double num = 0;
-        double den = 0;
-        int count = 0;
+        Map<String, double[]> sums = new HashMap<>();
         for (Map.Entry<Integer, Double> e : totals.entrySet()) {
             LocalDate d = LocalDate.ofEpochDay(e.getKey());
-            if (!openDay[d.getDayOfWeek().getValue() - 1] || !afterClosure(d, openDay)) {
+            if (!openDay[d.getDayOfWeek().getValue() - 1]) {
+                continue;
+            }
+            String dc = dayClass(d, openDay);
+            if (dc == null || e.getValue() <= 0) {
                 continue;
             }
             double ref = 0;
             int k = 0;
-            for (int w : new int[] {-7, 7, -14, 14}) {
+            for (int w : new int[] {-7, 7, -14, 14, -21, 21, -28, 28}) {
                 LocalDate r = d.plusDays(w);
                 Double t = totals.get((int) r.toEpochDay());
-                if (k < 2 && t != null && !excluded(r, openDay) && t > 0) {
+                if (k < 2 && t != null && t > 0 && !excluded(r, openDay)) {
                     ref += t;
                     k++;
                 }
             }
-            if (k > 0 && e.getValue() > 0) {
-                num += e.getValue();
-                den += ref / k;
-                count++;
+            if (k > 0) {
+                double[] s = sums.computeIfAbsent(dc, x -> new double[3]);
+                s[0] += e.getValue();
+                s[1] += ref / k;
+                s[2]++;
             }
         }
-        if (count == 0) {
-            return 1;
-        }
-        double perDay = den / count;
-        return (num + AFTER_CLOSURE_PRIOR_DAYS * perDay)
-                / (den + AFTER_CLOSURE_PRIOR_DAYS * perDay);
+        Map<String, Double> out = new HashMap<>();
+        sums.forEach(
+                (dc, s) -> {
+                    double perDay = s[1] / s[2];
+                    out.put(
+                            dc,
+                            (s[0] + AFTER_CLOSURE_PRIOR_DAYS * perDay)
+                                    / (s[1] + AFTER_CLOSURE_PRIOR_DAYS * perDay));
+                });
+        return out;
     }
 
     /** Handle time per horizon interval ({@link HandleTimes}). */
