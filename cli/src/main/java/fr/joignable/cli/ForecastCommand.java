@@ -19,7 +19,9 @@ import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -72,12 +74,35 @@ public final class ForecastCommand implements Callable<Integer> {
     Integer backtestDays;
 
     @Option(
+            names = "--backtest-origins",
+            paramLabel = "K",
+            defaultValue = "4",
+            description =
+                    "With --backtest-days: rolling origins one week apart, the WAPE summed over"
+                            + " all (default: ${DEFAULT-VALUE}).")
+    int backtestOrigins;
+
+    @Option(
+            names = "--quantiles",
+            description =
+                    "Append the columns p10,p50,p90: quantiles of the contacts offered, calibrated"
+                            + " on rolling-origin backtests.")
+    boolean quantiles;
+
+    @Option(
+            names = "--reforecast",
+            description =
+                    "Intraday reforecast: when the history ends during a day, the rest of that day"
+                            + " is rescaled by what arrived so far against its forecast.")
+    boolean reforecast;
+
+    @Option(
             names = "--model",
             paramLabel = "MODEL",
             defaultValue = "auto",
             description =
-                    "auto (best pick per series by rolling-origin backtest), snaive, mean4 or dses"
-                            + " (default: ${DEFAULT-VALUE}).")
+                    "auto (best pick or combination per series by rolling-origin backtest), snaive,"
+                            + " mean4, dses, profile, trend or wmean (default: ${DEFAULT-VALUE}).")
     Model model;
 
     @Option(
@@ -107,6 +132,9 @@ public final class ForecastCommand implements Callable<Integer> {
                             + ": "
                             + horizonDays);
         }
+        if (backtestOrigins < 1 || backtestOrigins > 52) {
+            throw new UsageException("--backtest-origins must be 1..52: " + backtestOrigins);
+        }
         if (backtestDays != null && backtestDays < 1) {
             throw new UsageException("--backtest-days must be at least 1: " + backtestDays);
         }
@@ -119,7 +147,11 @@ public final class ForecastCommand implements Callable<Integer> {
         ForecastCalendar cal =
                 calendar == null ? ForecastCalendar.FRENCH : ForecastCalendar.load(calendar);
         Forecaster.Options options =
-                Forecaster.Options.defaults().withZone(zoneId).withCalendar(cal).withModel(model);
+                Forecaster.Options.defaults()
+                        .withZone(zoneId)
+                        .withCalendar(cal)
+                        .withModel(model)
+                        .withReforecast(reforecast);
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
 
@@ -128,13 +160,29 @@ public final class ForecastCommand implements Callable<Integer> {
             ConsoleProgress progress = new ConsoleProgress(err, "backtest", quiet);
             Backtest.Report report;
             try {
-                report = Backtest.run(h, backtestDays, options, progress);
+                report = Backtest.run(h, backtestDays, backtestOrigins, options, progress);
             } finally {
                 progress.finish();
             }
             stdout.printf(
-                    "Backtest: last %d days held out, model %s%n", backtestDays, model.label());
+                    "Backtest: %d days held out from each of %d origins one week apart, model %s%n",
+                    backtestDays, report.origins(), model.label());
             report.print(stdout);
+            stdout.printf(
+                    Locale.ROOT,
+                    "gain = 1 - WAPE / better baseline; >P90, <P10: share of actuals outside the"
+                            + " interval; AHT: handle-weighted error of the handle time, AHT-m4: of"
+                            + " the 4-week mean%n");
+            if (reforecast) {
+                Backtest.Intraday d = Backtest.intraday(h, Math.min(backtestDays, 28), 10, options);
+                stdout.printf(
+                        Locale.ROOT,
+                        "Intraday reforecast at 10:00 over %d days: WAPE of the rest of the day"
+                                + " %.1f%% without, %.1f%% with%n",
+                        d.days(),
+                        100 * d.wapeWithout(),
+                        100 * d.wapeWith());
+            }
         }
         int horizon = horizonDays * 24 * 3600 / Intervals.INTERVAL_SECONDS;
         ConsoleProgress progress = new ConsoleProgress(err, "forecast", quiet);
@@ -144,7 +192,7 @@ public final class ForecastCommand implements Callable<Integer> {
         } finally {
             progress.finish();
         }
-        write(result, out);
+        write(result, out, quantiles);
         stdout.printf(
                 "Forecast of %d series over %d days from %s written to %s%n",
                 result.series().size(),
@@ -155,13 +203,17 @@ public final class ForecastCommand implements Callable<Integer> {
         return JoignableCli.EXIT_OK;
     }
 
-    /** The forecast CSV, rows sorted by interval, queue and channel. */
-    static void write(ForecastResult result, Path file) throws IOException {
+    /**
+     * The forecast CSV, rows sorted by interval, queue and channel; only the open intervals of each
+     * series (learnt open slots of open weekdays, not closed days).
+     */
+    static void write(ForecastResult result, Path file, boolean quantiles) throws IOException {
         List<SeriesForecast> series = result.series();
         AtomicFiles.writeText(
                 file,
                 w -> {
-                    w.write("interval_start,queue,channel,offered,aht_s\n");
+                    w.write("interval_start,queue,channel,offered,aht_s");
+                    w.write(quantiles ? ",p10,p50,p90\n" : "\n");
                     for (int h = 0; h < result.intervals(); h++) {
                         String ts =
                                 KpiFormat.instant(
@@ -169,14 +221,23 @@ public final class ForecastCommand implements Callable<Integer> {
                                                 result.startMillis()
                                                         + h * Intervals.INTERVAL_MILLIS));
                         for (SeriesForecast f : series) {
-                            w.write(
-                                    KpiFormat.csvLine(
+                            if (!f.open()[h]) {
+                                continue;
+                            }
+                            List<String> cells =
+                                    new ArrayList<>(
                                             List.of(
                                                     ts,
                                                     f.key().queue(),
                                                     f.key().channel(),
                                                     decimal(f.offered()[h], 4),
-                                                    decimal(f.ahtS()[h], 2))));
+                                                    decimal(f.ahtS()[h], 2)));
+                            if (quantiles) {
+                                cells.add(decimal(f.p10()[h], 4));
+                                cells.add(decimal(f.p50()[h], 4));
+                                cells.add(decimal(f.p90()[h], 4));
+                            }
+                            w.write(KpiFormat.csvLine(cells));
                             w.write('\n');
                         }
                     }

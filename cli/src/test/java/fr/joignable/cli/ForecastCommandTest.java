@@ -50,7 +50,7 @@ class ForecastCommandTest {
     }
 
     @Test
-    void writesOneSortedRowPerIntervalAndSeries() throws Exception {
+    void writesOneSortedRowPerOpenIntervalAndSeries() throws Exception {
         Path out = dir.resolve("forecast.csv");
         JoignableCliTest.Run run =
                 JoignableCliTest.run(
@@ -65,11 +65,13 @@ class ForecastCommandTest {
         assertThat(run.status()).as(run.err()).isZero();
         List<String> rows = Files.readAllLines(out);
         assertThat(rows.get(0)).isEqualTo("interval_start,queue,channel,offered,aht_s");
-        assertThat(rows).hasSize(1 + 4 * 96 * 2);
-        // the last row of the history is Friday 30 Jan 15:45Z: the horizon starts after it;
+        // the horizon starts after Friday 30 Jan 15:45Z and runs to Tuesday 3 Feb 15:45Z: only
+        // open slots get a row, PHONE 07:00-16:00Z (36 a day), EMAIL every other one (18 a day),
+        // on Monday and Tuesday
+        assertThat(rows).hasSize(1 + 2 * (36 + 18));
         // EMAIL has no handled contact and borrows the mean handle time of all series
-        assertThat(rows.get(1)).isEqualTo("2026-01-30T16:00:00Z,loyer,EMAIL,0,240");
-        assertThat(rows.get(2)).isEqualTo("2026-01-30T16:00:00Z,loyer,PHONE,0,240");
+        assertThat(rows.get(1)).startsWith("2026-02-02T07:00:00Z,loyer,EMAIL,").endsWith(",240");
+        assertThat(rows.get(2)).startsWith("2026-02-02T07:00:00Z,loyer,PHONE,");
         assertThat(rows.subList(1, rows.size())).isSorted();
         // Monday 09:00Z is open, with the learnt volume and handle time
         String monday =
@@ -81,6 +83,34 @@ class ForecastCommandTest {
         assertThat(Double.parseDouble(f[3])).isBetween(5.0, 10.0);
         assertThat(Double.parseDouble(f[4])).isEqualTo(240.0);
         assertThat(f[3]).doesNotContain("E");
+    }
+
+    @Test
+    void quantilesAppendP10P50P90InOrder() throws Exception {
+        Path out = dir.resolve("forecast.csv");
+        JoignableCliTest.Run run =
+                JoignableCliTest.run(
+                        "forecast",
+                        "--history",
+                        history().toString(),
+                        "--horizon-days",
+                        "4",
+                        "--out",
+                        out.toString(),
+                        "--quantiles",
+                        "--quiet");
+        assertThat(run.status()).as(run.err()).isZero();
+        List<String> rows = Files.readAllLines(out);
+        assertThat(rows.get(0)).isEqualTo("interval_start,queue,channel,offered,aht_s,p10,p50,p90");
+        for (String row : rows.subList(1, rows.size())) {
+            String[] f = row.split(",", -1);
+            assertThat(f).hasSize(8);
+            double p10 = Double.parseDouble(f[5]);
+            double p50 = Double.parseDouble(f[6]);
+            double p90 = Double.parseDouble(f[7]);
+            assertThat(p10).as(row).isGreaterThanOrEqualTo(0).isLessThanOrEqualTo(p50);
+            assertThat(p50).as(row).isLessThanOrEqualTo(p90);
+        }
     }
 
     @Test
@@ -103,12 +133,7 @@ class ForecastCommandTest {
         assertThat(run.status()).as(run.err()).isZero();
         assertThat(run.out())
                 .contains(
-                        "WAPE",
-                        "seasonal-naive",
-                        "mean-4-wk",
-                        "loyer/PHONE",
-                        "queue loyer",
-                        "overall");
+                        "WAPE", "snaive", "mean4", ">P90", "loyer/PHONE", "queue loyer", "overall");
         assertThat(Files.exists(out)).isTrue();
     }
 

@@ -10,9 +10,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -22,38 +24,57 @@ import java.util.Set;
  * <ul>
  *   <li>French public holidays are closed unless {@code public_holidays: false};
  *   <li>{@code closed}: other closure dates;
- *   <li>{@code special_days} ({@code date}, {@code factor}) and {@code monthly_special_days}
- *       ({@code day_of_month}, {@code factor}), e.g. the rent-notice day: the forecast of an
- *       ordinary day is multiplied by {@code factor}.
+ *   <li>{@code special_days} ({@code date}, {@code factor}): one-off events (a rent revision letter
+ *       sent): the forecast of an ordinary day is multiplied by {@code factor};
+ *   <li>{@code monthly_special_days} ({@code day_of_month}, {@code factor} or {@code learn}): the
+ *       rent-notice day, the direct-debit day;
+ *   <li>{@code periods} ({@code from}, {@code to} inclusive, {@code factor} or {@code learn}):
+ *       school holidays of the landlord's zone, the heating season's first weeks.
  * </ul>
  *
- * Closed and special days are left out of fitting and of the baselines, so they do not distort the
- * seasonal pattern.
+ * With {@code factor: learn} (or no factor) for a recurring day or a period, the factor is learnt
+ * from the history ({@link SeriesForecaster}). Closed and special days are left out of fitting and
+ * of the baselines, so they do not distort the seasonal pattern.
  */
 public final class ForecastCalendar {
 
     /** French public holidays closed, nothing else. */
     public static final ForecastCalendar FRENCH =
-            new ForecastCalendar(true, Set.of(), Map.of(), Map.of());
+            new ForecastCalendar(true, Set.of(), Map.of(), Map.of(), List.of());
 
     /** No closure at all (every closure is learnt from the data). */
     public static final ForecastCalendar NONE =
-            new ForecastCalendar(false, Set.of(), Map.of(), Map.of());
+            new ForecastCalendar(false, Set.of(), Map.of(), Map.of(), List.of());
+
+    /** A range of dates, both ends included; {@code factor} NaN when learnt. */
+    public record Period(LocalDate from, LocalDate to, double factor) {}
 
     private final boolean publicHolidays;
     private final Set<LocalDate> closed;
     private final Map<LocalDate, Double> special;
     private final Map<Integer, Double> monthly;
+    private final List<Period> periods;
 
     public ForecastCalendar(
             boolean publicHolidays,
             Set<LocalDate> closed,
             Map<LocalDate, Double> special,
             Map<Integer, Double> monthly) {
+        this(publicHolidays, closed, special, monthly, List.of());
+    }
+
+    /** {@code NaN} factors of {@code monthly} and {@code periods} are learnt. */
+    public ForecastCalendar(
+            boolean publicHolidays,
+            Set<LocalDate> closed,
+            Map<LocalDate, Double> special,
+            Map<Integer, Double> monthly,
+            List<Period> periods) {
         this.publicHolidays = publicHolidays;
         this.closed = Set.copyOf(closed);
         this.special = Map.copyOf(special);
         this.monthly = Map.copyOf(monthly);
+        this.periods = List.copyOf(periods);
     }
 
     /** True when the centre is closed on {@code date}: forecast 0, left out of fitting. */
@@ -61,25 +82,78 @@ public final class ForecastCalendar {
         return closed.contains(date) || (publicHolidays && FrenchPublicHolidays.isHoliday(date));
     }
 
-    /** True for a special (non-ordinary) open day. */
+    /** True for a special (non-ordinary) open day whose factor is given. */
     public boolean isSpecial(LocalDate date) {
-        return special.containsKey(date) || monthly.containsKey(date.getDayOfMonth());
+        if (special.containsKey(date)) {
+            return true;
+        }
+        Double m = monthly.get(date.getDayOfMonth());
+        if (m != null && !m.isNaN()) {
+            return true;
+        }
+        for (Period p : periods) {
+            if (!Double.isNaN(p.factor()) && !date.isBefore(p.from()) && !date.isAfter(p.to())) {
+                return true;
+            }
+        }
+        return false;
     }
 
-    /** The volume factor of {@code date}: 1 on an ordinary day. */
+    /**
+     * The class of a day whose factor is learnt ({@code day-of-month 5}, {@code period 2}), or
+     * null.
+     */
+    public String learntClass(LocalDate date) {
+        if (special.containsKey(date)) {
+            return null;
+        }
+        Double m = monthly.get(date.getDayOfMonth());
+        if (m != null && m.isNaN()) {
+            return "day-of-month " + date.getDayOfMonth();
+        }
+        for (int i = 0; i < periods.size(); i++) {
+            Period p = periods.get(i);
+            if (Double.isNaN(p.factor()) && !date.isBefore(p.from()) && !date.isAfter(p.to())) {
+                return "period " + i;
+            }
+        }
+        return null;
+    }
+
+    /** The given volume factor of {@code date}: 1 on an ordinary day or a learnt one. */
     public double factor(LocalDate date) {
         Double f = special.get(date);
         if (f != null) {
             return f;
         }
-        return monthly.getOrDefault(date.getDayOfMonth(), 1.0);
+        double out = 1;
+        Double m = monthly.get(date.getDayOfMonth());
+        if (m != null && !m.isNaN()) {
+            out *= m;
+        }
+        for (Period p : periods) {
+            if (!Double.isNaN(p.factor()) && !date.isBefore(p.from()) && !date.isAfter(p.to())) {
+                out *= p.factor();
+            }
+        }
+        return out;
+    }
+
+    /** True when French public holidays are closed. */
+    public boolean publicHolidays() {
+        return publicHolidays;
+    }
+
+    /** This calendar with French public holidays closed or not. */
+    public ForecastCalendar withPublicHolidays(boolean closedOnHolidays) {
+        return new ForecastCalendar(closedOnHolidays, closed, special, monthly, periods);
     }
 
     /** This calendar with more closure dates. */
     public ForecastCalendar withClosed(Set<LocalDate> more) {
         Set<LocalDate> all = new HashSet<>(closed);
         all.addAll(more);
-        return new ForecastCalendar(publicHolidays, all, special, monthly);
+        return new ForecastCalendar(publicHolidays, all, special, monthly, periods);
     }
 
     /** Reads a YAML calendar file. */
@@ -103,6 +177,7 @@ public final class ForecastCalendar {
         Set<LocalDate> closed = new HashSet<>();
         Map<LocalDate, Double> special = new HashMap<>();
         Map<Integer, Double> monthly = new HashMap<>();
+        List<Period> periods = new ArrayList<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             JsonNode v = e.getValue();
@@ -134,13 +209,24 @@ public final class ForecastCalendar {
                             throw new InputException(
                                     file + ": monthly_special_days.day_of_month must be 1..31");
                         }
-                        monthly.put(day.asInt(), factor(file, d));
+                        monthly.put(day.asInt(), factorOrLearn(file, d));
+                    }
+                }
+                case "periods" -> {
+                    for (JsonNode d : list(file, "periods", v)) {
+                        LocalDate from = date(file, "periods.from", d.get("from"));
+                        LocalDate to = date(file, "periods.to", d.get("to"));
+                        if (to.isBefore(from)) {
+                            throw new InputException(
+                                    file + ": periods: " + to + " is before " + from);
+                        }
+                        periods.add(new Period(from, to, factorOrLearn(file, d)));
                     }
                 }
                 default -> throw new InputException(file + ": unknown calendar key " + e.getKey());
             }
         }
-        return new ForecastCalendar(holidays, closed, special, monthly);
+        return new ForecastCalendar(holidays, closed, special, monthly, periods);
     }
 
     private static Iterable<JsonNode> list(Path file, String field, JsonNode v) {
@@ -161,10 +247,20 @@ public final class ForecastCalendar {
         }
     }
 
+    /** A factor, or NaN for {@code learn} or no factor. */
+    private static double factorOrLearn(Path file, JsonNode d) {
+        JsonNode f = d.get("factor");
+        if (f == null || (f.isTextual() && f.asText().equals("learn"))) {
+            return Double.NaN;
+        }
+        return factor(file, d);
+    }
+
     private static double factor(Path file, JsonNode d) {
         JsonNode f = d.get("factor");
         if (f == null || !f.isNumber() || f.asDouble() < 0 || !Double.isFinite(f.asDouble())) {
-            throw new InputException(file + ": factor must be a number >= 0");
+            throw new InputException(
+                    file + ": factor must be a number >= 0 (or learn where allowed)");
         }
         return f.asDouble();
     }

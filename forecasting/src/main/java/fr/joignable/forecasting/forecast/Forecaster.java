@@ -1,6 +1,7 @@
 package fr.joignable.forecasting.forecast;
 
 import fr.joignable.domain.io.Progress;
+import fr.joignable.domain.time.FrenchPublicHolidays;
 import fr.joignable.domain.time.Intervals;
 import fr.joignable.forecasting.history.History;
 import fr.joignable.forecasting.history.SeriesHistory;
@@ -41,6 +42,8 @@ public final class Forecaster {
      * @param lookbackWeeks history used to learn the open schedule, the baselines and handle times
      * @param fitWeeks history used to fit the smoothing parameters
      * @param pickOrigins rolling origins (one week apart) of the best-pick backtest
+     * @param reforecast rescale the rest of a day whose first hours end the history ({@link
+     *     Reforecast})
      */
     public record Options(
             ZoneId zone,
@@ -48,22 +51,30 @@ public final class Forecaster {
             Model model,
             int lookbackWeeks,
             int fitWeeks,
-            int pickOrigins) {
+            int pickOrigins,
+            boolean reforecast) {
 
         public static Options defaults() {
-            return new Options(Intervals.PARIS, ForecastCalendar.FRENCH, Model.AUTO, 26, 12, 4);
+            return new Options(
+                    Intervals.PARIS, ForecastCalendar.FRENCH, Model.AUTO, 26, 12, 4, false);
         }
 
         public Options withZone(ZoneId z) {
-            return new Options(z, calendar, model, lookbackWeeks, fitWeeks, pickOrigins);
+            return new Options(
+                    z, calendar, model, lookbackWeeks, fitWeeks, pickOrigins, reforecast);
         }
 
         public Options withCalendar(ForecastCalendar c) {
-            return new Options(zone, c, model, lookbackWeeks, fitWeeks, pickOrigins);
+            return new Options(zone, c, model, lookbackWeeks, fitWeeks, pickOrigins, reforecast);
         }
 
         public Options withModel(Model m) {
-            return new Options(zone, calendar, m, lookbackWeeks, fitWeeks, pickOrigins);
+            return new Options(zone, calendar, m, lookbackWeeks, fitWeeks, pickOrigins, reforecast);
+        }
+
+        /** With {@code true}, a history ending in the middle of a day rescales the rest of it. */
+        public Options withReforecast(boolean r) {
+            return new Options(zone, calendar, model, lookbackWeeks, fitWeeks, pickOrigins, r);
         }
     }
 
@@ -87,8 +98,13 @@ public final class Forecaster {
         int n = history.intervals();
         Grid grid = new Grid(history.startMillis(), n + horizon, options.zone());
         Set<LocalDate> closed = new HashSet<>(knownClosures);
-        closed.addAll(emptyDays(history, grid));
-        ForecastCalendar calendar = options.calendar().withClosed(closed);
+        Set<LocalDate> empty = emptyDays(history, grid);
+        closed.addAll(empty);
+        ForecastCalendar calendar = options.calendar();
+        if (calendar.publicHolidays() && opensOnPublicHolidays(history, grid, empty)) {
+            calendar = calendar.withPublicHolidays(false);
+        }
+        calendar = calendar.withClosed(closed);
         double globalAht = globalAht(history);
         List<SeriesForecast> out = new ArrayList<>();
         int done = 0;
@@ -126,6 +142,43 @@ public final class Forecaster {
         return empty;
     }
 
+    /**
+     * True when the history shows the centre open on French public holidays: of the holidays wholly
+     * inside the history that fall on a weekday with contacts, more had contacts than not. A centre
+     * abroad, or one that opens on holidays, then keeps them as ordinary days; with no such holiday
+     * in the history they stay closed.
+     */
+    static boolean opensOnPublicHolidays(History history, Grid grid, Set<LocalDate> empty) {
+        boolean[] activeWeekday = new boolean[7];
+        Set<LocalDate> holidays = new HashSet<>();
+        for (int i = 0; i < history.intervals(); i++) {
+            LocalDate d = grid.date(i);
+            if (FrenchPublicHolidays.isHoliday(d)) {
+                holidays.add(d);
+            } else if (history.totalOffered(i) > 0) {
+                activeWeekday[grid.weekday[i]] = true;
+            }
+        }
+        int open = 0;
+        int closedCount = 0;
+        for (LocalDate d : holidays) {
+            if (!activeWeekday[d.getDayOfWeek().getValue() - 1]) {
+                continue;
+            }
+            long start = d.atStartOfDay(grid.zone).toInstant().toEpochMilli();
+            if (start < history.startMillis()
+                    || start + 86_400_000L > history.millisAt(history.intervals())) {
+                continue;
+            }
+            if (empty.contains(d)) {
+                closedCount++;
+            } else {
+                open++;
+            }
+        }
+        return open > closedCount;
+    }
+
     private static double globalAht(History history) {
         double h = 0;
         double s = 0;
@@ -144,9 +197,11 @@ public final class Forecaster {
         final int[] epochDay;
         final byte[] slot;
         final byte[] weekday;
+        final ZoneId zone;
 
         Grid(long startMillis, int size, ZoneId zone) {
             this.size = size;
+            this.zone = zone;
             epochDay = new int[size];
             slot = new byte[size];
             weekday = new byte[size];

@@ -2,7 +2,10 @@ package fr.joignable.forecasting.forecast;
 
 import java.util.Locale;
 
-/** The volume models; {@link #AUTO} picks one per series by rolling-origin backtest. */
+/**
+ * The volume models; {@link #AUTO} picks one per series, or the mean of the two or three best, by
+ * rolling-origin backtest.
+ */
 public enum Model {
     AUTO,
     /** Seasonal naive: the same interval last week. */
@@ -10,7 +13,16 @@ public enum Model {
     /** Mean of the same interval over the last four weeks. */
     MEAN4,
     /** Double-seasonal exponential smoothing with AR(1) error adjustment (Taylor 2003). */
-    DSES;
+    DSES,
+    /** Weekday × time-of-day profile with a smoothed daily level ({@link Profiles}). */
+    PROFILE,
+    /** The same with a damped trend of the daily level. */
+    TREND,
+    /** Weighted mean of the last weeks' daily totals × shrunk intraday profile. */
+    WMEAN;
+
+    /** The candidates of the best pick, in order of preference on a tie. */
+    static final Model[] CANDIDATES = {PROFILE, WMEAN, TREND, DSES, MEAN4, SNAIVE};
 
     /** The name used on the command line and in reports. */
     public String label() {

@@ -5,16 +5,27 @@ import fr.joignable.forecasting.history.SeriesKey;
 /**
  * The forecast of one series over the horizon, one value per 15-minute interval.
  *
- * @param model the model used for {@code offered} (for {@code auto}, the one picked)
+ * @param model the model used for {@code offered}: a model name, or {@code a+b} for the mean of
+ *     several
+ * @param open whether the interval is open (an open slot of an open weekday, not a closed day)
  * @param offered expected contacts offered (≥ 0)
+ * @param p10 10 % quantile of the contacts offered
+ * @param p50 median
+ * @param p90 90 % quantile
  * @param ahtS expected handle time in seconds ({@code NaN} when the history has no handled contact)
+ * @param ahtMean4 the 4-week mean handle time, for comparison
  * @param seasonalNaive the seasonal-naive forecast, for comparison
  * @param mean4 the mean-of-four-weeks forecast, for comparison
  */
 public record SeriesForecast(
         SeriesKey key,
-        Model model,
+        String model,
+        boolean[] open,
         double[] offered,
+        double[] p10,
+        double[] p50,
+        double[] p90,
         double[] ahtS,
+        double[] ahtMean4,
         double[] seasonalNaive,
         double[] mean4) {}

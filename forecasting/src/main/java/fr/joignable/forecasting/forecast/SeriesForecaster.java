@@ -4,9 +4,20 @@ import fr.joignable.forecasting.history.SeriesHistory;
 import fr.joignable.forecasting.history.SeriesKey;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 
-/** Forecasts one series: its open schedule, compressed series, model (or best pick) and AHT. */
+/**
+ * Forecasts one series: its open schedule, compressed series, model (or best pick), prediction
+ * intervals, calendar factors and handle times.
+ */
 final class SeriesForecaster {
+
+    /** Longest horizon of the best-pick backtest, in weeks. */
+    static final int MAX_PICK_WEEKS = 4;
+
+    /** Pseudo-days of the neutral factor 1 in the learnt day-after-closure factor. */
+    static final double AFTER_CLOSURE_PRIOR_DAYS = 1;
 
     private final Forecaster.Grid grid;
     private final int n;
@@ -27,9 +38,49 @@ final class SeriesForecaster {
         this.options = options;
     }
 
-    private boolean excluded(int i) {
-        LocalDate d = grid.date(i);
-        return calendar.isClosed(d) || calendar.isSpecial(d);
+    /** The day follows a closed open-weekday (a holiday, a closure): its volume is set apart. */
+    private boolean afterClosure(LocalDate d, boolean[] openDay) {
+        if (calendar.isClosed(d)) {
+            return false;
+        }
+        for (int back = 1; back <= 7; back++) {
+            LocalDate p = d.minusDays(back);
+            if (openDay[p.getDayOfWeek().getValue() - 1]) {
+                return calendar.isClosed(p);
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A bridge (pont): an open day between a closed day (a holiday) and a closed weekday — the
+     * Friday after Ascension Thursday, the Monday before a Tuesday holiday.
+     */
+    private boolean bridge(LocalDate d, boolean[] openDay) {
+        if (calendar.isClosed(d) || !openDay[d.getDayOfWeek().getValue() - 1]) {
+            return false;
+        }
+        LocalDate prev = d.minusDays(1);
+        LocalDate next = d.plusDays(1);
+        boolean prevShut = !openDay[prev.getDayOfWeek().getValue() - 1];
+        boolean nextShut = !openDay[next.getDayOfWeek().getValue() - 1];
+        return (calendar.isClosed(prev) && nextShut) || (calendar.isClosed(next) && prevShut);
+    }
+
+    /** The class of a day with a learnt factor, or null for an ordinary day. */
+    private String dayClass(LocalDate d, boolean[] openDay) {
+        String c = calendar.learntClass(d);
+        if (c != null) {
+            return c;
+        }
+        if (bridge(d, openDay)) {
+            return "bridge";
+        }
+        return afterClosure(d, openDay) ? "after-closure" : null;
+    }
+
+    private boolean excluded(LocalDate d, boolean[] openDay) {
+        return calendar.isClosed(d) || calendar.isSpecial(d) || dayClass(d, openDay) != null;
     }
 
     SeriesForecast forecast(SeriesKey key, SeriesHistory history, double globalAht) {
@@ -39,13 +90,15 @@ final class SeriesForecaster {
         boolean[] openDay = new boolean[7];
         boolean[] anySlot = new boolean[Forecaster.SLOTS];
         for (int i = windowStart; i < n; i++) {
-            if (o[i] > 0 && !excluded(i)) {
+            if (o[i] > 0 && !calendar.isClosed(grid.date(i))) {
                 openSlot[grid.weekday[i]][grid.slot[i]] = true;
                 openDay[grid.weekday[i]] = true;
                 anySlot[grid.slot[i]] = true;
             }
         }
-        double[] aht = handleTimes(history, windowStart, globalAht);
+        HandleTimes.Result ahts = handleTimes(history, windowStart, globalAht);
+        double[] aht = ahts.aht();
+        boolean[] open = new boolean[horizon];
         double[] zeros = new double[horizon];
         int[] slotIndex = new int[Forecaster.SLOTS];
         int m1 = 0;
@@ -56,9 +109,10 @@ final class SeriesForecaster {
         for (boolean b : openDay) {
             days += b ? 1 : 0;
         }
-        Model fallback = options.model() == Model.AUTO ? Model.SNAIVE : options.model();
         if (m1 == 0) {
-            return new SeriesForecast(key, fallback, zeros, aht, zeros, zeros);
+            String label = options.model() == Model.AUTO ? "none" : options.model().label();
+            return new SeriesForecast(
+                    key, label, open, zeros, zeros, zeros, zeros, aht, ahts.mean4(), zeros, zeros);
         }
         int m2 = m1 * days;
 
@@ -68,10 +122,19 @@ final class SeriesForecaster {
         int lastDay = grid.epochDay[total - 1];
         int[] dayIndex = new int[lastDay - firstDay + 1];
         int nd = 0;
+        boolean[][] openW = new boolean[days][m1];
         for (int d = firstDay; d <= lastDay; d++) {
             int wd = LocalDate.ofEpochDay(d).getDayOfWeek().getValue() - 1;
             dayIndex[d - firstDay] = openDay[wd] ? nd++ : -1;
+            if (openDay[wd] && nd <= days) {
+                for (int s = 0; s < Forecaster.SLOTS; s++) {
+                    if (slotIndex[s] >= 0) {
+                        openW[nd - 1][slotIndex[s]] = openSlot[wd][s];
+                    }
+                }
+            }
         }
+        Map<Integer, Boolean> excludedDay = new HashMap<>();
         int[] pos = new int[total - windowStart];
         double[] sum = new double[nd * m1];
         int[] cnt = new int[nd * m1];
@@ -83,7 +146,10 @@ final class SeriesForecaster {
             pos[i - windowStart] = p;
             if (p >= 0 && i < n) {
                 length = Math.max(length, p + 1);
-                if (!excluded(i)) {
+                boolean ex =
+                        excludedDay.computeIfAbsent(
+                                grid.epochDay[i], d -> excluded(LocalDate.ofEpochDay(d), openDay));
+                if (!ex) {
                     sum[p] += o[i];
                     cnt[p]++;
                 }
@@ -95,20 +161,61 @@ final class SeriesForecaster {
         }
         int ahead = Math.max(0, nd * m1 - length);
 
-        double[] snaive = Baselines.seasonalNaive(y, m2, ahead);
-        double[] mean4 = Baselines.meanOfLast(y, m2, ahead, 4);
-        Model model = options.model() == Model.AUTO ? bestPick(y, m1, m2, ahead) : options.model();
-        if (model == Model.DSES && !Dses.canFit(Math.min(y.length, fitLength(m2)), m2)) {
-            model = Model.MEAN4;
+        // intraday reforecast: fit up to the start of today, rescale the rest of today
+        int fitEnd = length;
+        if (options.reforecast() && length % m1 != 0) {
+            fitEnd = length - length % m1;
         }
-        double[] chosen =
-                switch (model) {
-                    case SNAIVE -> snaive;
-                    case MEAN4 -> mean4;
-                    default -> dses(y, m1, m2, ahead);
-                };
+        double[] fitY = fitEnd == length ? y : Arrays.copyOf(y, fitEnd);
+        int fitAhead = ahead + (length - fitEnd);
+
+        Candidates cands = new Candidates(m1, m2, openW, options.fitWeeks() * m2);
+        int len = Math.min(Math.max(fitAhead, m1), MAX_PICK_WEEKS * m2);
+        Model[] pool =
+                options.model() == Model.AUTO ? Model.CANDIDATES : new Model[] {options.model()};
+        Selection sel =
+                Selection.pick(
+                        fitY,
+                        cands,
+                        pool,
+                        len,
+                        options.pickOrigins(),
+                        options.model() == Model.AUTO);
+        Model[] members = sel.members();
+        if (options.model() != Model.AUTO && !cands.canFit(options.model(), fitY.length)) {
+            members = new Model[] {Model.MEAN4};
+        }
+        Intervals80 pi =
+                sel.forecasts().length > 0
+                        ? Intervals80.calibrate(sel.forecasts(), sel.actuals())
+                        : Intervals80.POISSON;
+        double[] chosenAll = cands.forecast(members, fitY, fitAhead);
+        double[] snaiveAll = Baselines.seasonalNaive(fitY, m2, fitAhead);
+        double[] mean4All = Baselines.meanOfLast(fitY, m2, fitAhead, 4);
+        int skip = length - fitEnd;
+        if (skip > 0) {
+            double a = 0;
+            double f = 0;
+            for (int p = fitEnd; p < length; p++) {
+                if (!Double.isNaN(y[p])) {
+                    a += y[p];
+                    f += chosenAll[p - fitEnd];
+                }
+            }
+            double ratio = Reforecast.ratio(a, f);
+            for (int p = length; p < fitEnd + m1 && p - fitEnd < fitAhead; p++) {
+                chosenAll[p - fitEnd] *= ratio;
+            }
+        }
+        double[] chosen = Arrays.copyOfRange(chosenAll, skip, fitAhead);
+        double[] snaive = Arrays.copyOfRange(snaiveAll, skip, fitAhead);
+        double[] mean4 = Arrays.copyOfRange(mean4All, skip, fitAhead);
+        Map<String, Double> learnt = learntFactors(o, windowStart, openDay);
 
         double[] offered = new double[horizon];
+        double[] p10 = new double[horizon];
+        double[] p50 = new double[horizon];
+        double[] p90 = new double[horizon];
         double[] fSnaive = new double[horizon];
         double[] fMean4 = new double[horizon];
         for (int i = n; i < total; i++) {
@@ -121,133 +228,100 @@ final class SeriesForecaster {
             if (calendar.isClosed(date)) {
                 continue;
             }
+            open[h] = true;
             double factor = calendar.factor(date);
+            String dc = dayClass(date, openDay);
+            if (dc != null) {
+                factor *= learnt.getOrDefault(dc, 1.0);
+            }
             if (p >= length) {
-                offered[h] = factor * Math.max(0, chosen[p - length]);
+                double mu = factor * Math.max(0, chosen[p - length]);
+                offered[h] = mu;
+                p10[h] = pi.p10(mu);
+                p50[h] = pi.p50(mu);
+                p90[h] = pi.p90(mu);
                 fSnaive[h] = factor * Math.max(0, snaive[p - length]);
                 fMean4[h] = factor * Math.max(0, mean4[p - length]);
             } else {
                 // a repeated local slot (end of daylight saving time) straddling the history end
                 double v = Double.isNaN(y[p]) ? 0 : y[p];
                 offered[h] = v;
+                p10[h] = pi.p10(v);
+                p50[h] = pi.p50(v);
+                p90[h] = pi.p90(v);
                 fSnaive[h] = v;
                 fMean4[h] = v;
             }
         }
-        return new SeriesForecast(key, model, offered, aht, fSnaive, fMean4);
-    }
-
-    /** Longest horizon of the best-pick backtest, in weeks. */
-    static final int MAX_PICK_WEEKS = 4;
-
-    private int fitLength(int m2) {
-        return options.fitWeeks() * m2;
-    }
-
-    private double[] dses(double[] y, int m1, int m2, int ahead) {
-        double[] fit = Arrays.copyOfRange(y, Math.max(0, y.length - fitLength(m2)), y.length);
-        return Dses.fit(fit, m1, m2).forecast(fit, ahead);
+        String label = sel.label();
+        if (members.length == 1 && members[0] != sel.members()[0]) {
+            label = members[0].label();
+        }
+        return new SeriesForecast(
+                key, label, open, offered, p10, p50, p90, aht, ahts.mean4(), fSnaive, fMean4);
     }
 
     /**
-     * The best pick: each candidate forecasts the horizon (at most {@link #MAX_PICK_WEEKS} weeks)
-     * from {@code pickOrigins} rolling origins one week apart, the last one a horizon before the
-     * end of the history; the candidate with the smallest WAPE over all of them wins
-     * (mean-of-4-weeks on a tie).
+     * The volume factor of each class of day (after a closure, bridge, learnt day of the month or
+     * period), learnt from the window: Σ totals of its days / Σ their references (the mean total of
+     * the nearest two ordinary days of the same weekday within four weeks before or after), with
+     * {@link #AFTER_CLOSURE_PRIOR_DAYS} pseudo-days at factor 1. A class without such a day in the
+     * window keeps 1.
      */
-    private Model bestPick(double[] y, int m1, int m2, int ahead) {
-        Model[] candidates = {Model.SNAIVE, Model.MEAN4, Model.DSES};
-        double[] err = new double[candidates.length];
-        double actual = 0;
-        int len = Math.min(Math.max(ahead, m1), MAX_PICK_WEEKS * m2);
-        for (int r = 0; r < options.pickOrigins(); r++) {
-            int origin = y.length - len - r * m2;
-            if (origin < m2) {
-                break;
-            }
-            double[] past = Arrays.copyOf(y, origin);
-            for (int c = 0; c < candidates.length; c++) {
-                double[] f;
-                switch (candidates[c]) {
-                    case SNAIVE -> f = Baselines.seasonalNaive(past, m2, len);
-                    case MEAN4 -> f = Baselines.meanOfLast(past, m2, len, 4);
-                    default -> {
-                        int start = Math.max(0, origin - fitLength(m2));
-                        if (!Dses.canFit(origin - start, m2)) {
-                            err[c] = Double.POSITIVE_INFINITY;
-                            continue;
-                        }
-                        f = dses(past, m1, m2, len);
-                    }
-                }
-                for (int k = 0; k < len; k++) {
-                    double a = y[origin + k];
-                    if (!Double.isNaN(a)) {
-                        err[c] += Math.abs(a - Math.max(0, f[k]));
-                    }
-                }
-            }
-            for (int k = 0; k < len; k++) {
-                double a = y[origin + k];
-                if (!Double.isNaN(a)) {
-                    actual += a;
-                }
-            }
-        }
-        if (actual <= 0) {
-            return Model.MEAN4;
-        }
-        int best = 1; // mean4 when nothing else is better
-        for (int c = 0; c < candidates.length; c++) {
-            if (err[c] < err[best]) {
-                best = c;
-            }
-        }
-        return candidates[best];
-    }
-
-    /**
-     * Handle time per horizon interval: the mean by local weekday and slot weighted by handled
-     * contacts, shrunk towards the slot's mean over all weekdays, itself shrunk towards the series
-     * mean (each prior weighs {@link Forecaster#AHT_PRIOR} handled contacts); the series mean falls
-     * back to the mean of all series.
-     */
-    private double[] handleTimes(SeriesHistory history, int windowStart, double globalAht) {
-        double[][] hs = new double[7][Forecaster.SLOTS];
-        double[][] ss = new double[7][Forecaster.SLOTS];
-        double[] hSlot = new double[Forecaster.SLOTS];
-        double[] sSlot = new double[Forecaster.SLOTS];
-        double hAll = 0;
-        double sAll = 0;
+    private Map<String, Double> learntFactors(double[] o, int windowStart, boolean[] openDay) {
+        Map<Integer, Double> totals = new HashMap<>();
         for (int i = windowStart; i < n; i++) {
-            double h = history.handled()[i];
-            if (h <= 0 || excluded(i)) {
+            totals.merge(grid.epochDay[i], o[i], Double::sum);
+        }
+        Map<String, double[]> sums = new HashMap<>();
+        for (Map.Entry<Integer, Double> e : totals.entrySet()) {
+            LocalDate d = LocalDate.ofEpochDay(e.getKey());
+            if (!openDay[d.getDayOfWeek().getValue() - 1]) {
                 continue;
             }
-            double s = history.handleSeconds()[i];
-            hs[grid.weekday[i]][grid.slot[i]] += h;
-            ss[grid.weekday[i]][grid.slot[i]] += s;
-            hSlot[grid.slot[i]] += h;
-            sSlot[grid.slot[i]] += s;
-            hAll += h;
-            sAll += s;
-        }
-        if (hAll == 0) {
-            // nothing recent: the whole history of the series, else all series
-            for (int i = 0; i < n; i++) {
-                hAll += history.handled()[i];
-                sAll += history.handleSeconds()[i];
+            String dc = dayClass(d, openDay);
+            if (dc == null || e.getValue() <= 0) {
+                continue;
+            }
+            double ref = 0;
+            int k = 0;
+            for (int w : new int[] {-7, 7, -14, 14, -21, 21, -28, 28}) {
+                LocalDate r = d.plusDays(w);
+                Double t = totals.get((int) r.toEpochDay());
+                if (k < 2 && t != null && t > 0 && !excluded(r, openDay)) {
+                    ref += t;
+                    k++;
+                }
+            }
+            if (k > 0) {
+                double[] s = sums.computeIfAbsent(dc, x -> new double[3]);
+                s[0] += e.getValue();
+                s[1] += ref / k;
+                s[2]++;
             }
         }
-        double mean = hAll > 0 ? sAll / hAll : globalAht;
-        double[] out = new double[horizon];
-        double k = Forecaster.AHT_PRIOR;
-        for (int i = n; i < n + horizon; i++) {
-            int wd = grid.weekday[i];
-            int s = grid.slot[i];
-            double slotMean = (sSlot[s] + k * mean) / (hSlot[s] + k);
-            out[i - n] = (ss[wd][s] + k * slotMean) / (hs[wd][s] + k);
-        }
+        Map<String, Double> out = new HashMap<>();
+        sums.forEach(
+                (dc, s) -> {
+                    double perDay = s[1] / s[2];
+                    out.put(
+                            dc,
+                            (s[0] + AFTER_CLOSURE_PRIOR_DAYS * perDay)
+                                    / (s[1] + AFTER_CLOSURE_PRIOR_DAYS * perDay));
+                });
         return out;
+    }
+
+    /** Handle time per horizon interval ({@link HandleTimes}). */
+    private HandleTimes.Result handleTimes(
+            SeriesHistory history, int windowStart, double globalAht) {
+        return HandleTimes.forecast(
+                history,
+                windowStart,
+                n,
+                horizon,
+                grid,
+                i -> calendar.isClosed(grid.date(i)) || calendar.isSpecial(grid.date(i)),
+                globalAht);
     }
 }

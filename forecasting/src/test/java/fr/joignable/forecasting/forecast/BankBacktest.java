@@ -55,7 +55,7 @@ public final class BankBacktest {
                     java.util.Locale.ROOT,
                     "WAPE over the 4 weeks held out: %s %.2f%%, seasonal naive %.2f%%,"
                             + " mean of 4 weeks %.2f%%%n",
-                    r.series().get(0).model().label(),
+                    r.series().get(0).model(),
                     100 * r.overall().wape(),
                     100 * r.overall().wapeSnaive(),
                     100 * r.overall().wapeMean4());

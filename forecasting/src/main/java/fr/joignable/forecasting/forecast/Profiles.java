@@ -1,0 +1,295 @@
+package fr.joignable.forecasting.forecast;
+
+/**
+ * Multiplicative day-of-week × time-of-day models, the standard of workforce-management tools, on
+ * the compressed series (daily period {@code m1}, {@code nd = m2 / m1} open days a week, {@code
+ * NaN} for a left-out value). Day {@code j} covers positions {@code j·m1 … j·m1 + m1 − 1}; its
+ * weekday is {@code j mod nd}.
+ *
+ * <p>Every variant forecasts slot {@code s} of future day {@code j} (weekday {@code w}) as
+ *
+ * <pre>
+ *   ŷ(j, s) = T̂(j) · p(w, s)
+ * </pre>
+ *
+ * where {@code p(w, ·)} is the intraday profile of weekday {@code w} (it sums to 1) and {@code
+ * T̂(j)} the forecast daily total. The profile is a weighted share over the last {@link
+ * #PROFILE_WEEKS} weeks (weight {@code ρ^age}, age in weeks, ρ = {@link #PROFILE_DECAY}) shrunk
+ * towards the profile pooled over all weekdays (smoothed over neighbouring slots with weights ¼, ½,
+ * ¼ and restricted to the weekday's open slots):
+ *
+ * <pre>
+ *   p(w, s) = (C(w, s) + λ · P_w(s)) / (C(w) + λ)
+ * </pre>
+ *
+ * with {@code C(w, s)} the weighted contacts of slot {@code s} on weekday {@code w}, {@code C(w)}
+ * their sum and {@code λ = } {@link #SHRINK_PER_SLOT} {@code · m1} contacts: a weekday's own shape
+ * dominates when it has many contacts, the pooled one when it has few (Poisson noise).
+ *
+ * <p>Daily totals: {@code T(j)} is the sum of day {@code j}'s slots (a day missing more than half
+ * its profile is left out; fewer missing slots are made up from the profile). Weekday factors
+ * {@code F(w)}: the weighted mean of {@code T} on weekday {@code w} over the last {@link
+ * #PROFILE_WEEKS} weeks, normalised to mean 1. Then
+ *
+ * <ul>
+ *   <li>{@link Variant#LEVEL}: simple exponential smoothing of the deseasonalised totals, {@code
+ *       L_j = L_{j−1} + α (T(j)/F(w_j) − L_{j−1})}, {@code T̂(j) = L · F(w_j)}, α = {@link #ALPHA}
+ *       per open day;
+ *   <li>{@link Variant#DAMPED_TREND}: Holt's damped trend on the same totals (Gardner and McKenzie
+ *       1985): {@code L_j = α z_j + (1 − α)(L + φ b)}, {@code b_j = β (L_j − L_{j−1}) + (1 − β) φ
+ *       b}, {@code T̂ (h days ahead) = (L + (φ + … + φ^h) b) · F(w)};
+ *   <li>{@link Variant#WEEKLY_MEAN}: {@code T̂(j)} is the weighted mean (weight {@code ρ^age}) of
+ *       the totals of the same weekday over the last {@link #MEAN_WEEKS} weeks.
+ * </ul>
+ */
+final class Profiles {
+
+    /** The daily-total forecast of a profile model. */
+    enum Variant {
+        LEVEL,
+        DAMPED_TREND,
+        WEEKLY_MEAN
+    }
+
+    static final int PROFILE_WEEKS = 26;
+    static final double PROFILE_DECAY = 0.9;
+    static final double SHRINK_PER_SLOT = 50;
+    static final double ALPHA = 0.12;
+    static final double BETA = 0.02;
+    static final double PHI = 0.97;
+    static final int MEAN_WEEKS = 6;
+    static final double LOW_DAY = 0.4;
+    static final double HIGH_DAY = 2.5;
+    static final double MEAN_DECAY = 0.8;
+
+    private Profiles() {}
+
+    /** The intraday profiles {@code p[w][s]} of the {@code nd} weekdays. */
+    static double[][] shares(double[] y, int m1, int nd, boolean[][] open) {
+        return shares(y, m1, nd, open, null);
+    }
+
+    /** The profiles without the days marked in {@code skip} (may be null). */
+    static double[][] shares(double[] y, int m1, int nd, boolean[][] open, boolean[] skip) {
+        int days = y.length / m1;
+        double[][] c = new double[nd][m1];
+        for (int j = days - 1; j >= 0 && j >= days - PROFILE_WEEKS * nd; j--) {
+            if (!complete(y, j, m1) || (skip != null && skip[j])) {
+                continue;
+            }
+            double wt = Math.pow(PROFILE_DECAY, (days - 1 - j) / nd);
+            int w = j % nd;
+            for (int s = 0; s < m1; s++) {
+                c[w][s] += wt * y[j * m1 + s];
+            }
+        }
+        double[] pooled = new double[m1];
+        for (int w = 0; w < nd; w++) {
+            for (int s = 0; s < m1; s++) {
+                pooled[s] += c[w][s];
+            }
+        }
+        pooled = smooth(pooled);
+        double lambda = SHRINK_PER_SLOT * m1;
+        double[][] p = new double[nd][m1];
+        for (int w = 0; w < nd; w++) {
+            double cw = 0;
+            double prior = 0;
+            for (int s = 0; s < m1; s++) {
+                if (open[w][s]) {
+                    cw += c[w][s];
+                    prior += pooled[s];
+                }
+            }
+            for (int s = 0; s < m1; s++) {
+                if (!open[w][s]) {
+                    continue;
+                }
+                double ps = prior > 0 ? pooled[s] / prior : 0;
+                p[w][s] = cw + lambda > 0 ? (c[w][s] + lambda * ps) / (cw + lambda) : 0;
+            }
+        }
+        return p;
+    }
+
+    /** Weights ¼, ½, ¼ over neighbouring slots (an edge slot is its own neighbour). */
+    static double[] smooth(double[] v) {
+        double[] sm = new double[v.length];
+        for (int s = 0; s < v.length; s++) {
+            double a = s > 0 ? v[s - 1] : v[s];
+            double b = s < v.length - 1 ? v[s + 1] : v[s];
+            sm[s] = v[s] > 0 ? 0.5 * v[s] + 0.25 * (a + b) : 0;
+        }
+        return sm;
+    }
+
+    private static boolean complete(double[] y, int j, int m1) {
+        for (int s = 0; s < m1; s++) {
+            if (Double.isNaN(y[j * m1 + s])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Daily totals of the whole days of {@code y} ({@code NaN} when left out). */
+    static double[] totals(double[] y, int m1, int nd, double[][] p) {
+        int days = y.length / m1;
+        double[] t = new double[days];
+        for (int j = 0; j < days; j++) {
+            double sum = 0;
+            double share = 0;
+            for (int s = 0; s < m1; s++) {
+                double v = y[j * m1 + s];
+                if (!Double.isNaN(v)) {
+                    sum += v;
+                    share += p[j % nd][s];
+                }
+            }
+            t[j] = share >= 0.5 ? sum / share : Double.NaN;
+        }
+        return t;
+    }
+
+    /**
+     * Days whose total is below {@link #LOW_DAY} or above {@link #HIGH_DAY} times the median of the
+     * same weekday over the last {@link #PROFILE_WEEKS} weeks: a partial outage, a gap in the data
+     * read as zeros, a one-off surge. They are left out of the profiles and the level.
+     */
+    static boolean[] outliers(double[] t, int nd) {
+        boolean[] out = new boolean[t.length];
+        for (int w = 0; w < nd; w++) {
+            java.util.List<Double> v = new java.util.ArrayList<>();
+            for (int j = t.length - 1; j >= 0 && j >= t.length - PROFILE_WEEKS * nd; j--) {
+                if (j % nd == w && !Double.isNaN(t[j])) {
+                    v.add(t[j]);
+                }
+            }
+            if (v.size() < 3) {
+                continue;
+            }
+            java.util.Collections.sort(v);
+            double median = v.get(v.size() / 2);
+            for (int j = w; j < t.length; j += nd) {
+                if (!Double.isNaN(t[j]) && (t[j] < LOW_DAY * median || t[j] > HIGH_DAY * median)) {
+                    out[j] = true;
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Weekday factors of mean 1 from the last weeks' totals. */
+    static double[] weekdayFactors(double[] t, int nd) {
+        double[] sum = new double[nd];
+        double[] wsum = new double[nd];
+        int days = t.length;
+        for (int j = days - 1; j >= 0 && j >= days - PROFILE_WEEKS * nd; j--) {
+            if (!Double.isNaN(t[j])) {
+                double wt = Math.pow(PROFILE_DECAY, (days - 1 - j) / nd);
+                sum[j % nd] += wt * t[j];
+                wsum[j % nd] += wt;
+            }
+        }
+        double[] f = new double[nd];
+        double mean = 0;
+        int known = 0;
+        for (int w = 0; w < nd; w++) {
+            if (wsum[w] > 0) {
+                f[w] = sum[w] / wsum[w];
+                mean += f[w];
+                known++;
+            }
+        }
+        mean = known > 0 ? mean / known : 0;
+        for (int w = 0; w < nd; w++) {
+            f[w] = mean > 0 && wsum[w] > 0 ? f[w] / mean : 1;
+        }
+        return f;
+    }
+
+    /** Forecasts the {@code ahead} positions after {@code y}. */
+    static double[] forecast(
+            double[] y, int m1, int m2, int ahead, boolean[][] open, Variant variant) {
+        int nd = m2 / m1;
+        double[][] p = shares(y, m1, nd, open);
+        double[] t = totals(y, m1, nd, p);
+        boolean[] outlier = outliers(t, nd);
+        p = shares(y, m1, nd, open, outlier);
+        t = totals(y, m1, nd, p);
+        for (int j = 0; j < t.length; j++) {
+            if (outlier[j]) {
+                t[j] = Double.NaN;
+            }
+        }
+        double[] f = weekdayFactors(t, nd);
+        int days = t.length;
+        double level = Double.NaN;
+        double trend = 0;
+        for (int j = 0; j < days; j++) {
+            if (Double.isNaN(t[j])) {
+                if (!Double.isNaN(level)) {
+                    level += PHI * trend;
+                    trend *= PHI;
+                }
+                continue;
+            }
+            double z = t[j] / f[j % nd];
+            if (Double.isNaN(level)) {
+                level = z;
+            } else if (variant == Variant.DAMPED_TREND) {
+                double prev = level;
+                level = ALPHA * z + (1 - ALPHA) * (level + PHI * trend);
+                trend = BETA * (level - prev) + (1 - BETA) * PHI * trend;
+            } else {
+                level += ALPHA * (z - level);
+            }
+        }
+        if (Double.isNaN(level)) {
+            level = 0;
+        }
+        double[] out = new double[ahead];
+        int n = y.length;
+        double damp = 0;
+        int lastDay = -1;
+        for (int k = 0; k < ahead; k++) {
+            int pos = n + k;
+            int j = pos / m1;
+            int w = j % nd;
+            int s = pos % m1;
+            double total;
+            switch (variant) {
+                case DAMPED_TREND -> {
+                    while (lastDay < j) {
+                        lastDay = lastDay < 0 ? days : lastDay + 1;
+                        damp += Math.pow(PHI, lastDay - days + 1);
+                    }
+                    total = Math.max(0, level + damp * trend) * f[w];
+                }
+                case WEEKLY_MEAN -> total = weeklyMean(t, nd, w);
+                default -> total = level * f[w];
+            }
+            out[k] = total * p[w][s];
+        }
+        return out;
+    }
+
+    private static double weeklyMean(double[] t, int nd, int w) {
+        int days = t.length;
+        double sum = 0;
+        double wsum = 0;
+        int last = days - 1 - Math.floorMod(days - 1 - w, nd);
+        for (int k = 0; k < MEAN_WEEKS; k++) {
+            int j = last - k * nd;
+            if (j < 0) {
+                break;
+            }
+            if (!Double.isNaN(t[j])) {
+                double wt = Math.pow(MEAN_DECAY, k);
+                sum += wt * t[j];
+                wsum += wt;
+            }
+        }
+        return wsum > 0 ? sum / wsum : 0;
+    }
+}

@@ -1,0 +1,156 @@
+package fr.joignable.forecasting.forecast;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * The best pick by rolling-origin cross-validation on the compressed series.
+ *
+ * <p>From {@code origins} origins one week apart, the latest one {@code len} values before the end
+ * of the series, every candidate that can be fitted on the data before the origin forecasts the
+ * next {@code len} values (the horizon asked for, at most four weeks). Each candidate's WAPE is
+ * Σ|actual − max(0, forecast)| / Σ actual over all origins. The choice is the single candidate or
+ * the mean of the two or three best singles, whichever has the smallest WAPE over the same origins
+ * (the earlier candidate of {@link Model#CANDIDATES} on a tie). The held-out pairs (forecast of the
+ * choice, actual) are kept for the calibration of the prediction intervals.
+ *
+ * @param members the models averaged (one for a single model)
+ * @param wape the backtest WAPE of the choice ({@code NaN} when nothing could be measured)
+ * @param forecasts the choice's backtest forecasts, one per held-out value with an actual
+ * @param actuals the matching actuals
+ */
+record Selection(Model[] members, double wape, double[] forecasts, double[] actuals) {
+
+    /** The label of the choice: {@code profile}, {@code profile+dses}, … */
+    String label() {
+        StringBuilder b = new StringBuilder();
+        for (Model m : members) {
+            if (b.length() > 0) {
+                b.append('+');
+            }
+            b.append(m.label());
+        }
+        return b.toString();
+    }
+
+    static Selection pick(
+            double[] y, Candidates cands, Model[] pool, int len, int origins, boolean combine) {
+        List<Model> usable = new ArrayList<>();
+        int firstOrigin = y.length - len - (origins - 1) * cands.m2();
+        for (Model m : pool) {
+            if (cands.canFit(m, Math.max(0, firstOrigin)) || cands.canFit(m, y.length - len)) {
+                usable.add(m);
+            }
+        }
+        int c = usable.size();
+        List<double[]> actual = new ArrayList<>();
+        List<double[][]> fc = new ArrayList<>();
+        boolean[] failed = new boolean[c];
+        for (int r = 0; r < origins; r++) {
+            int origin = y.length - len - r * cands.m2();
+            if (origin < cands.m2()) {
+                break;
+            }
+            double[] past = Arrays.copyOf(y, origin);
+            double[][] f = new double[c][];
+            for (int i = 0; i < c; i++) {
+                if (!cands.canFit(usable.get(i), origin)) {
+                    failed[i] = true;
+                    f[i] = new double[len];
+                    continue;
+                }
+                f[i] = cands.forecast(usable.get(i), past, len);
+                for (int k = 0; k < len; k++) {
+                    f[i][k] = Math.max(0, f[i][k]);
+                }
+            }
+            fc.add(f);
+            actual.add(Arrays.copyOfRange(y, origin, origin + len));
+        }
+        double total = 0;
+        for (double[] a : actual) {
+            for (double v : a) {
+                total += Double.isNaN(v) ? 0 : v;
+            }
+        }
+        if (total <= 0 || c == 0) {
+            Model fallback = usable.contains(Model.MEAN4) ? Model.MEAN4 : pool[0];
+            return new Selection(new Model[] {fallback}, Double.NaN, new double[0], new double[0]);
+        }
+        double[] err = new double[c];
+        for (int i = 0; i < c; i++) {
+            err[i] = failed[i] ? Double.POSITIVE_INFINITY : error(fc, actual, new int[] {i});
+        }
+        Integer[] order = new Integer[c];
+        for (int i = 0; i < c; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, Comparator.comparingDouble(i -> err[i]));
+        int[] best = {order[0]};
+        double bestErr = err[order[0]];
+        if (combine) {
+            for (int size = 2; size <= 3 && size <= c; size++) {
+                int[] top = new int[size];
+                for (int i = 0; i < size; i++) {
+                    top[i] = order[i];
+                }
+                if (!Double.isFinite(err[top[size - 1]])) {
+                    break;
+                }
+                double e = error(fc, actual, top);
+                if (e < bestErr) {
+                    bestErr = e;
+                    best = top;
+                }
+            }
+        }
+        Model[] members = new Model[best.length];
+        for (int i = 0; i < best.length; i++) {
+            members[i] = usable.get(best[i]);
+        }
+        // the choice's held-out pairs
+        int count = 0;
+        for (double[] a : actual) {
+            for (double v : a) {
+                count += Double.isNaN(v) ? 0 : 1;
+            }
+        }
+        double[] pf = new double[count];
+        double[] pa = new double[count];
+        int q = 0;
+        for (int r = 0; r < actual.size(); r++) {
+            double[] a = actual.get(r);
+            for (int k = 0; k < len; k++) {
+                if (!Double.isNaN(a[k])) {
+                    pf[q] = mean(fc.get(r), best, k);
+                    pa[q++] = a[k];
+                }
+            }
+        }
+        return new Selection(members, bestErr / total, pf, pa);
+    }
+
+    private static double mean(double[][] f, int[] members, int k) {
+        double s = 0;
+        for (int i : members) {
+            s += f[i][k];
+        }
+        return s / members.length;
+    }
+
+    private static double error(List<double[][]> fc, List<double[]> actual, int[] members) {
+        double e = 0;
+        for (int r = 0; r < actual.size(); r++) {
+            double[] a = actual.get(r);
+            double[][] f = fc.get(r);
+            for (int k = 0; k < a.length; k++) {
+                if (!Double.isNaN(a[k])) {
+                    e += Math.abs(a[k] - mean(f, members, k));
+                }
+            }
+        }
+        return e;
+    }
+}

@@ -1,0 +1,118 @@
+package fr.joignable.forecasting.forecast;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.joignable.domain.io.Progress;
+import fr.joignable.domain.time.Intervals;
+import fr.joignable.forecasting.history.History;
+import fr.joignable.forecasting.history.SeriesHistory;
+import fr.joignable.forecasting.history.SeriesKey;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+
+/** Accuracy, calibration, selection and reforecast on seeded synthetic Poisson arrivals. */
+class ForecastQualityTest {
+
+    private static final SeriesKey PHONE = new SeriesKey("loyer", "PHONE");
+    private static final SeriesKey CHAT = new SeriesKey("loyer", "CHAT");
+    private static final Set<DayOfWeek> MON_FRI = EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY);
+
+    /**
+     * Share of 2 series × 4 origins × 28 days of open intervals (≈ 8 000 points, correlated within
+     * a day): a sampling margin of 4 points around the 10 % target.
+     */
+    private static final double SHARE_MARGIN = 0.04;
+
+    /**
+     * The best pick may lose to its best candidate by 1 % (relative) through the choice's noise.
+     */
+    private static final double SELECTION_SLACK = 1.01;
+
+    private static History history() {
+        return Synthetic.history(
+                42,
+                LocalDate.of(2026, 1, 5),
+                30 * 7,
+                Intervals.PARIS,
+                Map.of(
+                        PHONE, new Synthetic.Centre(MON_FRI, 8, 18, 12, 240),
+                        CHAT, new Synthetic.Centre(MON_FRI, 9, 17, 4, 400)));
+    }
+
+    @Test
+    void p90IsExceededAboutTenPercentOfTheTimeOnHeldOutDays() {
+        Backtest.Report r =
+                Backtest.run(history(), 28, 4, Forecaster.Options.defaults(), Progress.NONE);
+        assertThat(r.overall().above90()).isBetween(0.10 - SHARE_MARGIN, 0.10 + SHARE_MARGIN);
+        assertThat(r.overall().below10()).isBetween(0.10 - SHARE_MARGIN, 0.10 + SHARE_MARGIN);
+    }
+
+    @Test
+    void theBestPickBeatsBothBaselinesAndDoesNotLoseToItsCandidates() {
+        History h = history();
+        Backtest.Report auto = Backtest.run(h, 28, 4, Forecaster.Options.defaults(), Progress.NONE);
+        assertThat(auto.overall().wape()).isLessThan(auto.overall().wapeMean4());
+        assertThat(auto.overall().wape()).isLessThan(auto.overall().wapeSnaive());
+        double best = Double.POSITIVE_INFINITY;
+        for (Model m : Model.CANDIDATES) {
+            Backtest.Report r =
+                    Backtest.run(
+                            h, 28, 4, Forecaster.Options.defaults().withModel(m), Progress.NONE);
+            best = Math.min(best, r.overall().wape());
+        }
+        assertThat(auto.overall().wape()).isLessThan(best * SELECTION_SLACK);
+    }
+
+    @Test
+    void theReforecastFollowsADayThatRunsHigh() {
+        // an ordinary history, then one Wednesday with every interval at twice its usual level
+        History base = history();
+        int n = base.intervals();
+        long wed =
+                LocalDate.of(2026, 7, 1).atStartOfDay(Intervals.PARIS).toInstant().toEpochMilli();
+        int day = (int) ((wed - base.startMillis()) / Intervals.INTERVAL_MILLIS);
+        Map<SeriesKey, SeriesHistory> doubled = new TreeMap<>();
+        base.series()
+                .forEach(
+                        (k, s) -> {
+                            double[] o = s.offered().clone();
+                            for (int i = day; i < day + 96 && i < n; i++) {
+                                o[i] *= 2;
+                            }
+                            doubled.put(k, new SeriesHistory(o, s.handled(), s.handleSeconds()));
+                        });
+        History h = new History(base.startMillis(), n, new TreeMap<>(doubled)).head(day + 96);
+        Backtest.Intraday d = Backtest.intraday(h, 1, 10, Forecaster.Options.defaults());
+        assertThat(d.days()).isEqualTo(1);
+        assertThat(d.wapeWith()).isLessThan(d.wapeWithout());
+    }
+
+    @Test
+    void aCentreOpenOnPublicHolidaysKeepsThemOpen() {
+        // every day open including holidays (the synthetic centre closes on them: reopen them)
+        History h = history();
+        Forecaster.Grid grid = new Forecaster.Grid(h.startMillis(), h.intervals(), Intervals.PARIS);
+        assertThat(Forecaster.opensOnPublicHolidays(h, grid, Forecaster.emptyDays(h, grid)))
+                .isFalse();
+        Map<SeriesKey, SeriesHistory> filled = new TreeMap<>();
+        h.series()
+                .forEach(
+                        (k, s) -> {
+                            double[] o = s.offered().clone();
+                            for (int i = 0; i < o.length; i++) {
+                                if (o[i] == 0 && (i % 96) / 4 >= 9 && (i % 96) / 4 < 16) {
+                                    o[i] = 1;
+                                }
+                            }
+                            filled.put(k, new SeriesHistory(o, s.handled(), s.handleSeconds()));
+                        });
+        History open = new History(h.startMillis(), h.intervals(), new TreeMap<>(filled));
+        assertThat(Forecaster.opensOnPublicHolidays(open, grid, Forecaster.emptyDays(open, grid)))
+                .isTrue();
+    }
+}
