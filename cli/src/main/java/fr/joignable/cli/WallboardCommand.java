@@ -48,6 +48,8 @@ public final class WallboardCommand implements Callable<Integer> {
 
     @picocli.CommandLine.Mixin KafkaClientOptions kafka;
 
+    @picocli.CommandLine.Mixin ConfigFileOptions configFile;
+
     @Option(
             names = "--bootstrap-servers",
             required = true,
@@ -135,7 +137,7 @@ public final class WallboardCommand implements Callable<Integer> {
                         new InetSocketAddress(address, port),
                         token,
                         language,
-                        Targets.DEFAULTS,
+                        Targets.from(configFile.load()),
                         Clock.systemUTC());
         PrintWriter out = spec.commandLine().getOut();
         CountDownLatch closed = new CountDownLatch(1);

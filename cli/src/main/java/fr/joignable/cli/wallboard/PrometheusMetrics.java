@@ -193,9 +193,7 @@ public final class PrometheusMetrics {
             abandon =
                     m.family(
                             p + "abandon_ratio",
-                            "abandoned / (offered - short_abandoned - closed), 0 to 1"
-                                    + of
-                                    + ".");
+                            "abandoned / (offered - short_abandoned - closed), 0 to 1" + of + ".");
             duplicate =
                     m.family(p + "duplicate_ratio", "duplicates / identified, 0 to 1" + of + ".");
             asa =

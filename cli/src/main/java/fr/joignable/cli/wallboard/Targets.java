@@ -1,5 +1,8 @@
 package fr.joignable.cli.wallboard;
 
+import fr.joignable.domain.config.JoignableConfig;
+import fr.joignable.domain.event.Channel;
+
 /**
  * The wallboard's targets and how a value is coloured against them. The defaults ({@link
  * #DEFAULTS}, documented in {@code docs/wallboard.md}):
@@ -13,7 +16,10 @@ package fr.joignable.cli.wallboard;
  *   <li>longest current wait: green ≤ 20 s, amber ≤ 60 s, red above.
  * </ul>
  *
- * Bounds are inclusive on the green/amber side.
+ * Bounds are inclusive on the green/amber side. {@link #from(JoignableConfig)} takes the service
+ * level and the longest-wait bounds from the centre's {@code joignable.yaml} instead: the phone's
+ * {@code service_level: P/T} makes P the green bound of the service level (amber 10 points below)
+ * and T the green bound of the longest current wait (amber 3 × T).
  */
 public record Targets(
         double serviceLevelGreen,
@@ -30,6 +36,26 @@ public record Targets(
 
     public static final Targets DEFAULTS =
             new Targets(0.80, 0.70, 0.05, 0.10, 0.70, 0.85, 0.92, 0.10, 0.20, 20, 60);
+
+    /** The targets of the centre's configuration (the phone's service-level target). */
+    public static Targets from(JoignableConfig config) {
+        return config.serviceLevelTarget(Channel.PHONE)
+                .map(
+                        t ->
+                                new Targets(
+                                        t.fraction(),
+                                        Math.max(0, t.percent() - 10) / 100.0,
+                                        DEFAULTS.abandonGreen,
+                                        DEFAULTS.abandonAmber,
+                                        DEFAULTS.occupancyGreenLow,
+                                        DEFAULTS.occupancyGreenHigh,
+                                        DEFAULTS.occupancyAmberHigh,
+                                        DEFAULTS.duplicateGreen,
+                                        DEFAULTS.duplicateAmber,
+                                        t.thresholdSeconds(),
+                                        3 * t.thresholdSeconds()))
+                .orElse(DEFAULTS);
+    }
 
     public Targets {
         if (serviceLevelAmber > serviceLevelGreen

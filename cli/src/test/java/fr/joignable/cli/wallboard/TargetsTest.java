@@ -3,11 +3,34 @@ package fr.joignable.cli.wallboard;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import fr.joignable.domain.config.JoignableConfig;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class TargetsTest {
 
     private final Targets t = Targets.DEFAULTS;
+
+    @Test
+    void thePhoneTargetOfJoignableYamlSetsTheColours(@TempDir Path dir) throws Exception {
+        Path file =
+                Files.writeString(
+                        dir.resolve("joignable.yaml"),
+                        "channels:\n  PHONE: {service_level: 90/30}\n");
+        Targets configured = Targets.from(JoignableConfig.read(file));
+        // 85 % is green against the default 80 %, amber against a 90 % target
+        assertThat(t.serviceLevel(0.85)).isEqualTo(Status.GREEN);
+        assertThat(configured.serviceLevel(0.85)).isEqualTo(Status.AMBER);
+        assertThat(configured.serviceLevel(0.7999)).isEqualTo(Status.RED);
+        // a 25 s wait is amber against the default 20 s, green against a 30 s threshold
+        assertThat(t.longestWait(25.0)).isEqualTo(Status.AMBER);
+        assertThat(configured.longestWait(25.0)).isEqualTo(Status.GREEN);
+        assertThat(configured.longestWait(90.0)).isEqualTo(Status.AMBER);
+        assertThat(configured.longestWait(90.1)).isEqualTo(Status.RED);
+        assertThat(Targets.from(JoignableConfig.defaults())).isEqualTo(Targets.DEFAULTS);
+    }
 
     @Test
     void serviceLevelIsGreenFrom80AmberFrom70() {
