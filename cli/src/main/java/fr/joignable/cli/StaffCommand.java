@@ -62,9 +62,12 @@ public final class StaffCommand implements Callable<Integer> {
             names = "--targets",
             paramLabel = "FILE",
             description =
-                    "Targets YAML per channel and queue (docs/targets-example.yaml); the"
-                            + " documented defaults when absent.")
+                    "Targets YAML per channel and queue (docs/targets-example.yaml); default: the"
+                            + " centre's joignable.yaml (--config and its search path), else the"
+                            + " documented defaults.")
     Path targets;
+
+    @picocli.CommandLine.Mixin ConfigFileOptions configFile;
 
     @Option(
             names = "--offered-column",
@@ -125,8 +128,12 @@ public final class StaffCommand implements Callable<Integer> {
         if (offeredColumn.isBlank()) {
             throw new UsageException("--offered-column: must not be empty");
         }
+        java.util.Optional<Path> targetsFile =
+                targets != null ? java.util.Optional.of(targets) : configFile.located();
         TargetsConfig config =
-                targets == null ? TargetsConfig.defaults() : TargetsConfig.read(targets);
+                targetsFile.isEmpty()
+                        ? TargetsConfig.defaults()
+                        : TargetsConfig.read(targetsFile.get());
         List<StaffingPlan.ForecastRow> rows = ForecastReader.read(forecast, offeredColumn);
         TreeSet<String> queues = new TreeSet<>();
         for (StaffingPlan.ForecastRow r : rows) {

@@ -218,6 +218,38 @@ class StaffingCommandsTest {
     }
 
     @Test
+    void staffPlansForThePhoneTargetOfJoignableYaml() throws Exception {
+        Path forecast = dir.resolve("forecast.csv");
+        Files.writeString(
+                forecast,
+                "interval_start,queue,channel,offered,aht_s\n"
+                        + "2026-10-05T06:30:00Z,locataires,PHONE,50,180\n");
+        // A = 10 erlangs, Erlang C: 80/20 needs 14 agents (SL 0.888; 13 give 0.796), 80/60 needs
+        // 13 (SL 0.895; 12 give 0.769) — hand-computed with the Erlang C formula
+        Path config = dir.resolve("joignable.yaml");
+        Files.writeString(config, "channels:\n  PHONE: {patience: none}\n");
+        assertThat(phoneAgents(forecast, config)).isEqualTo("14");
+        Files.writeString(config, "channels:\n  PHONE: {service_level: 80/60, patience: none}\n");
+        assertThat(phoneAgents(forecast, config)).isEqualTo("13");
+    }
+
+    private String phoneAgents(Path forecast, Path config) throws Exception {
+        Path out = dir.resolve("staffing-" + System.nanoTime() + ".csv");
+        JoignableCliTest.Run r =
+                run(
+                        "staff",
+                        "--forecast",
+                        forecast.toString(),
+                        "--config",
+                        config.toString(),
+                        "--out",
+                        out.toString());
+        assertThat(r.status()).as(r.err()).isZero();
+        List<String> lines = Files.readAllLines(out);
+        return lines.get(1).split(",", -1)[5];
+    }
+
+    @Test
     void theDocumentedExampleTargetsAreValid() throws Exception {
         Path example = Path.of("..", "docs", "targets-example.yaml");
         Path forecast = dir.resolve("forecast.csv");

@@ -15,7 +15,8 @@ class TimesTest {
 
     @Test
     void epochsInSecondsFractionsAndMilliseconds() {
-        assertThat(Times.parse("1759651200", null, PARIS)).isEqualTo(Instant.parse("2025-10-05T08:00:00Z"));
+        assertThat(Times.parse("1759651200", null, PARIS))
+                .isEqualTo(Instant.parse("2025-10-05T08:00:00Z"));
         assertThat(Times.parse("1759651200.25", null, PARIS))
                 .isEqualTo(Instant.parse("2025-10-05T08:00:00.250Z"));
         assertThat(Times.parse("1759651200250", null, PARIS))

@@ -132,7 +132,9 @@ public final class TargetsConfig {
                     "absence",
                     "activities",
                     "chat_concurrency",
-                    "concurrency_growth");
+                    "concurrency_growth",
+                    // joignable.yaml keys that the KPI job reads (docs/configuration.md)
+                    "short_abandon");
 
     private final EnumMap<Channel, Settings> channels;
     private final Map<String, EnumMap<Channel, Settings>> queues;
@@ -244,6 +246,8 @@ public final class TargetsConfig {
                     }
                 }
                 case "opening_hours" -> hours = r.openingHours(e.getValue());
+                // joignable.yaml sections read by other modules (docs/configuration.md)
+                case "duplicate_window", "mapping", "wallboard", "report" -> {}
                 default -> throw r.error(e.getKey(), "unknown key");
             }
         }
@@ -394,6 +398,9 @@ public final class TargetsConfig {
                                 throw error(w, "must be > 0 (or none: Erlang C)");
                             }
                         }
+                    }
+                    case "short_abandon" -> {
+                        // the KPI job's short-abandon threshold: no staffing meaning
                     }
                     case "response_target" -> {
                         response = duration(v.asText(), w);
