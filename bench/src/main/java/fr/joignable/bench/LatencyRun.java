@@ -50,7 +50,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
  *
  * <p>This JVM sends events stamped with the wall clock (1× pace): throughout, a background load (10
  * agents changing state every 5 s on average, a contact offered every 2 s and answered 3–30 s
- * later); once the page shows a first snapshot and 30 s of load have passed (the job's steady
+ * later); once the page shows a first snapshot and 60 s of load have passed (the job's steady
  * state), probes at random phases (the gap between two probes uniform in 0.5–1.5 s, so no probe is
  * aligned with any period of the job or the page): a phone contact offered to queue {@code
  * BENCH_PROBE}, answered 2 s later. Probe k is seen when the queue's last-60-minutes {@code
@@ -64,7 +64,7 @@ public final class LatencyRun {
     private static final String PROBE_QUEUE = "BENCH_PROBE";
     private static final String LOAD_QUEUE = "BENCH_LOAD";
     private static final long GRACE_MS = 5_000;
-    private static final long WARM_UP_S = 30;
+    private static final long WARM_UP_S = 60;
 
     private LatencyRun() {}
 

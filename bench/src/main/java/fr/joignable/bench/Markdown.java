@@ -141,12 +141,17 @@ final class Markdown {
               second; ratio = the whole cost of the exactly-once outputs). A bounded run with
               checkpointing ends at the first checkpoint after its input, hence 1 s, not the
               production 10 s.
-            - `latency` (`LatencyRun`): the real unbounded `joignable stream` job in its own JVM on
-              an embedded broker; this JVM sends a heartbeat agent event every 50 ms and a probe
-              (a phone contact offered to queue `BENCH_PROBE`) every 250 ms, in event-time order on
-              one partition, and times each probe until a snapshot on the live topic counts it as
-              waiting. The live view is as of the watermark (latest event time minus the
-              out-of-orderness: 5 minutes by default, set to 0 here) and published once a second.
+            - `latency` (`LatencyRun`): at real pace (events stamped with the wall clock) with
+              the production defaults (5 min of out-of-orderness, 10 s checkpoints), for 5 minutes
+              after 60 s of load (steady state): the real unbounded `joignable stream` job in its own JVM
+              on an embedded broker, the wallboard and a Server-Sent-Events client in this JVM, a
+              background load (10 agents, a contact every 2 s) and probes at random phases (gaps
+              uniform in 0.5-1.5 s): a phone contact offered to queue `BENCH_PROBE`, timed from
+              just before its send until the page's event stream (event → page) and, separately,
+              the live topic (event → snapshot topic) count it. The live view follows arrivals,
+              not the watermark, and pushes a change within 50 ms. A shorter run at
+              out-of-orderness 0 is kept for comparison. Per-probe figures:
+              `bench/target/bench-tmp/joignable-bench/latency-probes-*.csv`.
 
             ## Running
 
