@@ -10,9 +10,10 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * {@code kpi --from FORMAT}: converts the exports into a hidden events file in the output directory
- * (as {@code convert} would, tenant ids left to the job's own {@code --pseudonymize}), prints the
- * conversion summary, and hands that file to the normal run; the file is deleted after.
+ * {@code kpi --from FORMAT}: converts the exports into an events file in a hidden folder of the
+ * output directory (as {@code convert} would, tenant ids left to the job's own {@code
+ * --pseudonymize}), prints the conversion summary, and hands that file to the normal run; the file
+ * is deleted after.
  */
 final class KpiFromExports {
 

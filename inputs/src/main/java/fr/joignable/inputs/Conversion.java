@@ -82,22 +82,10 @@ public final class Conversion {
                     Writer w =
                             new BufferedWriter(
                                     new OutputStreamWriter(os, StandardCharsets.UTF_8), 1 << 16);
-                    EventCodec codec = EventCodec.instance();
-                    result[0] =
-                            run(
-                                    format,
-                                    inputs,
-                                    mapping,
-                                    pseudonymizer,
-                                    skips,
-                                    e -> {
-                                        try {
-                                            w.write(codec.encode(e));
-                                            w.write('\n');
-                                        } catch (IOException x) {
-                                            throw new UncheckedIOException(x);
-                                        }
-                                    });
+                    try (BatchWriter bw = new BatchWriter(w)) {
+                        result[0] = run(format, inputs, mapping, pseudonymizer, skips, bw::add);
+                        bw.finish();
+                    }
                     w.flush();
                     if (os != raw) {
                         os.close();
@@ -180,6 +168,99 @@ public final class Conversion {
             }
             if (!Files.isReadable(p)) {
                 throw new InputException("input file not readable: " + p);
+            }
+        }
+    }
+
+    /**
+     * Encodes and writes events on a second thread (JSON encoding and gzip are half the work), fed
+     * in batches through a bounded queue; the events keep their order.
+     */
+    private static final class BatchWriter implements AutoCloseable {
+        private static final int BATCH = 4096;
+        private static final List<InteractionEvent> END = List.of();
+        private final java.util.concurrent.BlockingQueue<List<InteractionEvent>> queue =
+                new java.util.concurrent.ArrayBlockingQueue<>(8);
+        private final Thread thread;
+        private volatile Throwable failure;
+        private List<InteractionEvent> batch = new java.util.ArrayList<>(BATCH);
+
+        BatchWriter(Writer w) {
+            EventCodec codec = EventCodec.instance();
+            thread =
+                    new Thread(
+                            () -> {
+                                try {
+                                    for (List<InteractionEvent> b = queue.take();
+                                            b != END;
+                                            b = queue.take()) {
+                                        for (InteractionEvent e : b) {
+                                            w.write(codec.encode(e));
+                                            w.write('\n');
+                                        }
+                                    }
+                                } catch (Throwable t) {
+                                    failure = t;
+                                    queue.clear();
+                                }
+                            },
+                            "convert-writer");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        void add(InteractionEvent e) {
+            batch.add(e);
+            if (batch.size() >= BATCH) {
+                put(batch);
+                batch = new java.util.ArrayList<>(BATCH);
+            }
+        }
+
+        private void put(List<InteractionEvent> b) {
+            try {
+                while (!queue.offer(b, 100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                    check();
+                }
+                check();
+            } catch (InterruptedException x) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while writing events");
+            }
+        }
+
+        private void check() {
+            if (failure instanceof IOException io) {
+                throw new UncheckedIOException(io);
+            }
+            if (failure != null) {
+                throw new IllegalStateException("writing events failed: " + failure, failure);
+            }
+        }
+
+        /** Writes what is left and waits for the writer. */
+        void finish() throws IOException {
+            put(batch);
+            batch = new java.util.ArrayList<>();
+            put(END);
+            try {
+                thread.join();
+            } catch (InterruptedException x) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while writing events");
+            }
+            if (failure instanceof IOException io) {
+                throw io;
+            }
+            check();
+        }
+
+        @Override
+        public void close() {
+            if (thread.isAlive()) {
+                failure = failure == null ? new IOException("conversion stopped") : failure;
+                queue.clear();
+                queue.offer(END);
             }
         }
     }
