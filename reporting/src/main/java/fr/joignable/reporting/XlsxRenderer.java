@@ -103,8 +103,9 @@ public final class XlsxRenderer {
             }
             for (Map.Entry<String, List<DataTable>> section : sections.entrySet()) {
                 String key = section.getKey();
-                String title = msg.has("sheet." + key) ? msg.get("sheet." + key) : msg.get(key);
-                Sheet sheet = wb.createSheet(sheetName(title, names));
+                String sheetTitle =
+                        msg.has("sheet." + key) ? msg.get("sheet." + key) : msg.get(key);
+                Sheet sheet = wb.createSheet(sheetName(sheetTitle, names));
                 boolean several = section.getValue().size() > 1;
                 int rr = 0;
                 int widest = 0;
