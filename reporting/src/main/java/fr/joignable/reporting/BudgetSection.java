@@ -37,9 +37,9 @@ final class BudgetSection {
     List<DataTable> tables(YearMonth month, Budget now, Budget before, double costPerHour) {
         List<DataTable> out = new ArrayList<>();
         List<Map<String, Object>> rows = new ArrayList<>();
-        rows.add(row(msg.get("col.value"), now));
+        rows.add(row(HtmlRenderer.capitalize(fmt.month(month)), now));
         if (before != null) {
-            rows.add(row(msg.get("col.previous"), before));
+            rows.add(row(HtmlRenderer.capitalize(fmt.month(month.minusMonths(1))), before));
         }
         out.add(
                 Cols.table(

@@ -61,7 +61,7 @@ final class ChannelSection {
                 "heatmap",
                 "table.heat",
                 "note.heat",
-                "section.heat",
+                "table.heat",
                 rows,
                 List.of(
                         Cols.of(

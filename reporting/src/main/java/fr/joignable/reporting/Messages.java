@@ -206,6 +206,11 @@ public final class Messages {
         put("section.plan", "Plan et réalisé", "Plan vs actual");
         put("section.budget", "Budget", "Budget");
         put("section.training", "Formation", "Training");
+        put("sheet.section.handoffs", "Transferts", "Handoffs");
+        put(
+                "section.handoffs",
+                "Transferts aux gardiens et services",
+                "Handoffs to caretakers and departments");
         put("table.channels", "Service par canal", "Service per channel");
         put(
                 "note.channels",

@@ -150,6 +150,9 @@ public final class PdfRenderer {
                             writer,
                             Charts.HEIGHT,
                             c -> Charts.serviceLevel(c, report.days(), msg, fmt)));
+            if (writer.getVerticalPosition(true) - doc.bottom() < Charts.HEAT_HEIGHT + 40) {
+                doc.newPage();
+            }
             heading(doc, msg.get("section.heat_phone"));
             doc.add(
                     chart(
@@ -173,6 +176,10 @@ public final class PdfRenderer {
                 for (DataTable t : section.tables()) {
                     if (t.id().equals(Layout.RELANCE_HEAT)) {
                         if (report.relanceHeat() != null) {
+                            if (writer.getVerticalPosition(true) - doc.bottom()
+                                    < Charts.HEAT_HEIGHT + 30) {
+                                doc.newPage();
+                            }
                             subheading(doc, msg.get("section.heat_relances"));
                             doc.add(
                                     chart(

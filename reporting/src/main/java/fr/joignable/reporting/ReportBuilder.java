@@ -204,7 +204,7 @@ public final class ReportBuilder {
                 "handoffs",
                 "table.handoffs",
                 "note.handoffs",
-                "table.handoffs",
+                "section.handoffs",
                 q.rows(ReportQueries.HANDOFFS, month),
                 List.of(
                         Cols.of(

@@ -90,10 +90,18 @@ public final class ServiceLevelCost {
             StaffingTargets slTarget =
                     StaffingTargets.none()
                             .withServiceLevel(target * 100, targets.thresholdSeconds());
-            QueueMetrics m = RequiredAgents.solve(targets.model(traffic, aht), slTarget);
-            perInterval.merge(row.intervalStart(), m.agents(), Integer::sum);
-            liveHours += m.agents() / 4.0;
-            paid += m.agents() / 4.0 / (1 - targets.shrinkage());
+            int agents;
+            try {
+                QueueMetrics m = RequiredAgents.solve(targets.model(traffic, aht), slTarget);
+                agents = m.agents();
+            } catch (IllegalArgumentException unreachable) {
+                // No staffing the search allows reaches the target: leave the quarter-hour out
+                // rather than fail the report (it cannot happen for targets below 100 %).
+                continue;
+            }
+            perInterval.merge(row.intervalStart(), agents, Integer::sum);
+            liveHours += agents / 4.0;
+            paid += agents / 4.0 / (1 - targets.shrinkage());
         }
         int peak = perInterval.values().stream().mapToInt(Integer::intValue).max().orElse(0);
         return new Level(target, peak, liveHours, paid, paid * costPerHour);

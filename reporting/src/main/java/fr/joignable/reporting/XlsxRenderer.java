@@ -102,7 +102,10 @@ public final class XlsxRenderer {
                 sections.computeIfAbsent(t.section(), k -> new ArrayList<>()).add(t);
             }
             for (Map.Entry<String, List<DataTable>> section : sections.entrySet()) {
-                Sheet sheet = wb.createSheet(sheetName(msg.get(section.getKey()), names));
+                String key = section.getKey();
+                String sheetTitle =
+                        msg.has("sheet." + key) ? msg.get("sheet." + key) : msg.get(key);
+                Sheet sheet = wb.createSheet(sheetName(sheetTitle, names));
                 boolean several = section.getValue().size() > 1;
                 int rr = 0;
                 int widest = 0;
