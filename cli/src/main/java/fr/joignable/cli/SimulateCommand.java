@@ -1,6 +1,7 @@
 package fr.joignable.cli;
 
 import fr.joignable.forecasting.staffing.ForecastReader;
+import fr.joignable.forecasting.staffing.HistoryPresence;
 import fr.joignable.forecasting.staffing.Pools;
 import fr.joignable.forecasting.staffing.Replay;
 import fr.joignable.forecasting.staffing.ReplayAgents;
@@ -52,8 +53,17 @@ public final class SimulateCommand implements Callable<Integer> {
     Path roster;
 
     @Option(
+            names = "--presence-history",
+            paramLabel = "DIR",
+            description =
+                    "Instead of --staffing, the what-if of today's roster as it is really present:"
+                            + " the teams' available agents (ready + busy + wrap-up) of the same"
+                            + " hour of the latest history week, from DIR/agent_intervals"
+                            + " (Parquet, or DIR/agent_intervals.csv).")
+    Path presenceHistory;
+
+    @Option(
             names = "--staffing",
-            required = true,
             paramLabel = "FILE",
             description =
                     "A staffing plan ("
@@ -103,7 +113,13 @@ public final class SimulateCommand implements Callable<Integer> {
         Replay.Workload workload = new Replay.Workload(rows, config);
         List<PlanSimulator.Agent> simulated;
         String what;
-        if (ReplayAgents.isSchedule(staffing)) {
+        if ((staffing == null) == (presenceHistory == null)) {
+            throw new UsageException("give one of --staffing FILE and --presence-history DIR");
+        }
+        if (presenceHistory != null) {
+            simulated = HistoryPresence.agents(presenceHistory, workload, agents);
+            what = "history presence";
+        } else if (ReplayAgents.isSchedule(staffing)) {
             simulated =
                     ReplayAgents.fromSchedule(
                             staffing, workload, agents, config.openingHours().zone());

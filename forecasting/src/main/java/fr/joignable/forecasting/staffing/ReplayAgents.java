@@ -149,31 +149,42 @@ public final class ReplayAgents {
             for (int v : n) {
                 most = Math.max(most, v);
             }
-            List<StaffRoster.Agent> order = order(w, pool, roster);
-            for (int k = 0; k < most; k++) {
-                StaffRoster.Agent base = order.get(k % order.size());
-                String id =
-                        k < order.size()
-                                ? base.agentId()
-                                : base.agentId() + "+" + (k / order.size());
-                List<double[]> segments = new ArrayList<>();
-                int u = 0;
-                while (u < n.length) {
-                    if (n[u] > k) {
-                        int start = u;
-                        while (u < n.length && n[u] > k) {
-                            u++;
-                        }
-                        segments.add(
-                                new double[] {
-                                    start * PlanSimulator.INTERVAL, u * PlanSimulator.INTERVAL
-                                });
-                    } else {
+            out.addAll(present(order(w, pool, roster), n));
+        }
+        return out;
+    }
+
+    /**
+     * Agents of {@code order} present in interval {@code u} when their rank is below {@code n[u]};
+     * copies of the same skills beyond the list's length.
+     */
+    static List<PlanSimulator.Agent> present(List<StaffRoster.Agent> order, int[] n) {
+        List<PlanSimulator.Agent> out = new ArrayList<>();
+        int most = 0;
+        for (int v : n) {
+            most = Math.max(most, v);
+        }
+        for (int k = 0; k < most; k++) {
+            StaffRoster.Agent base = order.get(k % order.size());
+            String id =
+                    k < order.size() ? base.agentId() : base.agentId() + "+" + (k / order.size());
+            List<double[]> segments = new ArrayList<>();
+            int u = 0;
+            while (u < n.length) {
+                if (n[u] > k) {
+                    int start = u;
+                    while (u < n.length && n[u] > k) {
                         u++;
                     }
+                    segments.add(
+                            new double[] {
+                                start * PlanSimulator.INTERVAL, u * PlanSimulator.INTERVAL
+                            });
+                } else {
+                    u++;
                 }
-                out.add(agent(id, base.skills(), segments));
             }
+            out.add(agent(id, base.skills(), segments));
         }
         return out;
     }
