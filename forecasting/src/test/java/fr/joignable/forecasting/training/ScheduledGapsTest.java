@@ -16,13 +16,26 @@ class ScheduledGapsTest {
 
     static final double TOL = 1e-9;
 
-    /** x (A, B) always present, y (A) in the first two intervals, z (B) in the last: each interval is coverable by hand. */
+    /**
+     * x (A, B) always present, y (A) in the first two intervals, z (B) in the last: each interval
+     * is coverable by hand.
+     */
     @Test
     void aRosterThatCoversThePlanNeedsNoTraining() {
-        Roster r = roster(agent("x", "T", 1, "A", "B"), agent("y", "T", 1, "A"), agent("z", "T", 1, "B"));
+        Roster r =
+                roster(
+                        agent("x", "T", 1, "A", "B"),
+                        agent("y", "T", 1, "A"),
+                        agent("z", "T", 1, "B"));
         StaffingPlan p = plan(List.of("A", "B"), d(2, 0), d(1, 1), d(0, 2));
         Map<String, double[]> presence =
-                Map.of("x", new double[] {1, 1, 1}, "y", new double[] {1, 1, 0}, "z", new double[] {0, 0, 1});
+                Map.of(
+                        "x",
+                        new double[] {1, 1, 1},
+                        "y",
+                        new double[] {1, 1, 0},
+                        "z",
+                        new double[] {0, 0, 1});
 
         TrainingGapsResult result = TrainingGaps.analyseScheduled(r, p, presence);
 
@@ -34,16 +47,26 @@ class ScheduledGapsTest {
 
     /**
      * Three agents for the headcount in every interval, but in the third interval only y (A only)
-     * and z (A only) are present with B needing 1: by hand, B is short one agent for 0.25 h and
-     * one training (y or z in B) fixes it; with presence counted as FTE everywhere (the old model)
-     * x, who knows B, would hide the gap.
+     * and z (A only) are present with B needing 1: by hand, B is short one agent for 0.25 h and one
+     * training (y or z in B) fixes it; with presence counted as FTE everywhere (the old model) x,
+     * who knows B, would hide the gap.
      */
     @Test
     void aQueueShortOfTrainedAgentsWhileTheyAreAwayIsNamedAndFixedByOneTraining() {
-        Roster r = roster(agent("x", "T", 1, "A", "B"), agent("y", "T", 1, "A"), agent("z", "T", 1, "A"));
+        Roster r =
+                roster(
+                        agent("x", "T", 1, "A", "B"),
+                        agent("y", "T", 1, "A"),
+                        agent("z", "T", 1, "A"));
         StaffingPlan p = plan(List.of("A", "B"), d(1, 1), d(2, 1), d(1, 1));
         Map<String, double[]> presence =
-                Map.of("x", new double[] {1, 1, 0}, "y", new double[] {1, 1, 1}, "z", new double[] {0, 1, 1});
+                Map.of(
+                        "x",
+                        new double[] {1, 1, 0},
+                        "y",
+                        new double[] {1, 1, 1},
+                        "z",
+                        new double[] {0, 1, 1});
 
         TrainingGapsResult result = TrainingGaps.analyseScheduled(r, p, presence);
 
