@@ -6,8 +6,10 @@ import java.util.List;
 /**
  * Greedy completion of a weekly solution: while some shift (group, day, pattern) that the group's
  * limits allow lowers the cost (its paid minutes minus the weight times the agent-minutes of
- * shortfall it removes), add the one that lowers it most. The shortfall of an interval is the Hall
- * deficiency {@code max(0, max over the family of required − reach)}, in agent-minutes.
+ * shortfall it removes), add the one that lowers it most (lazy evaluation: a candidate is
+ * recomputed only when it reaches the top of the queue; a heuristic, bounded by the LP). The
+ * shortfall of an interval is the Hall deficiency {@code max(0, max over the family of required −
+ * reach)}, in agent-minutes.
  */
 final class Greedy {
 
@@ -95,6 +97,22 @@ final class Greedy {
         return worst;
     }
 
+    /** Cost change of one more shift of pattern p on day d for class c (negative: worth it). */
+    private double delta(int c, int d, int p) {
+        ShiftPattern pattern = patterns.get(p);
+        double gain = 0;
+        for (int i : slotsOfDay.get(d)) {
+            int w = pattern.workedIn(slots.get(i).minute(), 15);
+            if (w > 0) {
+                double before = shortAt(i, -1, 0);
+                if (before > 0) {
+                    gain += before - Math.max(0, shortAt(i, c, w));
+                }
+            }
+        }
+        return pattern.paid() - rules.shortfallWeight() * gain;
+    }
+
     double cost() {
         double cost = 0;
         for (int g = 0; g < groups.size(); g++) {
@@ -125,67 +143,61 @@ final class Greedy {
                 }
             }
         }
-        while (true) {
-            double best = -1e-9;
-            int bg = -1;
-            int bd = -1;
-            int bp = -1;
-            for (int d = 0; d < days; d++) {
-                if (!open[d] || slotsOfDay.get(d).isEmpty()) {
-                    continue;
-                }
-                double[] base = new double[slotsOfDay.get(d).size()];
-                for (int k = 0; k < base.length; k++) {
-                    base[k] = shortAt(slotsOfDay.get(d).get(k), -1, 0);
-                }
-                // evaluate per (class, pattern); the groups of a class differ only in limits
-                for (int c = 0; c < sets.classCount(); c++) {
-                    for (int p = 0; p < np; p++) {
-                        ShiftPattern pattern = patterns.get(p);
-                        int g = -1;
-                        for (int h = 0; h < ng; h++) {
-                            WeekModel.Group group = groups.get(h);
-                            if (group.skillClass() == c
-                                    && perDay[h][d] < group.size()
-                                    && shifts[h] < (long) group.size() * maxDays
-                                    && minutes[h] + pattern.paid()
-                                            <= (long) group.size() * group.capMinutes()) {
-                                g = h;
-                                break;
-                            }
-                        }
-                        if (g < 0) {
-                            continue;
-                        }
-                        double gain = 0;
-                        for (int k = 0; k < base.length; k++) {
-                            if (base[k] <= 0) {
-                                continue;
-                            }
-                            int i = slotsOfDay.get(d).get(k);
-                            int w = pattern.workedIn(slots.get(i).minute(), 15);
-                            if (w > 0) {
-                                gain += base[k] - Math.max(0, shortAt(i, c, w));
-                            }
-                        }
-                        double delta = pattern.paid() - rules.shortfallWeight() * gain;
-                        if (delta < best) {
-                            best = delta;
-                            bg = g;
-                            bd = d;
-                            bp = p;
-                        }
-                    }
+        // lazy greedy: a candidate's gain only matters if, recomputed, it still beats the next
+        // one's last known value (gains mostly shrink as coverage grows)
+        java.util.PriorityQueue<double[]> queue =
+                new java.util.PriorityQueue<>((x, y) -> Double.compare(x[0], y[0]));
+        for (int d = 0; d < days; d++) {
+            if (!open[d] || slotsOfDay.get(d).isEmpty()) {
+                continue;
+            }
+            for (int c = 0; c < sets.classCount(); c++) {
+                for (int p = 0; p < np; p++) {
+                    queue.add(new double[] {delta(c, d, p), c, d, p});
                 }
             }
-            if (bg < 0) {
+        }
+        while (!queue.isEmpty()) {
+            double[] top = queue.poll();
+            if (top[0] >= -1e-9) {
                 return;
             }
-            counts[bg][bd][bp]++;
-            perDay[bg][bd]++;
-            shifts[bg]++;
-            minutes[bg] += patterns.get(bp).paid();
-            addPresence(bg, bd, bp, 1);
+            int c = (int) top[1];
+            int d = (int) top[2];
+            int p = (int) top[3];
+            ShiftPattern pattern = patterns.get(p);
+            int g = -1;
+            for (int h = 0; h < ng; h++) {
+                WeekModel.Group group = groups.get(h);
+                if (group.skillClass() == c
+                        && perDay[h][d] < group.size()
+                        && shifts[h] < (long) group.size() * maxDays
+                        && minutes[h] + pattern.paid()
+                                <= (long) group.size() * group.capMinutes()) {
+                    g = h;
+                    break;
+                }
+            }
+            if (g < 0) {
+                continue; // this class can take no more of it
+            }
+            double now = delta(c, d, p);
+            double[] next = queue.peek();
+            if (next != null && now > next[0] + 1e-9) {
+                top[0] = now;
+                queue.add(top);
+                continue;
+            }
+            if (now >= -1e-9) {
+                continue;
+            }
+            counts[g][d][p]++;
+            perDay[g][d]++;
+            shifts[g]++;
+            minutes[g] += pattern.paid();
+            addPresence(g, d, p, 1);
+            top[0] = delta(c, d, p);
+            queue.add(top);
         }
     }
 }

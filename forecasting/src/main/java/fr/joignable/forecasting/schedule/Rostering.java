@@ -54,11 +54,14 @@ final class Rostering {
         if (shifts.isEmpty()) {
             return out;
         }
-        if (greedy(patterns, shifts, out, cap, min, maxDays, rest, earliestStart)) {
+        int placed = greedy(patterns, shifts, out, cap, min, maxDays, rest, earliestStart);
+        if (placed == shifts.size()) {
             return out;
         }
-        for (int[] row : out) {
-            Arrays.fill(row, -1);
+        int[][] greedyOut = new int[agents][];
+        for (int a = 0; a < agents; a++) {
+            greedyOut[a] = out[a].clone();
+            Arrays.fill(out[a], -1);
         }
         CpModel model = new CpModel();
         int ns = shifts.size();
@@ -120,13 +123,36 @@ final class Rostering {
                 model.addAtMostOne(takers);
             }
         }
+        // hint: the greedy placement (shift instances of a (day, pattern) are interchangeable)
+        boolean[] used = new boolean[ns];
+        for (int a = 0; a < agents; a++) {
+            for (int d = 0; d < days; d++) {
+                int p = greedyOut[a][d];
+                if (p < 0) {
+                    continue;
+                }
+                for (int t = 0; t < ns; t++) {
+                    if (!used[t]
+                            && shifts.get(t)[0] == d
+                            && shifts.get(t)[1] == p
+                            && z[a][t] != null) {
+                        used[t] = true;
+                        model.addHint(z[a][t], 1);
+                        break;
+                    }
+                }
+            }
+        }
         model.maximize(objective.build());
         CpSolver solver = new CpSolver();
         solver.getParameters().setMaxTimeInSeconds(Math.max(0.5, seconds));
         solver.getParameters().setNumWorkers(2);
         CpSolverStatus status = solver.solve(model);
         if (status != CpSolverStatus.OPTIMAL && status != CpSolverStatus.FEASIBLE) {
-            return null;
+            return min > 0 ? null : greedyOut;
+        }
+        if (placed >= 0 && solver.objectiveValue() < minutes(patterns, greedyOut)) {
+            return greedyOut;
         }
         for (int a = 0; a < agents; a++) {
             for (int s = 0; s < ns; s++) {
@@ -140,9 +166,10 @@ final class Rostering {
 
     /**
      * Longest shifts first, each to the free agent with the most contract minutes left (worst fit
-     * decreasing); true when every shift is placed and every agent reaches his minimum.
+     * decreasing); the number of shifts placed (all of them only if every agent also reaches his
+     * minimum).
      */
-    private static boolean greedy(
+    private static int greedy(
             List<ShiftPattern> patterns,
             List<int[]> shifts,
             int[][] out,
@@ -158,6 +185,7 @@ final class Rostering {
         Arrays.fill(daysLeft, maxDays);
         List<int[]> order = new ArrayList<>(shifts);
         order.sort((x, y) -> Integer.compare(patterns.get(y[1]).paid(), patterns.get(x[1]).paid()));
+        int placed = 0;
         for (int[] s : order) {
             int d = s[0];
             ShiftPattern p = patterns.get(s[1]);
@@ -184,17 +212,30 @@ final class Rostering {
                 }
             }
             if (best < 0) {
-                return false;
+                continue;
             }
+            placed++;
             out[best][d] = s[1];
             left[best] -= p.paid();
             daysLeft[best]--;
         }
         for (int a = 0; a < agents; a++) {
             if (cap - left[a] < min) {
-                return false;
+                return -1;
             }
         }
-        return true;
+        return placed;
+    }
+
+    private static long minutes(List<ShiftPattern> patterns, int[][] given) {
+        long sum = 0;
+        for (int[] row : given) {
+            for (int p : row) {
+                if (p >= 0) {
+                    sum += patterns.get(p).paid();
+                }
+            }
+        }
+        return sum;
     }
 }
