@@ -92,8 +92,12 @@ class ForecastQualityTest {
         assertThat(d.wapeWith()).isLessThan(d.wapeWithout());
     }
 
-    /** Poisson noise on three 1sts of ≈ 1 000 contacts each: ±5 % is ample. */
-    private static final double FACTOR_TOLERANCE = 0.05;
+    /**
+     * Poisson noise on three 1sts of ≈ 550 contacts and their references: the ratio's standard
+     * deviation is ≈ 3.5 %, three of them 0.1 (still far from 1, not learnt, and apart from 1.5,
+     * not shrunk).
+     */
+    private static final double FACTOR_TOLERANCE = 0.1;
 
     @Test
     void aRecurringDayFactorIsLearntFromTheHistory() {
