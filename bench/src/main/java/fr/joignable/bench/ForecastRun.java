@@ -18,8 +18,9 @@ import java.util.Set;
 /**
  * Forecasting S series of two years of 15-minute history (4 in 5 weekday series open 08:00–18:00, 1
  * in 5 open around the clock, as {@code ForecastBenchmark} of the forecasting module): the best
- * pick ({@code auto}: rolling-origin backtest of 3 candidates, then the final fit) with a 28-day
- * horizon, against the seasonal-naive model alone on the same history in the same run.
+ * pick ({@code auto}: rolling-origin backtest of 6 candidates and their combinations, interval
+ * calibration, then the final fit) with a 28-day horizon, against the seasonal-naive model alone on
+ * the same history in the same run.
  */
 public final class ForecastRun {
 
@@ -54,7 +55,7 @@ public final class ForecastRun {
                         NAME,
                         "best pick (auto) time / seasonal naive time, " + workload,
                         auto / naive,
-                        "the price of the backtest and DSES fit"),
+                        "the price of the rolling-origin selection, the DSES fits and the calibration"),
                 Row.of(NAME, "best pick (auto), " + workload, auto / n, "s/series"),
                 Row.of(NAME, "seasonal naive alone, " + workload, naive / n, "s/series"));
     }

@@ -116,8 +116,9 @@ public final class ForecastCommand implements Callable<Integer> {
             names = "--calendar",
             paramLabel = "FILE",
             description =
-                    "YAML calendar: public_holidays (default true: French public holidays closed),"
-                            + " closed dates, special_days and monthly_special_days with a factor.")
+                    "YAML calendar: public_holidays (default true: French public holidays closed"
+                            + " unless the history shows them open), closed dates, special_days"
+                            + " (date, factor), monthly_special_days and periods (factor or learn).")
     Path calendar;
 
     @Option(names = "--quiet", description = "No progress bar.")

@@ -23,9 +23,9 @@ import java.util.TreeMap;
  *
  * <p>Measures, summed over every origin and interval held out: WAPE = Σ|actual − forecast| / Σ
  * actual of the model used, of the seasonal naive and of the mean of four weeks; the share of
- * actuals above P90 and below P10 (over the intervals open in the forecast or with contacts); the
- * handle-time error Σ handled · |aht − forecast aht| / Σ handled · aht of the chosen handle-time
- * estimator and of the 4-week mean.
+ * actuals above P90 and below P10 (over the intervals with a forecast or contacts); the handle-time
+ * error Σ handled · |aht − forecast aht| / Σ handled · aht of the chosen handle-time estimator and
+ * of the 4-week mean.
  *
  * <p>Days held out without any contact in any series are closures the planner knew of: they are
  * given to the forecast as closed days.
@@ -191,7 +191,7 @@ public final class Backtest {
                     sums.err += Math.abs(a - f.offered()[h]);
                     sums.errSnaive += Math.abs(a - f.seasonalNaive()[h]);
                     sums.errMean4 += Math.abs(a - f.mean4()[h]);
-                    if (f.open()[h] || a > 0) {
+                    if (f.offered()[h] > 0 || a > 0) {
                         sums.points++;
                         sums.above90 += a > f.p90()[h] ? 1 : 0;
                         sums.below10 += a < f.p10()[h] ? 1 : 0;

@@ -115,6 +115,17 @@ public final class Forecaster {
                             .forecast(e.getKey(), e.getValue(), globalAht));
             progress.update(++done, history.series().size());
         }
+        // rows for the centre's open time: the open intervals of any series, so that deferred work
+        // that staffing moves into office hours lands on a row of its own series
+        boolean[] any = new boolean[horizon];
+        for (SeriesForecast f : out) {
+            for (int h = 0; h < horizon; h++) {
+                any[h] |= f.open()[h];
+            }
+        }
+        for (SeriesForecast f : out) {
+            System.arraycopy(any, 0, f.open(), 0, horizon);
+        }
         return new ForecastResult(history.millisAt(n), horizon, out);
     }
 

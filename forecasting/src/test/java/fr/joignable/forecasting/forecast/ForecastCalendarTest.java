@@ -49,6 +49,37 @@ class ForecastCalendarTest {
     }
 
     @Test
+    void readsLearntRecurringDaysAndPeriods() throws Exception {
+        Path file = dir.resolve("cal.yaml");
+        Files.writeString(
+                file,
+                """
+                monthly_special_days:
+                  - day_of_month: 5
+                    factor: learn
+                periods:
+                  - from: 2026-10-17
+                    to: 2026-11-01
+                    factor: learn
+                  - from: 2026-12-19
+                    to: 2027-01-03
+                    factor: 0.8
+                """);
+        ForecastCalendar c = ForecastCalendar.load(file);
+        assertThat(c.learntClass(LocalDate.of(2026, 10, 5))).isEqualTo("day-of-month 5");
+        assertThat(c.isSpecial(LocalDate.of(2026, 10, 5))).isFalse();
+        assertThat(c.factor(LocalDate.of(2026, 10, 5))).isEqualTo(1.0);
+        assertThat(c.learntClass(LocalDate.of(2026, 11, 1))).isEqualTo("period 0");
+        assertThat(c.learntClass(LocalDate.of(2026, 11, 2))).isNull();
+        assertThat(c.isSpecial(LocalDate.of(2026, 12, 21))).isTrue();
+        assertThat(c.factor(LocalDate.of(2026, 12, 21))).isEqualTo(0.8);
+        Files.writeString(file, "periods:\n  - from: 2026-11-02\n    to: 2026-11-01\n");
+        assertThatThrownBy(() -> ForecastCalendar.load(file))
+                .isInstanceOf(InputException.class)
+                .hasMessageContaining("before");
+    }
+
+    @Test
     void aBadCalendarIsAnInputError() throws Exception {
         Path file = dir.resolve("bad.yaml");
         Files.writeString(file, "closed:\n  - 2026-13-45\n");

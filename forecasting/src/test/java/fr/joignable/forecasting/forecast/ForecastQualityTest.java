@@ -92,6 +92,67 @@ class ForecastQualityTest {
         assertThat(d.wapeWith()).isLessThan(d.wapeWithout());
     }
 
+    /**
+     * Poisson noise on three 1sts of ≈ 550 contacts and their references: the ratio's standard
+     * deviation is ≈ 3.5 %, three of them 0.1 (still far from 1, not learnt, and apart from 1.5,
+     * not shrunk).
+     */
+    private static final double FACTOR_TOLERANCE = 0.1;
+
+    @Test
+    void aRecurringDayFactorIsLearntFromTheHistory() {
+        // the 1st of every month brings 1.5 times the contacts of an ordinary day
+        History base = history();
+        Forecaster.Grid grid =
+                new Forecaster.Grid(base.startMillis(), base.intervals(), Intervals.PARIS);
+        Map<SeriesKey, SeriesHistory> boosted = new TreeMap<>();
+        org.apache.commons.math3.random.Well19937c rng =
+                new org.apache.commons.math3.random.Well19937c(3);
+        base.series()
+                .forEach(
+                        (k, s) -> {
+                            double[] o = s.offered().clone();
+                            for (int i = 0; i < o.length; i++) {
+                                if (grid.date(i).getDayOfMonth() == 1 && o[i] > 0) {
+                                    // add a Poisson half of the count's expectation
+                                    o[i] +=
+                                            new org.apache.commons.math3.distribution
+                                                            .PoissonDistribution(
+                                                            rng, 0.5 * o[i], 1e-12, 10_000)
+                                                    .sample();
+                                }
+                            }
+                            boosted.put(k, new SeriesHistory(o, s.handled(), s.handleSeconds()));
+                        });
+        History h = new History(base.startMillis(), base.intervals(), new TreeMap<>(boosted));
+        ForecastCalendar learn =
+                new ForecastCalendar(
+                        true, Set.of(), Map.of(), Map.of(1, Double.NaN), java.util.List.of());
+        // history ends Sunday 2 Aug 2026; the horizon holds Tuesday 1 Sep and Tuesday 8 Sep
+        ForecastResult r =
+                new Forecaster(Forecaster.Options.defaults().withCalendar(learn))
+                        .forecast(h, 42 * 96, Progress.NONE);
+        double first = 0;
+        double ordinary = 0;
+        long start = r.startMillis();
+        Forecaster.Grid g = new Forecaster.Grid(start, 42 * 96, Intervals.PARIS);
+        for (SeriesForecast f : r.series()) {
+            for (int i = 0; i < 42 * 96; i++) {
+                LocalDate d = g.date(i);
+                if (d.equals(LocalDate.of(2026, 9, 1))) {
+                    first += f.offered()[i];
+                } else if (d.equals(LocalDate.of(2026, 9, 8))) {
+                    ordinary += f.offered()[i];
+                }
+            }
+        }
+        // the last 26 weeks hold three 1sts on open days (1 Apr, 1 Jun, 1 Jul; 1 May is a
+        // holiday): with one pseudo-day at factor 1 the learnt factor is (3 · 1.5 + 1) / (3 + 1)
+        double expected = (3 * 1.5 + 1) / (3 + 1);
+        assertThat(first / ordinary)
+                .isBetween(expected - FACTOR_TOLERANCE, expected + FACTOR_TOLERANCE);
+    }
+
     @Test
     void aCentreOpenOnPublicHolidaysKeepsThemOpen() {
         // every day open including holidays (the synthetic centre closes on them: reopen them)
