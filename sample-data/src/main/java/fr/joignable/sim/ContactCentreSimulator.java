@@ -5,8 +5,10 @@ import fr.joignable.domain.event.AgentStateChanged;
 import fr.joignable.domain.event.Channel;
 import fr.joignable.domain.event.ContactAbandoned;
 import fr.joignable.domain.event.ContactAnswered;
+import fr.joignable.domain.event.ContactDiverted;
 import fr.joignable.domain.event.ContactEnded;
 import fr.joignable.domain.event.ContactOffered;
+import fr.joignable.domain.event.DivertReason;
 import fr.joignable.domain.event.HandoffClosed;
 import fr.joignable.domain.event.HandoffCreated;
 import fr.joignable.domain.event.HandoffTarget;
@@ -109,6 +111,9 @@ public final class ContactCentreSimulator {
     private long duplicates;
     private long duplicatesAfterAbandon;
     private long repeats;
+    private long diverted;
+    private long closedCalls;
+    private final Diversions diversions = Diversions.DEFAULTS;
     private long handoffsCreated;
     private long handoffsClosed;
 
@@ -172,7 +177,9 @@ public final class ContactCentreSimulator {
                 handoffsCreated,
                 handoffsClosed,
                 agents.size(),
-                left);
+                left,
+                diverted,
+                closedCalls);
     }
 
     // ---------------------------------------------------------------- one day
@@ -244,6 +251,9 @@ public final class ContactCentreSimulator {
                 weights.add(w);
                 sum += w;
             }
+            if (channel == Channel.PHONE && workingDay) {
+                closedHourCalls(date, daily, intents, cumulative, total);
+            }
             for (int k = 0; k < slots.size(); k++) {
                 int n = poisson(daily * weights.get(k) / sum);
                 long[] slot = slots.get(k);
@@ -258,6 +268,32 @@ public final class ContactCentreSimulator {
                     agenda.add(arrival);
                 }
             }
+        }
+    }
+
+    /**
+     * Phone calls outside the opening hours of a working day (before it opens, after it closes):
+     * {@link Diversions#closedCallShare()} of the day's phone volume, uniform over those hours.
+     */
+    private void closedHourCalls(
+            LocalDate date, double daily, Intent[] intents, double[] cumulative, double total) {
+        long earliest = millis(date, diversions.earliestCall());
+        long latest = millis(date, diversions.latestCall());
+        long before = Math.max(0, openMs - earliest);
+        long after = Math.max(0, latest - closeMs);
+        if (before + after == 0) {
+            return;
+        }
+        int n = poisson(daily * diversions.closedCallShare());
+        for (int j = 0; j < n; j++) {
+            long u = (long) (rng.nextDouble() * (before + after));
+            long t = u < before ? earliest + u : closeMs + (u - before);
+            Sim arrival = new Sim(t, Kind.ARRIVAL);
+            arrival.channel = Channel.PHONE;
+            arrival.intent = intents[pick(cumulative, total)];
+            arrival.person = rng.nextInt(o.homes());
+            arrival.attempt = 1;
+            agenda.add(arrival);
         }
     }
 
@@ -391,6 +427,7 @@ public final class ContactCentreSimulator {
         switch (s.kind) {
             case ARRIVAL -> arrive(s, t);
             case ABANDON -> abandon(s.contact, t);
+            case TIMEOUT -> timeout(s.contact, t);
             case TALK_END -> endTalk(s.agent, t);
             case WRAP_END -> endWrapUp(s.agent, t);
             case LOGIN -> agentFree(s.agent, t);
@@ -453,6 +490,23 @@ public final class ContactCentreSimulator {
         if (s.attempt > 1) {
             repeats++;
         }
+        if (channel.isLive() && (!workingDay || t < openMs || t >= closeMs)) {
+            divert(c, t, DivertReason.CLOSED);
+            return;
+        }
+        if (channel.isLive()
+                && waiting.get(c.queue).size()
+                        >= (channel == Channel.PHONE
+                                ? diversions.maxWaitingPhone()
+                                : diversions.maxWaitingChat())) {
+            divert(c, t, DivertReason.FULL);
+            return;
+        }
+        if (channel == Channel.PHONE) {
+            Sim timeout = new Sim(t + diversions.phoneWaitLimit().toMillis(), Kind.TIMEOUT);
+            timeout.contact = c;
+            agenda.add(timeout);
+        }
         if (channel.isLive()) {
             Sim abandon = new Sim(t + patience(channel), Kind.ABANDON);
             abandon.contact = c;
@@ -501,8 +555,32 @@ public final class ContactCentreSimulator {
         return Math.max(1, (long) (-mean * Math.log(1 - rng.nextDouble())));
     }
 
+    /** The switchboard turns the contact away: closed, queue full, or the wait limit. */
+    private void divert(Contact c, long t, DivertReason reason) {
+        c.diverted = true;
+        emit(ContactDiverted.of(nextEventId(), Instant.ofEpochMilli(t), c.id, reason));
+        diverted++;
+        if (reason == DivertReason.CLOSED) {
+            closedCalls++;
+        }
+        // turned away, the tenant tries again as after an abandon (a closed-hour caller at the
+        // next opening: nextAvailable moves the attempt into the opening hours)
+        if (rng.nextDouble() < o.repeatAfterAbandonShare()) {
+            planRepeat(c, t + Math.max(30 * SECOND, (long) lognormal(30 * MINUTE, 1.0)));
+        }
+    }
+
+    /** A phone call still waiting at the wait limit goes to voicemail. */
+    private void timeout(Contact c, long t) {
+        if (c.answered || c.abandoned || c.diverted) {
+            return;
+        }
+        waiting.get(c.queue).remove(c);
+        divert(c, t, DivertReason.TIMEOUT);
+    }
+
     private void abandon(Contact c, long t) {
-        if (c.answered) {
+        if (c.answered || c.diverted) {
             return;
         }
         waiting.get(c.queue).remove(c);
@@ -840,6 +918,7 @@ public final class ContactCentreSimulator {
     private enum Kind {
         ARRIVAL,
         ABANDON,
+        TIMEOUT,
         TALK_END,
         WRAP_END,
         LOGIN,
@@ -904,6 +983,7 @@ public final class ContactCentreSimulator {
         final int attempt;
         boolean answered;
         boolean abandoned;
+        boolean diverted;
 
         Contact(
                 String id,

@@ -25,6 +25,9 @@ import java.util.Map;
  * @param handoffsClosed handoffs closed within the period
  * @param agents agents in the roster
  * @param backlogAtEnd deferred contacts still waiting to be opened at the end of the period
+ * @param diverted live contacts turned away by the switchboard ({@code CONTACT_DIVERTED}: closed,
+ *     queue full, wait limit; {@link Diversions})
+ * @param closedCalls of those, the calls that came while the centre was closed
  */
 public record SimulationSummary(
         long events,
@@ -41,7 +44,9 @@ public record SimulationSummary(
         long handoffsCreated,
         long handoffsClosed,
         int agents,
-        long backlogAtEnd) {
+        long backlogAtEnd,
+        long diverted,
+        long closedCalls) {
 
     public SimulationSummary {
         offeredByChannel = Map.copyOf(offeredByChannel);

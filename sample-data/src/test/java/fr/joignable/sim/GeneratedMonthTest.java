@@ -7,9 +7,11 @@ import fr.joignable.domain.event.AgentStateChanged;
 import fr.joignable.domain.event.Channel;
 import fr.joignable.domain.event.ContactAbandoned;
 import fr.joignable.domain.event.ContactAnswered;
+import fr.joignable.domain.event.ContactDiverted;
 import fr.joignable.domain.event.ContactEnded;
 import fr.joignable.domain.event.ContactOffered;
 import fr.joignable.domain.event.Decoded;
+import fr.joignable.domain.event.DivertReason;
 import fr.joignable.domain.event.EventCodec;
 import fr.joignable.domain.event.EventType;
 import fr.joignable.domain.event.HandoffClosed;
@@ -18,6 +20,7 @@ import fr.joignable.domain.event.Intent;
 import fr.joignable.domain.event.InteractionEvent;
 import fr.joignable.domain.event.WrapupEnded;
 import fr.joignable.domain.time.FrenchPublicHolidays;
+import fr.joignable.domain.time.Intervals;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -93,6 +96,7 @@ class GeneratedMonthTest {
             }
         }
         int answeredLive = 0;
+        int closedSeen = 0;
         for (List<InteractionEvent> list : byContact.values()) {
             assertThat(list.get(0)).isInstanceOf(ContactOffered.class);
             ContactOffered offered = (ContactOffered) list.get(0);
@@ -107,6 +111,34 @@ class GeneratedMonthTest {
             if (abandoned) {
                 assertThat(types)
                         .containsExactly(EventType.CONTACT_OFFERED, EventType.CONTACT_ABANDONED);
+                continue;
+            }
+            if (types.contains(EventType.CONTACT_DIVERTED)) {
+                assertThat(offered.channel().isLive()).isTrue();
+                assertThat(types)
+                        .containsExactly(EventType.CONTACT_OFFERED, EventType.CONTACT_DIVERTED);
+                ContactDiverted d = (ContactDiverted) list.get(1);
+                long waitMs = d.tsMillis() - offered.tsMillis();
+                LocalTime local = offered.ts().atZone(Intervals.PARIS).toLocalTime();
+                switch (d.reason()) {
+                    case CLOSED -> {
+                        assertThat(waitMs).isZero();
+                        assertThat(local)
+                                .matches(
+                                        l ->
+                                                l.isBefore(options.opens())
+                                                        || !l.isBefore(options.closes()),
+                                        "outside the opening hours");
+                        closedSeen++;
+                    }
+                    case FULL -> assertThat(waitMs).isZero();
+                    case TIMEOUT -> {
+                        assertThat(offered.channel()).isEqualTo(Channel.PHONE);
+                        assertThat(waitMs)
+                                .isEqualTo(Diversions.DEFAULTS.phoneWaitLimit().toMillis());
+                    }
+                    default -> throw new AssertionError("unexpected reason " + d.reason());
+                }
                 continue;
             }
             if (!answered) {
@@ -135,6 +167,7 @@ class GeneratedMonthTest {
             assertThat(roster.get(agent).trainedIn(offered.queue())).isTrue();
         }
         assertThat(answeredLive).isGreaterThan(10_000);
+        assertThat(closedSeen).isEqualTo(run.summary().closedCalls()).isPositive();
     }
 
     @Test
@@ -207,9 +240,10 @@ class GeneratedMonthTest {
     @Test
     void liveContactsArriveInOpeningHoursOnWorkingDaysOnly() {
         Set<LocalDate> daysWithDeferred = new HashSet<>();
+        Set<String> closed = closedContacts(events);
         for (InteractionEvent e : events) {
-            if (!(e instanceof ContactOffered o)) {
-                continue;
+            if (!(e instanceof ContactOffered o) || closed.contains(o.contactId())) {
+                continue; // a call while closed is turned away (CONTACT_DIVERTED CLOSED)
             }
             ZonedDateTime local = o.ts().atZone(PARIS);
             LocalDate day = local.toLocalDate();
@@ -246,6 +280,11 @@ class GeneratedMonthTest {
         assertThat(s.duplicatesAfterAbandon()).isPositive().isLessThan(s.duplicates());
         assertThat(s.handoffsCreated()).isPositive();
         assertThat(s.handoffsClosed()).isPositive().isLessThanOrEqualTo(s.handoffsCreated());
+        // the switchboard turns away a few per cent: closed-hour calls (4 % of the phone volume
+        // by default), and the odd full queue or voicemail at the peaks
+        assertThat(s.closedCalls()).isPositive().isLessThanOrEqualTo(s.diverted());
+        assertThat((double) s.closedCalls() / phone).isBetween(0.02, 0.07);
+        assertThat((double) s.diverted() / s.liveOffered()).isLessThan(0.10);
     }
 
     @Test
@@ -350,6 +389,17 @@ class GeneratedMonthTest {
         return ts.atZone(PARIS).toLocalDate();
     }
 
+    /** Contacts diverted with reason CLOSED: calls that came while the centre was closed. */
+    static Set<String> closedContacts(List<InteractionEvent> events) {
+        Set<String> closed = new HashSet<>();
+        for (InteractionEvent e : events) {
+            if (e instanceof ContactDiverted d && d.reason() == DivertReason.CLOSED) {
+                closed.add(d.contactId());
+            }
+        }
+        return closed;
+    }
+
     private static String contactId(InteractionEvent e) {
         if (e instanceof ContactOffered o) {
             return o.contactId();
@@ -357,6 +407,8 @@ class GeneratedMonthTest {
             return a.contactId();
         } else if (e instanceof ContactAbandoned a) {
             return a.contactId();
+        } else if (e instanceof ContactDiverted d) {
+            return d.contactId();
         } else if (e instanceof ContactEnded c) {
             return c.contactId();
         } else if (e instanceof WrapupEnded w) {

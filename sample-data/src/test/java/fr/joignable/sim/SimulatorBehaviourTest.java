@@ -73,14 +73,25 @@ class SimulatorBehaviourTest {
         List<InteractionEvent> events =
                 SimulationFixtures.run(options, LocalDate.of(2026, 6, 8), 2).events();
         int live = 0;
+        int closedCalls = 0;
+        java.util.Set<String> closed = GeneratedMonthTest.closedContacts(events);
         for (InteractionEvent e : events) {
             if (e instanceof ContactOffered o && o.channel().isLive()) {
                 LocalTime t = o.ts().atZone(PARIS).toLocalTime();
+                if (closed.contains(o.contactId())) {
+                    // turned away: the switchboard answers calls outside the hours with a message
+                    assertThat(t.isBefore(LocalTime.of(9, 0)) || !t.isBefore(LocalTime.of(12, 0)))
+                            .as("closed call at %s", t)
+                            .isTrue();
+                    closedCalls++;
+                    continue;
+                }
                 assertThat(t).isAfterOrEqualTo(LocalTime.of(9, 0)).isBefore(LocalTime.of(12, 0));
                 live++;
             }
         }
         assertThat(live).isGreaterThan(100);
+        assertThat(closedCalls).isPositive();
     }
 
     @Test
