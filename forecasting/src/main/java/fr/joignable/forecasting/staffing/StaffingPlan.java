@@ -14,26 +14,15 @@ import java.util.TreeSet;
 /**
  * Turns a forecast ({@code interval_start,queue,channel,offered,aht_s}, 15-minute intervals) into a
  * staffing plan ({@code interval_start,queue,channel,offered,aht_s,agents,scheduled_agents,
- * service_level,occupancy,asa_s}).
+ * service_level,occupancy,asa_s}) by pools of agents ({@link Pools}): per pool and interval the
+ * live members staffed together ({@link LivePool}: Erlang A, or Erlang C without patience; a single
+ * member is exactly its own Erlang model), optionally corrected by simulation ({@link
+ * SimulationCheck}), the deferred work placed as a backlog ({@link DeferredBacklog}), then one
+ * rounding per pool with the absence factor ({@link PoolPlanner}). Each row's {@code agents} is its
+ * share of its pool. {@code docs/staffing.md} gives the formulas, assumptions and references.
  *
- * <p><b>Live channels</b> (PHONE, CHAT): per row, {@code A = offered · aht / 900 s} and the fewest
- * agents meeting the queue's targets ({@link RequiredAgents}) with Erlang C, or Erlang A where a
- * patience is configured; service level for the configured threshold, occupancy and mean wait over
- * all contacts as the model predicts them.
- *
- * <p><b>Deferred channels</b> (EMAIL, LETTER, PORTAL), by workload: the work of row {@code t},
- * {@code offered · aht} seconds, is received at {@code t} if the back office is open then, else at
- * the next open interval {@code s}; it must be done within the response target {@code R} of receipt
- * and is spread evenly over the open intervals of {@code [s, s + R)}. An interval's agents are
- * {@code ⌈workload falling on it / (900 s · max occupancy)⌉}. Every piece of work is therefore done
- * within its target: {@code service_level} is 1; {@code occupancy} is the interval's workload over
- * its agents' time; {@code asa_s} is the mean response time of the work arriving in the row, from
- * the middle of the arrival interval to the middle of the interval that does it. Work arriving
- * before the first forecast row is unknown and not planned for.
- *
- * <p>A row with nothing offered (and, for deferred channels, no work falling on it) gets 0 agents
- * and empty {@code service_level}/{@code occupancy}/{@code asa_s} (undefined, as in {@code
- * kpis.md}).
+ * <p>A row with nothing offered (and, for deferred channels, no work done in it) gets 0 agents and
+ * empty {@code service_level}/{@code occupancy}/{@code asa_s} (undefined, as in {@code kpis.md}).
  */
 public final class StaffingPlan {
 
