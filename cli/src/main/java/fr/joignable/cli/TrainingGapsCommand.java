@@ -140,15 +140,15 @@ public final class TrainingGapsCommand implements Callable<Integer> {
         stderr.flush();
         TrainingGapsFiles.writeGaps(out, result.gaps());
         TrainingGapsFiles.writePlan(plan, result.plan());
-        printSummary(stdout, result);
+        printSummary(stdout, result, TrainingGaps.round(agents.totalFte()));
         stdout.flush();
         return result.verified() ? JoignableCli.EXIT_OK : JoignableCli.EXIT_FAILURE;
     }
 
-    private void printSummary(PrintWriter w, TrainingGapsResult r) {
+    private void printSummary(PrintWriter w, TrainingGapsResult r, double rosterFte) {
         w.printf(
-                "%d intervals, %d queues, %d agents%n",
-                r.intervals(), r.queues().size(), r.agents());
+                "%d intervals, %d queues, %d agents (%s FTE)%n",
+                r.intervals(), r.queues().size(), r.agents(), KpiFormat.decimal(rosterFte));
         if (r.uncoveredAgentHours() <= 0) {
             w.println("Coverage: the roster covers every interval of the plan.");
         } else {

@@ -390,7 +390,7 @@ public final class TrainingGaps {
     }
 
     /** Rounds to 1e-6 to drop floating-point noise (FTE fractions) from the outputs. */
-    static double round(double x) {
+    public static double round(double x) {
         double r = Math.round(x * 1e6) / 1e6;
         return r == 0 ? 0 : r;
     }
