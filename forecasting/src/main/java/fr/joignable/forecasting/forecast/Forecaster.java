@@ -100,18 +100,20 @@ public final class Forecaster {
         Set<LocalDate> closed = new HashSet<>(knownClosures);
         Set<LocalDate> empty = emptyDays(history, grid);
         closed.addAll(empty);
-        ForecastCalendar calendar = options.calendar();
-        if (calendar.publicHolidays() && opensOnPublicHolidays(history, grid, empty)) {
-            calendar = calendar.withPublicHolidays(false);
-        }
-        calendar = calendar.withClosed(closed);
+        ForecastCalendar calendar = options.calendar().withClosed(closed);
         double globalAht = globalAht(history);
         List<SeriesForecast> out = new ArrayList<>();
         int done = 0;
         progress.update(0, history.series().size());
         for (Map.Entry<SeriesKey, SeriesHistory> e : history.series().entrySet()) {
+            // a series that works on French public holidays (a portal, a centre abroad) keeps them
+            ForecastCalendar own =
+                    calendar.publicHolidays()
+                                    && worksOnPublicHolidays(e.getValue().offered(), history, grid)
+                            ? calendar.withPublicHolidays(false)
+                            : calendar;
             out.add(
-                    new SeriesForecaster(grid, n, horizon, calendar, options)
+                    new SeriesForecaster(grid, n, horizon, own, options)
                             .forecast(e.getKey(), e.getValue(), globalAht));
             progress.update(++done, history.series().size());
         }
@@ -154,37 +156,52 @@ public final class Forecaster {
     }
 
     /**
-     * True when the history shows the centre open on French public holidays: of the holidays wholly
-     * inside the history that fall on a weekday with contacts, more had contacts than not. A centre
-     * abroad, or one that opens on holidays, then keeps them as ordinary days; with no such holiday
-     * in the history they stay closed.
+     * True when the history shows the centre open on French public holidays: some series works on
+     * them ({@link #worksOnPublicHolidays}).
      */
     static boolean opensOnPublicHolidays(History history, Grid grid, Set<LocalDate> empty) {
+        for (SeriesHistory s : history.series().values()) {
+            if (worksOnPublicHolidays(s.offered(), history, grid)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * True when a series works on French public holidays: of the holidays wholly inside the history
+     * that fall on a weekday when the series has contacts, more had contacts than not. A centre
+     * abroad, or a channel that runs on holidays (the tenant portal), then keeps them as ordinary
+     * days; with no such holiday in the history they stay closed.
+     */
+    static boolean worksOnPublicHolidays(double[] offered, History history, Grid grid) {
         boolean[] activeWeekday = new boolean[7];
-        Set<LocalDate> holidays = new HashSet<>();
-        for (int i = 0; i < history.intervals(); i++) {
+        Map<LocalDate, Double> holidays = new java.util.HashMap<>();
+        int n = history.intervals();
+        for (int i = 0; i < n; i++) {
             LocalDate d = grid.date(i);
             if (FrenchPublicHolidays.isHoliday(d)) {
-                holidays.add(d);
-            } else if (history.totalOffered(i) > 0) {
+                holidays.merge(d, offered[i], Double::sum);
+            } else if (offered[i] > 0) {
                 activeWeekday[grid.weekday[i]] = true;
             }
         }
         int open = 0;
         int closedCount = 0;
-        for (LocalDate d : holidays) {
+        for (Map.Entry<LocalDate, Double> e : holidays.entrySet()) {
+            LocalDate d = e.getKey();
             if (!activeWeekday[d.getDayOfWeek().getValue() - 1]) {
                 continue;
             }
             long start = d.atStartOfDay(grid.zone).toInstant().toEpochMilli();
-            if (start < history.startMillis()
-                    || start + 86_400_000L > history.millisAt(history.intervals())) {
+            long end = d.plusDays(1).atStartOfDay(grid.zone).toInstant().toEpochMilli();
+            if (start < history.startMillis() || end > history.millisAt(n)) {
                 continue;
             }
-            if (empty.contains(d)) {
-                closedCount++;
-            } else {
+            if (e.getValue() > 0) {
                 open++;
+            } else {
+                closedCount++;
             }
         }
         return open > closedCount;

@@ -175,5 +175,33 @@ class ForecastQualityTest {
         History open = new History(h.startMillis(), h.intervals(), new TreeMap<>(filled));
         assertThat(Forecaster.opensOnPublicHolidays(open, grid, Forecaster.emptyDays(open, grid)))
                 .isTrue();
+        // per series: a portal that runs on holidays next to a phone queue that closes
+        Map<SeriesKey, SeriesHistory> mixed = new TreeMap<>();
+        SeriesKey portal = new SeriesKey("loyer", "PORTAL");
+        mixed.put(PHONE, h.series().get(PHONE));
+        mixed.put(portal, filled.get(PHONE));
+        History both = new History(h.startMillis(), h.intervals(), new TreeMap<>(mixed));
+        assertThat(Forecaster.worksOnPublicHolidays(both.series().get(PHONE).offered(), both, grid))
+                .isFalse();
+        assertThat(
+                        Forecaster.worksOnPublicHolidays(
+                                both.series().get(portal).offered(), both, grid))
+                .isTrue();
+        // Wednesday 11 Nov 2026 (Armistice), 10:00 Paris = 09:00Z: phone closed, portal open
+        ForecastResult r =
+                new Forecaster(Forecaster.Options.defaults().withModel(Model.MEAN4))
+                        .forecast(both, 110 * 96, Progress.NONE);
+        int h11 =
+                (int)
+                        ((java.time.Instant.parse("2026-11-11T09:00:00Z").toEpochMilli()
+                                        - r.startMillis())
+                                / Intervals.INTERVAL_MILLIS);
+        for (SeriesForecast f : r.series()) {
+            if (f.key().equals(PHONE)) {
+                assertThat(f.offered()[h11]).isZero();
+            } else {
+                assertThat(f.offered()[h11]).isPositive();
+            }
+        }
     }
 }
