@@ -3,6 +3,8 @@ package fr.joignable.cli;
 import fr.joignable.cli.demo.EventReplayer;
 import fr.joignable.cli.wallboard.KafkaLiveFeed;
 import fr.joignable.cli.wallboard.WallboardServer;
+import fr.joignable.domain.config.JoignableConfig;
+import fr.joignable.domain.io.AtomicFiles;
 import fr.joignable.domain.time.Intervals;
 import fr.joignable.jobs.KafkaKpiRun;
 import fr.joignable.jobs.KpiJobOptions;
@@ -124,11 +126,13 @@ public final class DemoCommand implements Callable<Integer> {
         LocalDate first = start.minusDays(historyDays);
         Path events = out.resolve("events.jsonl.gz");
         Path roster = out.resolve("roster.csv");
+        Path config = out.resolve(JoignableConfig.FILE_NAME);
+        AtomicFiles.writeText(config, w -> w.write(DEMO_CONFIG));
         Instant liveFrom = start.atStartOfDay(Intervals.PARIS).toInstant();
         Instant liveUntil = start.plusDays(days).atStartOfDay(Intervals.PARIS).toInstant();
 
         o.printf(
-                "[1/7] Generating %d days of activity (%s to %s, seed %d)%n",
+                "[1/9] Generating %d days of activity (%s to %s, seed %d)%n",
                 historyDays + days, first, start.plusDays(days - 1), seed);
         o.flush();
         step(
@@ -145,7 +149,7 @@ public final class DemoCommand implements Callable<Integer> {
                 roster.toString(),
                 "--quiet");
 
-        o.println("[2/7] Starting a Kafka broker and the streaming KPI job in this process");
+        o.println("[2/9] Starting a Kafka broker and the streaming KPI job in this process");
         o.flush();
         List<AutoCloseable> resources = new ArrayList<>();
         Thread cleanup = new Thread(() -> closeAll(resources), "joignable-demo-shutdown");
@@ -156,6 +160,7 @@ public final class DemoCommand implements Callable<Integer> {
             Configuration conf = new Configuration();
             conf.set(KpiJobOptions.CHECKPOINT_INTERVAL, Duration.ofSeconds(5));
             conf.set(KpiJobOptions.IDLENESS, Duration.ofSeconds(2));
+            conf.set(KpiJobOptions.CONFIG_FILE, config.toAbsolutePath().toString());
             KpiJobOptions options = KpiJobOptions.from(conf);
             kafka.createTopics(2, options.eventsTopic);
             kafka.createTopics(1, options.kpiTopic, options.liveTopic, options.rejectedTopic);
@@ -169,7 +174,7 @@ public final class DemoCommand implements Callable<Integer> {
             resources.add(0, page);
             o.printf("      Live page: %s  (open it now)%n", page.uri());
             o.printf(
-                    "[3/7] Replaying %s to %s through Kafka at %.0fx%n",
+                    "[3/9] Replaying %s to %s through Kafka at %.0fx%n",
                     start, start.plusDays(days - 1), speed);
             o.flush();
             long sent =
@@ -199,11 +204,19 @@ public final class DemoCommand implements Callable<Integer> {
         }
 
         o.println(
-                "[4/7] Writing the interval tables (bounded run of the same job over all events)");
+                "[4/9] Writing the interval tables (bounded run of the same job over all events)");
         o.flush();
-        step("kpi", "--events", events.toString(), "--out", out.toString(), "--csv");
+        step(
+                "kpi",
+                "--events",
+                events.toString(),
+                "--out",
+                out.toString(),
+                "--csv",
+                "--config",
+                config.toString());
 
-        o.println("[5/7] Forecasting the next 28 days and staffing them");
+        o.println("[5/9] Forecasting the next 28 days and staffing them");
         o.flush();
         Path forecast = out.resolve("forecast.csv");
         Path staffing = out.resolve("staffing.csv");
@@ -224,10 +237,28 @@ public final class DemoCommand implements Callable<Integer> {
                 roster.toString(),
                 "--pools",
                 out.resolve("pools.csv").toString(),
+                "--config",
+                config.toString(),
                 "--out",
                 staffing.toString());
 
-        o.println("[6/7] Training gaps of the roster against the staffing plan");
+        o.println("[6/9] Shifts and breaks of the roster's agents for the plan (schedule)");
+        o.flush();
+        Path schedule = out.resolve("schedule.csv");
+        step(
+                "schedule",
+                "--staffing",
+                staffing.toString(),
+                "--roster",
+                roster.toString(),
+                "--out",
+                schedule.toString(),
+                "--coverage",
+                out.resolve("coverage.csv").toString(),
+                "--time-limit",
+                "30s");
+
+        o.println("[7/9] Training gaps of the roster against the staffing plan");
         o.flush();
         step(
                 "training-gaps",
@@ -238,10 +269,27 @@ public final class DemoCommand implements Callable<Integer> {
                 "--out",
                 out.resolve("training-gaps.csv").toString(),
                 "--plan",
-                out.resolve("training-plan.csv").toString());
+                out.resolve("training-plan.csv").toString(),
+                "--schedule",
+                schedule.toString());
+
+        o.println("[8/9] What the schedule achieves: the centre simulated with those shifts");
+        o.flush();
+        step(
+                "simulate",
+                "--forecast",
+                forecast.toString(),
+                "--roster",
+                roster.toString(),
+                "--staffing",
+                schedule.toString(),
+                "--seeds",
+                "3",
+                "--out",
+                out.resolve("simulated.csv").toString());
 
         YearMonth month = reportMonth(first, start.plusDays(days));
-        o.printf("[7/7] Monthly report for %s%n", month);
+        o.printf("[9/9] Monthly report for %s%n", month);
         o.flush();
         for (String ext : List.of("html", "pdf", "xlsx")) {
             step(
@@ -257,6 +305,21 @@ public final class DemoCommand implements Callable<Integer> {
         o.flush();
         return JoignableCli.EXIT_OK;
     }
+
+    /** The demo centre's own joignable.yaml: the documented defaults, written out in full. */
+    static final String DEMO_CONFIG =
+            String.join(
+                    "\n",
+                    "# The demo centre's configuration (docs/configuration.md): every step of the demo",
+                    "# reads it. Change a target here and run the steps again to see its effect.",
+                    "channels:",
+                    "  PHONE: {service_level: 80/20, short_abandon: 5s, max_occupancy: 0.85}",
+                    "  CHAT: {service_level: 80/60, short_abandon: 5s, max_occupancy: 0.85}",
+                    "  EMAIL: {response_target: 48h}",
+                    "  LETTER: {response_target: 48h}",
+                    "  PORTAL: {response_target: 48h}",
+                    "duplicate_window: 7d",
+                    "");
 
     /** Starts something whose library prints to standard output (Kafka's test kit does). */
     private static <T> T quietly(java.util.concurrent.Callable<T> action) throws Exception {
@@ -290,7 +353,16 @@ public final class DemoCommand implements Callable<Integer> {
 
     private WallboardServer startPage(KafkaLiveFeed feed) throws IOException {
         try {
-            return WallboardServer.start(feed, WallboardServer.Config.local(port));
+            WallboardServer.Config local = WallboardServer.Config.local(port);
+            return WallboardServer.start(
+                    feed,
+                    new WallboardServer.Config(
+                            local.address(),
+                            local.token(),
+                            local.language(),
+                            fr.joignable.cli.wallboard.Targets.from(
+                                    JoignableConfig.read(out.resolve(JoignableConfig.FILE_NAME))),
+                            local.clock()));
         } catch (BindException e) {
             throw new fr.joignable.domain.io.InputException(
                     "port " + port + " on 127.0.0.1 is in use: stop what uses it or pass --port 0");

@@ -70,7 +70,7 @@ class MonthSizedPlanTest {
         assertThat(r.uncoveredAgentHours()).isPositive();
         assertThat(r.plan()).isNotEmpty();
         assertThat(r.verified()).isTrue();
-        assertThat(seconds).as("seconds for a month").isLessThan(2.0);
+        // no timing assertion: speed is measured by ./bench/run, not by tests
         System.out.printf(
                 "month: %.3f s, %d trainings (%s, bound %d), %s h uncovered, %s h hiring%n",
                 seconds,
