@@ -136,6 +136,13 @@ public final class GenerateCommand implements Callable<Integer> {
                 s.duplicates(),
                 s.identified(),
                 s.duplicatesAfterAbandon());
+        o.printf(
+                Locale.ROOT,
+                "Turned away by the switchboard: %d (%d calls while closed, %d queue full or"
+                        + " wait limit)%n",
+                s.diverted(),
+                s.closedCalls(),
+                s.diverted() - s.closedCalls());
         if (faults) {
             o.printf(
                     Locale.ROOT,

@@ -1,6 +1,7 @@
 package fr.joignable.domain.io;
 
 import java.io.BufferedWriter;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
@@ -41,8 +42,22 @@ public final class AtomicFiles {
                             FileChannel.open(
                                     tmp, StandardOpenOption.WRITE, StandardOpenOption.CREATE_NEW);
                     OutputStream out = Channels.newOutputStream(channel)) {
-                body.accept(out);
-                out.flush();
+                // writers often close the stream they are given (PDF, XLSX, gzip): keep the
+                // channel open until its content is forced to disk
+                OutputStream unclosable =
+                        new FilterOutputStream(out) {
+                            @Override
+                            public void write(byte[] b, int off, int len) throws IOException {
+                                out.write(b, off, len);
+                            }
+
+                            @Override
+                            public void close() throws IOException {
+                                flush();
+                            }
+                        };
+                body.accept(unclosable);
+                unclosable.flush();
                 channel.force(true);
             }
             move(tmp, absolute);

@@ -45,6 +45,18 @@ class AtomicFilesTest {
     }
 
     @Test
+    void aWriterThatClosesTheStreamItIsGivenStillPublishes(@TempDir Path dir) throws IOException {
+        Path target = dir.resolve("report.pdf");
+        AtomicFiles.write(
+                target,
+                out -> {
+                    out.write("%PDF".getBytes(StandardCharsets.US_ASCII));
+                    out.close(); // as OpenPDF, POI and GZIPOutputStream do
+                });
+        assertThat(target).hasContent("%PDF");
+    }
+
+    @Test
     void temporaryNamesAreUniqueWithinOneProcess(@TempDir Path dir) {
         Path target = dir.resolve("out.csv");
         Set<Path> names = new HashSet<>();
