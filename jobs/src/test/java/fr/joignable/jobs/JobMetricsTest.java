@@ -37,6 +37,8 @@ class JobMetricsTest {
 
         InMemoryReporter reporter = InMemoryReporter.createWithRetainedMetrics();
         Configuration conf = reporter.addToConfiguration(new Configuration());
+        // a bounded run judges nothing late unless asked: ask, so that the late counter counts
+        conf.set(KpiJobOptions.FILES_JUDGE_LATENESS, true);
         RunSummary summary = FileKpiRun.run(List.of(events), dir.resolve("out"), false, conf);
 
         assertThat(identifiers(reporter, "eventsRead"))
