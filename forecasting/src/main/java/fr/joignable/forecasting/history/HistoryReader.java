@@ -13,6 +13,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -49,8 +50,7 @@ public final class HistoryReader {
         } else if (path.getFileName().toString().toLowerCase().endsWith(".parquet")) {
             source = "read_parquet('" + sql(path.toAbsolutePath().toString()) + "')";
         } else {
-            checkCsvHeader(path);
-            source = csvSource(path);
+            source = csvSource(path, checkCsvHeader(path));
         }
         return load(shown, source);
     }
@@ -134,8 +134,15 @@ public final class HistoryReader {
         }
     }
 
-    private static void checkCsvHeader(Path path) {
-        String expected = String.join(",", ContactIntervalRow.COLUMNS);
+    /** The columns a history needs; the others of {@code contact_intervals} may be absent. */
+    static final List<String> REQUIRED = List.of("interval_start", "queue", "channel", "offered");
+
+    /**
+     * The header's columns, checked: every required one present (named like {@code kpis.md}), in
+     * any order, other columns allowed — a table from an older or newer version of the job, or from
+     * another tool, reads as long as it names what the forecast uses.
+     */
+    private static List<String> checkCsvHeader(Path path) {
         String header;
         try (BufferedReader in = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
             header = in.readLine();
@@ -149,33 +156,53 @@ public final class HistoryReader {
         if (header.startsWith("\uFEFF")) {
             header = header.substring(1);
         }
-        if (!header.equals(expected)) {
-            throw new InputException(
-                    path + ": not a contact_intervals CSV, header must be " + expected);
+        List<String> columns = new java.util.ArrayList<>();
+        for (String col : header.split(",", -1)) {
+            columns.add(col.strip().replace("\"", ""));
         }
+        for (String required : REQUIRED) {
+            if (!columns.contains(required)) {
+                throw new InputException(
+                        path
+                                + ": not a contact_intervals CSV, its header lacks '"
+                                + required
+                                + "' (expected the columns of docs/kpis.md: "
+                                + String.join(",", ContactIntervalRow.COLUMNS)
+                                + ")");
+            }
+        }
+        return columns;
     }
 
-    private static String csvSource(Path path) {
+    private static String csvSource(Path path, List<String> header) {
         StringBuilder columns = new StringBuilder();
-        for (String col : ContactIntervalRow.COLUMNS) {
+        for (String col : header) {
             String type =
                     switch (col) {
                         case "interval_start" -> "TIMESTAMPTZ";
                         case "queue", "channel" -> "VARCHAR";
-                        case "service_level", "abandon_rate", "asa_s", "aht_s", "duplicate_rate" ->
-                                "DOUBLE";
-                        default -> "BIGINT";
+                        case "offered", "handled", "aht_s" -> "DOUBLE";
+                        default -> "VARCHAR";
                     };
             if (columns.length() > 0) {
                 columns.append(", ");
             }
-            columns.append('\'').append(col).append("': '").append(type).append('\'');
+            columns.append('\'').append(sql(col)).append("': '").append(type).append('\'');
         }
-        return "read_csv('"
-                + sql(path.toAbsolutePath().toString())
-                + "', header=true, delim=',', quote='\"', columns={"
-                + columns
-                + "})";
+        String read =
+                "read_csv('"
+                        + sql(path.toAbsolutePath().toString())
+                        + "', header=true, delim=',', quote='\"', columns={"
+                        + columns
+                        + "})";
+        // a history without handling columns still forecasts volumes (handle times then unknown)
+        return "(SELECT interval_start, queue, channel, offered, "
+                + (header.contains("handled") ? "handled" : "CAST(NULL AS DOUBLE) AS handled")
+                + ", "
+                + (header.contains("aht_s") ? "aht_s" : "CAST(NULL AS DOUBLE) AS aht_s")
+                + " FROM "
+                + read
+                + ")";
     }
 
     private static String sql(String s) {

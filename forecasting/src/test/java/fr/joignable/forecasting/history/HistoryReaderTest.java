@@ -66,6 +66,23 @@ class HistoryReaderTest {
     }
 
     @Test
+    void readsACsvOfAnotherVersionByColumnName() throws Exception {
+        // the 17 columns written before diverted/closed, reordered, with a column of its own
+        Path csv = dir.resolve("old.csv");
+        Files.writeString(
+                csv,
+                "queue,channel,interval_start,offered,answered,handled,aht_s,note\n"
+                        + "loyer,PHONE,2026-10-05T06:00:00Z,3,3,2,150,x\n"
+                        + "loyer,PHONE,2026-10-05T06:15:00Z,5,4,4,100,\n");
+        History h = HistoryReader.read(csv);
+        assertThat(h.intervals()).isEqualTo(2);
+        SeriesHistory s = h.series().get(new SeriesKey("loyer", "PHONE"));
+        assertThat(s.offered()).containsExactly(3, 5);
+        assertThat(s.handled()).containsExactly(2, 4);
+        assertThat(s.handleSeconds()).containsExactly(300, 400);
+    }
+
+    @Test
     void aMissingPathIsAnInputError() {
         assertThatThrownBy(() -> HistoryReader.read(dir.resolve("nope")))
                 .isInstanceOf(InputException.class)
