@@ -32,8 +32,7 @@ import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
  *       bounded set, safe as a label); gauge {@code watermarkLagMs}: wall-clock time minus the
  *       current watermark, -1 before the first watermark (large in replays of old data, a few
  *       seconds plus the out-of-orderness live).
- *   <li>{@link ProblemTap} {@code late} (operator {@code metrics-late}): counter {@code
- *       eventsLate}.
+ *   <li>{@link LateFilterOperator} (operator {@code late-filter}): counter {@code eventsLate}.
  *   <li>{@link DedupFunction}: counter {@code redeliveriesDropped}.
  *   <li>{@link SnapshotTap} (operator {@code metrics-live-view}): gauge {@code liveSnapshotAgeMs},
  *       wall-clock time since the live view last emitted a snapshot, -1 before the first; counter

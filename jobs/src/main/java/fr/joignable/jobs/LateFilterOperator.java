@@ -36,6 +36,7 @@ public final class LateFilterOperator extends AbstractStreamOperator<Ev>
     private transient LongCounter read;
     private transient LongCounter rejected;
     private transient LongCounter late;
+    private transient org.apache.flink.metrics.Counter lateMetric;
 
     private final boolean judge;
 
@@ -63,6 +64,7 @@ public final class LateFilterOperator extends AbstractStreamOperator<Ev>
         read = getRuntimeContext().getLongCounter(Tags.READ);
         rejected = getRuntimeContext().getLongCounter(Tags.REJECTED_COUNT);
         late = getRuntimeContext().getLongCounter(Tags.LATE_COUNT);
+        lateMetric = JobMetrics.group(getMetricGroup()).counter("eventsLate");
     }
 
     @Override
@@ -76,6 +78,7 @@ public final class LateFilterOperator extends AbstractStreamOperator<Ev>
         }
         if (judge && isLate(ev)) {
             late.add(1);
+            lateMetric.inc();
             output.collect(
                     Tags.LATE,
                     new StreamRecord<>(
