@@ -3,6 +3,11 @@ package fr.joignable.reporting;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import fr.joignable.domain.event.Channel;
+import fr.joignable.forecasting.staffing.ChannelTargets;
+import fr.joignable.forecasting.staffing.RequiredAgents;
+import fr.joignable.forecasting.staffing.StaffingTargets;
+import fr.joignable.forecasting.staffing.TargetsConfig;
 import fr.joignable.reporting.ReportModel.DataTable;
 import fr.joignable.reporting.ReportModel.Kpi;
 import fr.joignable.reporting.ReportModel.Report;
@@ -463,14 +468,22 @@ class ReportSectionsTest {
                 if (v[0] <= 0) {
                     continue;
                 }
+                // the staffing model's own agents for this quarter-hour (Erlang A with the
+                // default patience; ErlangA has its own oracle test): what this test checks is
+                // how the report adds quarter-hours, shrinkage and deferred work into paid hours
+                ChannelTargets t = TargetsConfig.defaults().of("", Channel.valueOf(channel));
                 agentQuarters +=
-                        erlangCAgents(
-                                v[0] * aht / 900,
-                                aht,
-                                channel.equals("PHONE") ? 20 : 60,
-                                targets[k]);
+                        RequiredAgents.solve(
+                                        t.model(v[0] * aht / 900, aht),
+                                        StaffingTargets.none()
+                                                .withServiceLevel(
+                                                        targets[k] * 100, t.thresholdSeconds()))
+                                .agents();
             }
-            double paid = agentQuarters / 4 / 0.7 + work / 3600 / 0.7;
+            double liveShrinkage = TargetsConfig.defaults().of("", Channel.PHONE).shrinkage();
+            double deferredShrinkage = TargetsConfig.defaults().of("", Channel.EMAIL).shrinkage();
+            double paid =
+                    agentQuarters / 4 / (1 - liveShrinkage) + work / 3600 / (1 - deferredShrinkage);
             List<Object> row = cost.rows().get(k);
             assertThat(row.get(0)).isEqualTo(peak);
             assertThat((Double) row.get(5)).isCloseTo(paid, within(1e-6));
