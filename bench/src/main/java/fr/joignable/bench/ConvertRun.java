@@ -46,7 +46,16 @@ final class ConvertRun {
                         "convert asterisk-queue-log, %,d lines → %,d events (.gz)",
                         r.linesRead(),
                         r.events());
+        // the aim of issue 15: a year of one centre (about 2 M lines) in 10 s; scaled to this size
+        double aimSeconds = 10.0 * r.linesRead() / 2_000_000.0;
         return List.of(
+                Row.ratio(
+                        "convert",
+                        "convert time / the aim (2 M queue_log lines in 10 s), scaled to "
+                                + String.format(java.util.Locale.ROOT, "%,d", r.linesRead())
+                                + " lines",
+                        s / aimSeconds,
+                        "≤ 1 meets the aim"),
                 Row.of("convert", what, s, "s"),
                 Row.of(
                         "convert",
