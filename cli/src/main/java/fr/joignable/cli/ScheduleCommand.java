@@ -23,7 +23,7 @@ import picocli.CommandLine.Spec;
         name = "schedule",
         mixinStandardHelpOptions = true,
         description = {
-            "Shifts and breaks for the roster's agents over the staffing plan's horizon (CP-SAT):"
+            "Shifts and breaks for the roster's agents over the staffing plan's horizon (OR-Tools: SCIP, or CP-SAT with --solver):"
                     + " the agents present, interval by interval and skill by skill, meet the plan"
                     + " with the fewest paid hours, within each contract and the shift rules.",
             ""
