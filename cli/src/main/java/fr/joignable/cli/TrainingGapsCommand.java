@@ -154,7 +154,7 @@ public final class TrainingGapsCommand implements Callable<Integer> {
         } else {
             w.printf(
                     "Coverage: %s agent-hours uncovered; worst interval %s, %s missing.%n",
-                    KpiFormat.decimal(r.uncoveredAgentHours()),
+                    rounded(r.uncoveredAgentHours()),
                     KpiFormat.instant(r.worstInterval()),
                     agents(r.worstIntervalUncovered()));
             for (QueueGap g : r.gaps()) {
@@ -162,14 +162,14 @@ public final class TrainingGapsCommand implements Callable<Integer> {
                     w.printf(
                             "  %s: %s agent-hours, up to %s missing%n",
                             g.queue(),
-                            KpiFormat.decimal(g.uncoveredAgentHours()),
+                            rounded(g.uncoveredAgentHours()),
                             agents(g.worstIntervalUncovered()));
                 }
             }
         }
         w.printf(
                 "Training can fix: %s agent-hours, with %d training%s (%s).%n",
-                KpiFormat.decimal(r.trainableAgentHours()),
+                rounded(r.trainableAgentHours()),
                 r.plan().size(),
                 r.plan().size() == 1 ? "" : "s",
                 r.planOptimal()
@@ -192,7 +192,7 @@ public final class TrainingGapsCommand implements Callable<Integer> {
             w.printf(
                     "Needs hiring: %s agent-hours where demand exceeds the agents present;"
                             + " worst interval %s, %s short. No training fixes this.%n",
-                    KpiFormat.decimal(r.hiringAgentHours()),
+                    rounded(r.hiringAgentHours()),
                     KpiFormat.instant(r.worstHiringInterval()),
                     agents(r.worstIntervalHiring()));
         } else {
@@ -202,18 +202,29 @@ public final class TrainingGapsCommand implements Callable<Integer> {
             w.printf(
                     "Verified: with the plan trained, a max-flow re-check leaves %s agent-hours"
                             + " uncovered%s.%n",
-                    KpiFormat.decimal(r.uncoveredAgentHoursAfterPlan()),
+                    rounded(r.uncoveredAgentHoursAfterPlan()),
                     r.uncoveredAgentHoursAfterPlan() > 0 ? ", all of it hiring" : "");
         } else {
             w.printf(
                     "VERIFICATION FAILED: with the plan trained, %s agent-hours that training"
                             + " should fix remain uncovered.%n",
-                    KpiFormat.decimal(r.fixableAgentHoursAfterPlan()));
+                    rounded(r.fixableAgentHoursAfterPlan()));
         }
         w.printf("Wrote %s and %s.%n", out, plan);
     }
 
     private static String agents(double count) {
-        return KpiFormat.decimal(count) + (count == 1 ? " agent" : " agents");
+        return rounded(count) + (count == 1 ? " agent" : " agents");
+    }
+
+    /**
+     * A figure of the printed summary to the hundredth (a quarter-hour is 0.25 agent-hours); the
+     * CSV files keep full precision.
+     */
+    static String rounded(double value) {
+        return java.math.BigDecimal.valueOf(value)
+                .setScale(2, java.math.RoundingMode.HALF_UP)
+                .stripTrailingZeros()
+                .toPlainString();
     }
 }
