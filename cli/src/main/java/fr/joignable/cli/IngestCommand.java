@@ -38,6 +38,8 @@ public final class IngestCommand implements Callable<Integer> {
             description = "asterisk-queue-log (the only followable format).")
     InputFormat from;
 
+    @picocli.CommandLine.Mixin KafkaClientOptions kafka;
+
     @Option(
             names = "--follow",
             required = true,
@@ -121,7 +123,8 @@ public final class IngestCommand implements Callable<Integer> {
                         InputsSupport.mapping(mapping),
                         InputsSupport.pseudonymizer(privacy),
                         5000,
-                        Duration.ofMillis(Math.round((poll == null ? 0.2 : poll) * 1000)));
+                        Duration.ofMillis(Math.round((poll == null ? 0.2 : poll) * 1000)),
+                        kafka.properties());
         PrintWriter err = spec.commandLine().getErr();
         Skips skips = new Skips();
         AtomicBoolean stop = new AtomicBoolean();

@@ -62,7 +62,43 @@ public final class KafkaIngest implements AutoCloseable {
             Mapping mapping,
             TenantPseudonymizer pseudonymizer,
             int maxBatchLines,
-            Duration idlePoll) {}
+            Duration idlePoll,
+            Map<String, String> clientProperties) {
+
+        /**
+         * @param clientProperties standard Kafka client properties (security, timeouts) applied to
+         *     the producer, the state reader and the admin client before the ingest's own settings
+         */
+        public Settings {
+            clientProperties = Map.copyOf(clientProperties);
+        }
+
+        /** Settings without extra client properties (a plaintext local broker). */
+        public Settings(
+                Path file,
+                String bootstrapServers,
+                String eventsTopic,
+                String stateTopic,
+                Path stateFile,
+                String transactionalId,
+                Mapping mapping,
+                TenantPseudonymizer pseudonymizer,
+                int maxBatchLines,
+                Duration idlePoll) {
+            this(
+                    file,
+                    bootstrapServers,
+                    eventsTopic,
+                    stateTopic,
+                    stateFile,
+                    transactionalId,
+                    mapping,
+                    pseudonymizer,
+                    maxBatchLines,
+                    idlePoll,
+                    Map.of());
+        }
+    }
 
     /** Test hook: runs after a batch is sent and before it is committed. */
     public interface BeforeCommit {
@@ -81,6 +117,7 @@ public final class KafkaIngest implements AutoCloseable {
         this.skips = skips;
         createStateTopic();
         Properties p = new Properties();
+        p.putAll(s.clientProperties());
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, s.bootstrapServers());
         p.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, s.transactionalId());
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
@@ -186,6 +223,7 @@ public final class KafkaIngest implements AutoCloseable {
 
     private TailPosition readStateTopic() throws IOException {
         Properties p = new Properties();
+        p.putAll(s.clientProperties());
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, s.bootstrapServers());
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -226,6 +264,7 @@ public final class KafkaIngest implements AutoCloseable {
 
     private void createStateTopic() {
         Properties p = new Properties();
+        p.putAll(s.clientProperties());
         p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, s.bootstrapServers());
         try (Admin admin = Admin.create(p)) {
             NewTopic t =
