@@ -102,7 +102,7 @@ public final class ForecastCommand implements Callable<Integer> {
             defaultValue = "auto",
             description =
                     "auto (best pick or combination per series by rolling-origin backtest), snaive,"
-                            + " mean4, dses, profile, trend or wmean (default: ${DEFAULT-VALUE}).")
+                            + " mean4, dses, profile, trend, wmean or glm (default: ${DEFAULT-VALUE}).")
     Model model;
 
     @Option(
@@ -120,6 +120,15 @@ public final class ForecastCommand implements Callable<Integer> {
                             + " unless the history shows them open), closed dates, special_days"
                             + " (date, factor), monthly_special_days and periods (factor or learn).")
     Path calendar;
+
+    @Option(
+            names = "--school-zone",
+            paramLabel = "ZONE",
+            description =
+                    "French school-holiday zone A, B or C: its built-in holidays (2018-19 to"
+                            + " 2025-26) get learnt volume factors (default: none, or the"
+                            + " calendar's school_zone).")
+    String schoolZone;
 
     @Option(names = "--quiet", description = "No progress bar.")
     boolean quiet;
@@ -147,6 +156,13 @@ public final class ForecastCommand implements Callable<Integer> {
         }
         ForecastCalendar cal =
                 calendar == null ? ForecastCalendar.FRENCH : ForecastCalendar.load(calendar);
+        if (schoolZone != null) {
+            try {
+                cal = cal.withSchoolZone(schoolZone);
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("--school-zone: " + e.getMessage());
+            }
+        }
         Forecaster.Options options =
                 Forecaster.Options.defaults()
                         .withZone(zoneId)

@@ -33,6 +33,7 @@ record Candidates(int m1, int m2, boolean[][] open, int fitLength) {
             case PROFILE -> Profiles.forecast(y, m1, m2, ahead, open, Profiles.Variant.LEVEL);
             case TREND -> Profiles.forecast(y, m1, m2, ahead, open, Profiles.Variant.DAMPED_TREND);
             case WMEAN -> Profiles.forecast(y, m1, m2, ahead, open, Profiles.Variant.WEEKLY_MEAN);
+            case GLM -> Profiles.forecast(y, m1, m2, ahead, open, Profiles.Variant.GLM);
             default -> throw new IllegalArgumentException("not a volume model: " + model);
         };
     }

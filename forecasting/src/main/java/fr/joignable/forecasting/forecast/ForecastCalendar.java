@@ -28,8 +28,11 @@ import java.util.Set;
  *       sent): the forecast of an ordinary day is multiplied by {@code factor};
  *   <li>{@code monthly_special_days} ({@code day_of_month}, {@code factor} or {@code learn}): the
  *       rent-notice day, the direct-debit day;
- *   <li>{@code periods} ({@code from}, {@code to} inclusive, {@code factor} or {@code learn}):
- *       school holidays of the landlord's zone, the heating season's first weeks.
+ *   <li>{@code periods} ({@code from}, {@code to} inclusive, {@code factor} or {@code learn}): the
+ *       heating season's first weeks, the school holidays of years not built in;
+ *   <li>{@code school_zone} ({@code A}, {@code B} or {@code C}): the built-in French school
+ *       holidays of that zone ({@link FrenchSchoolHolidays}) are two learnt day classes, {@code
+ *       school holidays} and {@code summer school holidays}.
  * </ul>
  *
  * With {@code factor: learn} (or no factor) for a recurring day or a period, the factor is learnt
@@ -54,6 +57,7 @@ public final class ForecastCalendar {
     private final Map<LocalDate, Double> special;
     private final Map<Integer, Double> monthly;
     private final List<Period> periods;
+    private final String schoolZone;
 
     public ForecastCalendar(
             boolean publicHolidays,
@@ -70,6 +74,17 @@ public final class ForecastCalendar {
             Map<LocalDate, Double> special,
             Map<Integer, Double> monthly,
             List<Period> periods) {
+        this(publicHolidays, closed, special, monthly, periods, null);
+    }
+
+    private ForecastCalendar(
+            boolean publicHolidays,
+            Set<LocalDate> closed,
+            Map<LocalDate, Double> special,
+            Map<Integer, Double> monthly,
+            List<Period> periods,
+            String schoolZone) {
+        this.schoolZone = schoolZone;
         this.publicHolidays = publicHolidays;
         this.closed = Set.copyOf(closed);
         this.special = Map.copyOf(special);
@@ -117,6 +132,12 @@ public final class ForecastCalendar {
                 return "period " + i;
             }
         }
+        if (schoolZone != null) {
+            FrenchSchoolHolidays.Holiday h = FrenchSchoolHolidays.holiday(schoolZone, date);
+            if (h != null) {
+                return h.summer() ? "summer school holidays" : "school holidays";
+            }
+        }
         return null;
     }
 
@@ -146,14 +167,38 @@ public final class ForecastCalendar {
 
     /** This calendar with French public holidays closed or not. */
     public ForecastCalendar withPublicHolidays(boolean closedOnHolidays) {
-        return new ForecastCalendar(closedOnHolidays, closed, special, monthly, periods);
+        return new ForecastCalendar(
+                closedOnHolidays, closed, special, monthly, periods, schoolZone);
+    }
+
+    /** The school zone whose holidays are learnt day classes (A, B, C), or null. */
+    public String schoolZone() {
+        return schoolZone;
+    }
+
+    /**
+     * This calendar with the built-in school holidays of {@code zone} ({@code A}, {@code B}, {@code
+     * C}, {@code zone-a}…; {@code none} or null for none).
+     *
+     * @throws IllegalArgumentException for another name
+     */
+    public ForecastCalendar withSchoolZone(String zone) {
+        String z = null;
+        if (zone != null && !zone.strip().equalsIgnoreCase("none")) {
+            z = FrenchSchoolHolidays.zone(zone);
+            if (z == null) {
+                throw new IllegalArgumentException(
+                        "unknown school zone " + zone + " (A, B, C or none)");
+            }
+        }
+        return new ForecastCalendar(publicHolidays, closed, special, monthly, periods, z);
     }
 
     /** This calendar with more closure dates. */
     public ForecastCalendar withClosed(Set<LocalDate> more) {
         Set<LocalDate> all = new HashSet<>(closed);
         all.addAll(more);
-        return new ForecastCalendar(publicHolidays, all, special, monthly, periods);
+        return new ForecastCalendar(publicHolidays, all, special, monthly, periods, schoolZone);
     }
 
     /** Reads a YAML calendar file. */
@@ -178,6 +223,7 @@ public final class ForecastCalendar {
         Map<LocalDate, Double> special = new HashMap<>();
         Map<Integer, Double> monthly = new HashMap<>();
         List<Period> periods = new ArrayList<>();
+        String zone = null;
         for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             JsonNode v = e.getValue();
@@ -223,10 +269,17 @@ public final class ForecastCalendar {
                         periods.add(new Period(from, to, factorOrLearn(file, d)));
                     }
                 }
+                case "school_zone" -> {
+                    zone = v.isTextual() ? FrenchSchoolHolidays.zone(v.asText()) : null;
+                    if (zone == null && !(v.isTextual() && v.asText().equalsIgnoreCase("none"))) {
+                        throw new InputException(
+                                file + ": school_zone must be A, B, C or none, not " + v.asText());
+                    }
+                }
                 default -> throw new InputException(file + ": unknown calendar key " + e.getKey());
             }
         }
-        return new ForecastCalendar(holidays, closed, special, monthly, periods);
+        return new ForecastCalendar(holidays, closed, special, monthly, periods, zone);
     }
 
     private static Iterable<JsonNode> list(Path file, String field, JsonNode v) {

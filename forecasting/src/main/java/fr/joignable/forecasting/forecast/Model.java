@@ -19,10 +19,12 @@ public enum Model {
     /** The same with a damped trend of the daily level. */
     TREND,
     /** Weighted mean of the last weeks' daily totals × shrunk intraday profile. */
-    WMEAN;
+    WMEAN,
+    /** Poisson GLM of the daily totals on the weekday (IRLS) × shrunk intraday profile. */
+    GLM;
 
     /** The candidates of the best pick, in order of preference on a tie. */
-    static final Model[] CANDIDATES = {PROFILE, WMEAN, TREND, DSES, MEAN4, SNAIVE};
+    static final Model[] CANDIDATES = {GLM, PROFILE, WMEAN, TREND, DSES, MEAN4, SNAIVE};
 
     /** The name used on the command line and in reports. */
     public String label() {

@@ -48,7 +48,8 @@ final class Profiles {
     enum Variant {
         LEVEL,
         DAMPED_TREND,
-        WEEKLY_MEAN
+        WEEKLY_MEAN,
+        GLM
     }
 
     static final int PROFILE_WEEKS = 26;
@@ -61,6 +62,7 @@ final class Profiles {
     static final double LOW_DAY = 0.4;
     static final double HIGH_DAY = 2.5;
     static final double MEAN_DECAY = 0.8;
+    static final double GLM_DECAY = 0.95;
 
     private Profiles() {}
 
@@ -224,6 +226,7 @@ final class Profiles {
         }
         double[] f = weekdayFactors(t, nd);
         int days = t.length;
+        double[] glm = variant == Variant.GLM ? glmTotals(t, nd) : null;
         double level = Double.NaN;
         double trend = 0;
         for (int j = 0; j < days; j++) {
@@ -267,9 +270,65 @@ final class Profiles {
                     total = Math.max(0, level + damp * trend) * f[w];
                 }
                 case WEEKLY_MEAN -> total = weeklyMean(t, nd, w);
+                case GLM -> total = glm[w];
                 default -> total = level * f[w];
             }
             out[k] = total * p[w][s];
+        }
+        return out;
+    }
+
+    /**
+     * The expected daily totals per weekday of the Poisson GLM {@code log E[T(j)] = a_{w(j)}}
+     * fitted on the last {@link #PROFILE_WEEKS} weeks, each day weighted {@code GLM_DECAY^age} (age
+     * in weeks), by {@link PoissonGlm}. A weekday without any total gets the mean of the others.
+     */
+    static double[] glmTotals(double[] t, int nd) {
+        int days = t.length;
+        int from = Math.max(0, days - PROFILE_WEEKS * nd);
+        int n = 0;
+        double sum = 0;
+        for (int j = from; j < days; j++) {
+            if (!Double.isNaN(t[j])) {
+                n++;
+                sum += t[j];
+            }
+        }
+        double[] out = new double[nd];
+        if (n == 0 || sum <= 0) {
+            return out;
+        }
+        double[][] x = new double[n][nd];
+        double[] y = new double[n];
+        double[] w = new double[n];
+        boolean[] seen = new boolean[nd];
+        int i = 0;
+        for (int j = from; j < days; j++) {
+            if (!Double.isNaN(t[j])) {
+                x[i][j % nd] = 1;
+                y[i] = t[j];
+                w[i++] = Math.pow(GLM_DECAY, (days - 1 - j) / nd);
+                seen[j % nd] = true;
+            }
+        }
+        double[] ridge = new double[nd];
+        double[] start = new double[nd];
+        java.util.Arrays.fill(ridge, 1e-9);
+        java.util.Arrays.fill(start, Math.log(sum / n));
+        double[] beta = PoissonGlm.fit(x, y, w, ridge, start);
+        double mean = 0;
+        int known = 0;
+        for (int d = 0; d < nd; d++) {
+            if (seen[d]) {
+                out[d] = Math.exp(beta[d]);
+                mean += out[d];
+                known++;
+            }
+        }
+        for (int d = 0; d < nd; d++) {
+            if (!seen[d]) {
+                out[d] = mean / known;
+            }
         }
         return out;
     }

@@ -92,4 +92,60 @@ class ForecastCalendarTest {
                 .isInstanceOf(InputException.class)
                 .hasMessageContaining("closd");
     }
+
+    /** Zone dates checked against the Ministry's published 2023-24 and 2024-25 calendars. */
+    @Test
+    void schoolHolidaysOfAZoneAreLearntClasses() {
+        ForecastCalendar a = ForecastCalendar.FRENCH.withSchoolZone("A");
+        ForecastCalendar c = ForecastCalendar.FRENCH.withSchoolZone("zone-c");
+        // winter 2024: zone A 17 Feb - 3 Mar, zone C 10 - 25 Feb
+        assertThat(a.learntClass(LocalDate.of(2024, 2, 16))).isNull();
+        assertThat(a.learntClass(LocalDate.of(2024, 2, 19))).isEqualTo("school holidays");
+        assertThat(a.learntClass(LocalDate.of(2024, 3, 3))).isEqualTo("school holidays");
+        assertThat(a.learntClass(LocalDate.of(2024, 3, 4))).isNull();
+        assertThat(c.learntClass(LocalDate.of(2024, 2, 12))).isEqualTo("school holidays");
+        assertThat(c.learntClass(LocalDate.of(2024, 2, 26))).isNull();
+        // Toussaint 2024 is common to all zones; summer is a class of its own
+        assertThat(c.learntClass(LocalDate.of(2024, 10, 21))).isEqualTo("school holidays");
+        assertThat(a.learntClass(LocalDate.of(2025, 7, 15))).isEqualTo("summer school holidays");
+        assertThat(ForecastCalendar.FRENCH.learntClass(LocalDate.of(2025, 7, 15))).isNull();
+        assertThat(a.withSchoolZone("none").schoolZone()).isNull();
+        assertThatThrownBy(() -> a.withSchoolZone("D"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("D");
+    }
+
+    @Test
+    void theSchoolTableIsOrderedAndEveryZoneHasEachYear() {
+        for (FrenchSchoolHolidays.Holiday h : FrenchSchoolHolidays.table()) {
+            assertThat(h.to()).as("%s", h).isAfterOrEqualTo(h.from());
+            // a holiday lasts from a few days (Ascension bridge) to about nine weeks (summer)
+            assertThat(h.to().toEpochDay() - h.from().toEpochDay()).isBetween(3L, 62L);
+        }
+        for (String z : new String[] {"A", "B", "C"}) {
+            for (int year = 2019; year <= 2026; year++) {
+                // each zone has winter holidays in February every year of the table
+                assertThat(
+                                FrenchSchoolHolidays.holiday(z, LocalDate.of(year, 2, 20)) != null
+                                        || FrenchSchoolHolidays.holiday(
+                                                        z, LocalDate.of(year, 2, 13))
+                                                != null
+                                        || FrenchSchoolHolidays.holiday(z, LocalDate.of(year, 3, 2))
+                                                != null)
+                        .as("zone %s winter %d", z, year)
+                        .isTrue();
+            }
+        }
+    }
+
+    @Test
+    void readsTheSchoolZoneKey() throws Exception {
+        Path file = dir.resolve("zone.yaml");
+        Files.writeString(file, "school_zone: B\n");
+        assertThat(ForecastCalendar.load(file).schoolZone()).isEqualTo("B");
+        Files.writeString(file, "school_zone: Z\n");
+        assertThatThrownBy(() -> ForecastCalendar.load(file))
+                .isInstanceOf(InputException.class)
+                .hasMessageContaining("school_zone");
+    }
 }

@@ -49,6 +49,8 @@ public final class ForecastEval {
             data.put("bank", b);
             data.put("bank-10%", thin(b, 0.10, 1));
             data.put("bank-3%", thin(b, 0.03, 2));
+            data.put("bank-early", truncate(b, 8 * 7));
+            data.put("bank-3%-early", truncate(thin(b, 0.03, 3), 8 * 7));
         }
         Map<String, Forecaster.Options> opts = new LinkedHashMap<>();
         Forecaster.Options bankOptions =
@@ -58,6 +60,8 @@ public final class ForecastEval {
         opts.put("bank", bankOptions);
         opts.put("bank-10%", bankOptions);
         opts.put("bank-3%", bankOptions);
+        opts.put("bank-early", bankOptions);
+        opts.put("bank-3%-early", bankOptions);
         if (args.length > 1 && Files.exists(Path.of(args[1]))) {
             data.put("sim", byChannel(HistoryReader.read(Path.of(args[1]))));
             opts.put("sim", Forecaster.Options.defaults());
@@ -135,6 +139,22 @@ public final class ForecastEval {
                                 t.handleSeconds()[i] += s.handleSeconds()[i];
                             }
                         });
+        return new History(h.startMillis(), n, new TreeMap<>(out));
+    }
+
+    /** The history without its last {@code days} days (another cut-off: other weeks held out). */
+    static History truncate(History h, int days) {
+        int n = h.intervals() - days * 96;
+        Map<SeriesKey, SeriesHistory> out = new TreeMap<>();
+        h.series()
+                .forEach(
+                        (k, s) ->
+                                out.put(
+                                        k,
+                                        new SeriesHistory(
+                                                java.util.Arrays.copyOf(s.offered(), n),
+                                                java.util.Arrays.copyOf(s.handled(), n),
+                                                java.util.Arrays.copyOf(s.handleSeconds(), n))));
         return new History(h.startMillis(), n, new TreeMap<>(out));
     }
 
