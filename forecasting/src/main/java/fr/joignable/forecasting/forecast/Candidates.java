@@ -9,8 +9,14 @@ import java.util.Arrays;
  * @param m2 open slots a week
  * @param open {@code open[w][s]}: slot {@code s} of weekday position {@code w} is open
  * @param fitLength values DSES fits on (the last ones)
+ * @param dayFeatures calendar columns of each compressed day, history and horizon ({@link
+ *     DayFeatures}), for the GLM; null for none
  */
-record Candidates(int m1, int m2, boolean[][] open, int fitLength) {
+record Candidates(int m1, int m2, boolean[][] open, int fitLength, double[][] dayFeatures) {
+
+    Candidates(int m1, int m2, boolean[][] open, int fitLength) {
+        this(m1, m2, open, fitLength, null);
+    }
 
     /** True when {@code model} can be fitted on {@code length} values. */
     boolean canFit(Model model, int length) {
@@ -33,7 +39,8 @@ record Candidates(int m1, int m2, boolean[][] open, int fitLength) {
             case PROFILE -> Profiles.forecast(y, m1, m2, ahead, open, Profiles.Variant.LEVEL);
             case TREND -> Profiles.forecast(y, m1, m2, ahead, open, Profiles.Variant.DAMPED_TREND);
             case WMEAN -> Profiles.forecast(y, m1, m2, ahead, open, Profiles.Variant.WEEKLY_MEAN);
-            case GLM -> Profiles.forecast(y, m1, m2, ahead, open, Profiles.Variant.GLM);
+            case GLM ->
+                    Profiles.forecast(y, m1, m2, ahead, open, Profiles.Variant.GLM, dayFeatures);
             default -> throw new IllegalArgumentException("not a volume model: " + model);
         };
     }

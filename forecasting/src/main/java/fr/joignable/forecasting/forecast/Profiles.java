@@ -53,8 +53,8 @@ final class Profiles {
     }
 
     static final int PROFILE_WEEKS = 26;
-    static final double PROFILE_DECAY = 0.9;
-    static final double SHRINK_PER_SLOT = 50;
+    static final double PROFILE_DECAY = 0.95;
+    static final double SHRINK_PER_SLOT = 150;
     static final double ALPHA = 0.12;
     static final double BETA = 0.02;
     static final double PHI = 0.97;
@@ -63,6 +63,7 @@ final class Profiles {
     static final double HIGH_DAY = 2.5;
     static final double MEAN_DECAY = 0.8;
     static final double GLM_DECAY = 0.95;
+    static final double GLM_PRIOR_DAYS = 6;
 
     private Profiles() {}
 
@@ -213,6 +214,21 @@ final class Profiles {
     /** Forecasts the {@code ahead} positions after {@code y}. */
     static double[] forecast(
             double[] y, int m1, int m2, int ahead, boolean[][] open, Variant variant) {
+        return forecast(y, m1, m2, ahead, open, variant, null);
+    }
+
+    /**
+     * The same, with calendar columns {@code feat[j]} per compressed day (history and horizon) for
+     * the {@link Variant#GLM} daily totals (null: none).
+     */
+    static double[] forecast(
+            double[] y,
+            int m1,
+            int m2,
+            int ahead,
+            boolean[][] open,
+            Variant variant,
+            double[][] feat) {
         int nd = m2 / m1;
         double[][] p = shares(y, m1, nd, open);
         double[] t = totals(y, m1, nd, p);
@@ -226,7 +242,7 @@ final class Profiles {
         }
         double[] f = weekdayFactors(t, nd);
         int days = t.length;
-        double[] glm = variant == Variant.GLM ? glmTotals(t, nd) : null;
+        double[] glm = variant == Variant.GLM ? glmBeta(t, nd, feat) : null;
         double level = Double.NaN;
         double trend = 0;
         for (int j = 0; j < days; j++) {
@@ -270,7 +286,7 @@ final class Profiles {
                     total = Math.max(0, level + damp * trend) * f[w];
                 }
                 case WEEKLY_MEAN -> total = weeklyMean(t, nd, w);
-                case GLM -> total = glm[w];
+                case GLM -> total = glmTotal(glm, nd, j, feat);
                 default -> total = level * f[w];
             }
             out[k] = total * p[w][s];
@@ -279,12 +295,35 @@ final class Profiles {
     }
 
     /**
-     * The expected daily totals per weekday of the Poisson GLM {@code log E[T(j)] = a_{w(j)}}
-     * fitted on the last {@link #PROFILE_WEEKS} weeks, each day weighted {@code GLM_DECAY^age} (age
-     * in weeks), by {@link PoissonGlm}. A weekday without any total gets the mean of the others.
+     * The expected daily totals per weekday of the Poisson GLM without calendar columns (see {@link
+     * #glmBeta}).
      */
     static double[] glmTotals(double[] t, int nd) {
+        double[] beta = glmBeta(t, nd, null);
+        double[] out = new double[nd];
+        for (int w = 0; w < nd; w++) {
+            out[w] = Math.exp(beta[w]);
+        }
+        return out;
+    }
+
+    /**
+     * The coefficients of the Poisson GLM of the daily totals
+     *
+     * <pre>
+     *   log E[T(j)] = a_{w(j)} + Σ_c b_c · x_c(j)
+     * </pre>
+     *
+     * fitted on the last {@link #PROFILE_WEEKS} weeks, each day weighted {@code GLM_DECAY^age} (age
+     * in weeks), by {@link PoissonGlm}: {@code a_w} one per weekday, {@code x_c(j)} the calendar
+     * columns of day {@code j} ({@code feat[j]}, e.g. the first working day of the month; none when
+     * {@code feat} is null) with a ridge penalty of {@link #GLM_PRIOR_DAYS} average days on {@code
+     * b_c} (an effect the history does not show stays near 0). A weekday without any total gets the
+     * mean level of the others; all zero without any total.
+     */
+    static double[] glmBeta(double[] t, int nd, double[][] feat) {
         int days = t.length;
+        int q = feat == null || feat.length == 0 ? 0 : feat[0].length;
         int from = Math.max(0, days - PROFILE_WEEKS * nd);
         int n = 0;
         double sum = 0;
@@ -294,43 +333,58 @@ final class Profiles {
                 sum += t[j];
             }
         }
-        double[] out = new double[nd];
+        double[] beta = new double[nd + q];
         if (n == 0 || sum <= 0) {
-            return out;
+            java.util.Arrays.fill(beta, 0, nd, Double.NEGATIVE_INFINITY);
+            return beta;
         }
-        double[][] x = new double[n][nd];
+        double[][] x = new double[n][nd + q];
         double[] y = new double[n];
         double[] w = new double[n];
         boolean[] seen = new boolean[nd];
+        double wsum = 0;
         int i = 0;
         for (int j = from; j < days; j++) {
             if (!Double.isNaN(t[j])) {
                 x[i][j % nd] = 1;
+                for (int c = 0; c < q; c++) {
+                    x[i][nd + c] = j < feat.length ? feat[j][c] : 0;
+                }
                 y[i] = t[j];
-                w[i++] = Math.pow(GLM_DECAY, (days - 1 - j) / nd);
+                w[i] = Math.pow(GLM_DECAY, (days - 1 - j) / nd);
+                wsum += w[i++];
                 seen[j % nd] = true;
             }
         }
-        double[] ridge = new double[nd];
-        double[] start = new double[nd];
-        java.util.Arrays.fill(ridge, 1e-9);
-        java.util.Arrays.fill(start, Math.log(sum / n));
-        double[] beta = PoissonGlm.fit(x, y, w, ridge, start);
+        double[] ridge = new double[nd + q];
+        double[] start = new double[nd + q];
+        java.util.Arrays.fill(ridge, 0, nd, 1e-9);
+        java.util.Arrays.fill(ridge, nd, nd + q, GLM_PRIOR_DAYS * (wsum / n) * (sum / n));
+        java.util.Arrays.fill(start, 0, nd, Math.log(sum / n));
+        beta = PoissonGlm.fit(x, y, w, ridge, start);
         double mean = 0;
         int known = 0;
         for (int d = 0; d < nd; d++) {
             if (seen[d]) {
-                out[d] = Math.exp(beta[d]);
-                mean += out[d];
+                mean += Math.exp(beta[d]);
                 known++;
             }
         }
         for (int d = 0; d < nd; d++) {
             if (!seen[d]) {
-                out[d] = mean / known;
+                beta[d] = Math.log(mean / known);
             }
         }
-        return out;
+        return beta;
+    }
+
+    /** The GLM's expected total of day {@code j}. */
+    static double glmTotal(double[] beta, int nd, int j, double[][] feat) {
+        double eta = beta[j % nd];
+        for (int c = nd; c < beta.length; c++) {
+            eta += j < feat.length ? beta[c] * feat[j][c - nd] : 0;
+        }
+        return Math.exp(eta);
     }
 
     private static double weeklyMean(double[] t, int nd, int w) {

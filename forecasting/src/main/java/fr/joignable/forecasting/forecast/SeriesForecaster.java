@@ -134,6 +134,17 @@ final class SeriesForecaster {
                 }
             }
         }
+        double[][] feat = new double[nd][];
+        for (int d = firstDay; d <= lastDay; d++) {
+            if (dayIndex[d - firstDay] >= 0) {
+                feat[dayIndex[d - firstDay]] =
+                        DayFeatures.of(
+                                LocalDate.ofEpochDay(d),
+                                x ->
+                                        openDay[x.getDayOfWeek().getValue() - 1]
+                                                && !calendar.isClosed(x));
+            }
+        }
         Map<Integer, Boolean> excludedDay = new HashMap<>();
         int[] pos = new int[total - windowStart];
         double[] sum = new double[nd * m1];
@@ -169,7 +180,7 @@ final class SeriesForecaster {
         double[] fitY = fitEnd == length ? y : Arrays.copyOf(y, fitEnd);
         int fitAhead = ahead + (length - fitEnd);
 
-        Candidates cands = new Candidates(m1, m2, openW, options.fitWeeks() * m2);
+        Candidates cands = new Candidates(m1, m2, openW, options.fitWeeks() * m2, feat);
         int len = Math.min(Math.max(fitAhead, m1), MAX_PICK_WEEKS * m2);
         Model[] pool =
                 options.model() == Model.AUTO ? Model.CANDIDATES : new Model[] {options.model()};

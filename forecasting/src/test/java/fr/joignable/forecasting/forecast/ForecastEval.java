@@ -51,6 +51,7 @@ public final class ForecastEval {
             data.put("bank-3%", thin(b, 0.03, 2));
             data.put("bank-early", truncate(b, 8 * 7));
             data.put("bank-3%-early", truncate(thin(b, 0.03, 3), 8 * 7));
+            data.put("bank-od", overdispersed(b, 0.04, 0.15, 4));
         }
         Map<String, Forecaster.Options> opts = new LinkedHashMap<>();
         Forecaster.Options bankOptions =
@@ -62,6 +63,7 @@ public final class ForecastEval {
         opts.put("bank-3%", bankOptions);
         opts.put("bank-early", bankOptions);
         opts.put("bank-3%-early", bankOptions);
+        opts.put("bank-od", bankOptions);
         if (args.length > 1 && Files.exists(Path.of(args[1]))) {
             data.put("sim", byChannel(HistoryReader.read(Path.of(args[1]))));
             opts.put("sim", Forecaster.Options.defaults());
@@ -156,6 +158,37 @@ public final class ForecastEval {
                                                 java.util.Arrays.copyOf(s.handled(), n),
                                                 java.util.Arrays.copyOf(s.handleSeconds(), n))));
         return new History(h.startMillis(), n, new TreeMap<>(out));
+    }
+
+    /**
+     * The bank's pattern with more day-to-day variation: each day's counts scaled by {@code p} and
+     * a lognormal day factor {@code exp(N(0, sd²))}, then Poisson draws (the kind of series of the
+     * issue: the 4-week mean 1.5 times the Poisson floor).
+     */
+    static History overdispersed(History h, double p, double sd, long seed) {
+        Well19937c rng = new Well19937c(seed);
+        Map<SeriesKey, SeriesHistory> out = new TreeMap<>();
+        h.series()
+                .forEach(
+                        (k, s) -> {
+                            double[] o = new double[s.offered().length];
+                            double f = 1;
+                            for (int i = 0; i < o.length; i++) {
+                                if (i % 96 == 0) {
+                                    f = Math.exp(sd * rng.nextGaussian());
+                                }
+                                double mu = s.offered()[i] * p * f;
+                                o[i] =
+                                        mu <= 0
+                                                ? 0
+                                                : new org.apache.commons.math3.distribution
+                                                                .PoissonDistribution(
+                                                                rng, mu, 1e-12, 10_000_000)
+                                                        .sample();
+                            }
+                            out.put(k, new SeriesHistory(o, s.handled(), s.handleSeconds()));
+                        });
+        return new History(h.startMillis(), h.intervals(), new TreeMap<>(out));
     }
 
     /** Binomial thinning of every count: each call kept with probability {@code p}. */
