@@ -59,7 +59,7 @@ class SchoolHolidaysForecastTest {
                             }
                             thinned.put(k, new SeriesHistory(o, s.handled(), s.handleSeconds()));
                         });
-        History h = new History(base.startMillis(), base.intervals(), thinned);
+        History h = new History(base.startMillis(), base.intervals(), new TreeMap<>(thinned));
         ForecastCalendar zoneA = ForecastCalendar.FRENCH.withSchoolZone("A");
         int horizon = 42 * 96;
         ForecastResult r =
