@@ -29,6 +29,9 @@ public final class ForecastRun {
     /** The aim of issue 19: under 0.2 s per series of two years. */
     static final double AIM_SECONDS = 0.2;
 
+    private static final java.lang.management.ThreadMXBean CPU =
+            java.lang.management.ManagementFactory.getThreadMXBean();
+
     private ForecastRun() {}
 
     public static List<Row> run(int seriesCount) {
@@ -49,7 +52,9 @@ public final class ForecastRun {
         int horizon = 28 * 96;
         time(history, Model.AUTO, horizon); // JIT warm-up
         time(history, Model.SNAIVE, horizon);
+        long cpu0 = CPU.getCurrentThreadCpuTime();
         double auto = time(history, Model.AUTO, horizon);
+        double autoCpu = (CPU.getCurrentThreadCpuTime() - cpu0) / 1e9;
         double naive = time(history, Model.SNAIVE, horizon);
         int n = history.series().size();
         String workload = String.format("%d series × 2 years, 28-day horizon", n);
@@ -61,9 +66,11 @@ public final class ForecastRun {
                         "the price of the rolling-origin selection, the DSES fits and the calibration"),
                 Row.ratio(
                         NAME,
-                        "best pick (auto) time per series / the aim of 0.2 s (issue 19)",
-                        auto / n / AIM_SECONDS,
-                        "below 1: within the aim"),
+                        "best pick (auto) CPU time per series / the aim of 0.2 s (issue 19)",
+                        autoCpu / n / AIM_SECONDS,
+                        "below 1: within the aim; the forecaster is single-threaded, so its CPU"
+                                + " time is its time on an idle core"),
+                Row.of(NAME, "best pick (auto) CPU time, " + workload, autoCpu / n, "s/series"),
                 Row.of(NAME, "best pick (auto), " + workload, auto / n, "s/series"),
                 Row.of(NAME, "seasonal naive alone, " + workload, naive / n, "s/series"));
     }
