@@ -25,8 +25,8 @@ import java.util.Map;
  */
 public final class ReplaySummary {
 
-    public static final String HEADER =
-            "interval_start,queue,channel,offered,service_level,abandon_rate,asa_s,occupancy,service_level_sd,agents_present";
+    /** The replay's columns: the what-if table the report reads ({@code WhatIfTable}). */
+    public static final String HEADER = fr.joignable.domain.table.WhatIfTable.HEADER;
 
     /** Slack allowed on a slot's service level, fraction (3 points). */
     public static final double SLOT_TOLERANCE = 0.03;
