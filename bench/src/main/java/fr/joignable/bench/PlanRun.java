@@ -77,6 +77,7 @@ public final class PlanRun {
                         staffing.toString(),
                         "--pools",
                         dir.resolve("pools.csv").toString());
+        double cpu = lastCpu;
         String month = days + " days, 6 queues × 4 channels, 24 agents";
         List<Row> rows = new ArrayList<>();
         rows.add(
@@ -92,6 +93,9 @@ public final class PlanRun {
                         "staff --roster --pools with its simulation check, " + month,
                         staff,
                         "s"));
+        if (cpu > 0) {
+            rows.add(Row.of(NAME, "the same, CPU time of all threads", cpu, "s"));
+        }
         return rows;
     }
 
@@ -102,16 +106,31 @@ public final class PlanRun {
         Files.writeString(dir.resolve("roster.csv"), ROSTER);
     }
 
+    /** Wall seconds of one command run in this JVM; its CPU seconds in {@link #lastCpu}. */
     static double time(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
+        long c0 = processCpuNanos();
         long t0 = System.nanoTime();
         int code = JoignableCli.create(new PrintWriter(out), new PrintWriter(err)).execute(args);
         double s = (System.nanoTime() - t0) / 1e9;
+        lastCpu = (processCpuNanos() - c0) / 1e9;
         if (code != 0) {
             throw new IllegalStateException(args[0] + " failed (" + code + "): " + err);
         }
         return s;
+    }
+
+    /** CPU seconds (all threads of this JVM) of the last {@link #time} call. */
+    static double lastCpu;
+
+    private static long processCpuNanos() {
+        java.lang.management.OperatingSystemMXBean os =
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        if (os instanceof com.sun.management.OperatingSystemMXBean sun) {
+            return sun.getProcessCpuTime();
+        }
+        return 0;
     }
 
     /** The forecast CSV: every quarter-hour of {@code days} days, 24 rows each. */
