@@ -340,6 +340,7 @@ public final class DemoCommand implements Callable<Integer> {
                     "  LETTER: {response_target: 48h}",
                     "  PORTAL: {response_target: 48h}",
                     "duplicate_window: 7d",
+                    "opening_hours: {days: [MON, TUE, WED, THU, FRI], open: \"08:30\", close: \"17:30\"}",
                     "");
 
     /** Starts something whose library prints to standard output (Kafka's test kit does). */

@@ -66,7 +66,8 @@ class PlanCriterionTest {
                                 new StaffRoster.Agent("A3", "T", List.of("b"), 1)));
         Pools pools = Pools.fromRoster(roster, List.of("a", "b"));
         Replay.Workload w = new Replay.Workload(rows, config);
-        SimulationCheck plan = new SimulationCheck(w, pools, roster, 5, config.openingHours().zone());
+        SimulationCheck plan =
+                new SimulationCheck(w, pools, roster, 5, config.openingHours().zone());
         SimulationCheck least =
                 new SimulationCheck(
                         w,
@@ -85,7 +86,8 @@ class PlanCriterionTest {
     }
 
     @Test
-    void liveContactsOutsideTheOpeningHoursGetNoAgentsAndAreNotReplayed() {
+    void liveContactsOutsideTheOpeningHoursGetNoAgentsAndAreNotReplayed(
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
         // Monday 07:00 Paris: the switchboard is closed (opens 08:30)
         Instant closed = Instant.parse("2026-10-05T05:00:00Z");
         Instant open = Instant.parse("2026-10-05T07:00:00Z");
@@ -93,9 +95,16 @@ class PlanCriterionTest {
                 List.of(
                         new ForecastRow(closed, "a", Channel.PHONE, 20, 240),
                         new ForecastRow(open, "a", Channel.PHONE, 20, 240));
-        TargetsConfig config = TargetsConfig.defaults();
-        StaffingPlan.Plan plan =
-                new StaffingPlan(config).plan(rows, Pools.perQueue(List.of("a")));
+        // with the built-in hours every live row is staffed (a single queue keeps Erlang's answer)
+        StaffingPlan.Plan byDefault =
+                new StaffingPlan(TargetsConfig.defaults()).plan(rows, Pools.perQueue(List.of("a")));
+        assertThat(byDefault.rows().get(0).agents()).isEqualTo(byDefault.rows().get(1).agents());
+        java.nio.file.Path file = dir.resolve("targets.yaml");
+        java.nio.file.Files.writeString(
+                file,
+                "opening_hours: {days: [MON, TUE, WED, THU, FRI], open: \"08:30\", close: \"17:30\"}\n");
+        TargetsConfig config = TargetsConfig.read(file);
+        StaffingPlan.Plan plan = new StaffingPlan(config).plan(rows, Pools.perQueue(List.of("a")));
         assertThat(plan.rows().get(0).agents()).isZero();
         assertThat(plan.rows().get(0).scheduledAgents()).isZero();
         assertThat(plan.rows().get(0).serviceLevel()).isNaN();
