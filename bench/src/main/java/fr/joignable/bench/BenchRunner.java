@@ -35,6 +35,8 @@ public final class BenchRunner {
                     "codec",
                     "erlang",
                     "staffing",
+                    "simulate",
+                    "plan",
                     "forecast",
                     "report",
                     "convert",
@@ -55,6 +57,8 @@ public final class BenchRunner {
         size("jmh-forks", "1", "0", "JMH forks (0: in this JVM)");
         size("staffing-queues", "50", "1", "queues staffed for a year (35,040 solves each)");
         size("staffing-large", "1000", "20", "Erlang C solves at 500–5,000 erlangs");
+        size("plan-days", "28", "2", "days planned by staff and replayed by simulate (a month)");
+        size("simulate-seeds", "10", "1", "seeds of simulate");
         size("forecast-series", "50", "2", "series of two years forecast");
         size("report-events-m", "10", "0.5", "millions of events behind the report's tables");
         size("report-months", "12", "1", "months of tables up to the reported October 2026");
@@ -195,6 +199,9 @@ public final class BenchRunner {
             case "erlang" -> JmhSuite.erlang(jmh);
             case "staffing" ->
                     StaffingRun.run(integer(s, "staffing-queues"), integer(s, "staffing-large"));
+            case "simulate" ->
+                    SimulateRun.run(work, integer(s, "plan-days"), integer(s, "simulate-seeds"));
+            case "plan" -> PlanRun.run(work, integer(s, "plan-days"));
             case "forecast" -> ForecastRun.run(integer(s, "forecast-series"));
             case "report" ->
                     ReportRun.run(

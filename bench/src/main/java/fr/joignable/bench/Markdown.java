@@ -113,6 +113,11 @@ final class Markdown {
             - `staffing` (`StaffingRun`): a year of 15-minute intervals × Q queues of Erlang C
               solves (A 0.5–60 on a daily profile), square-root start against the naive scan, then
               a few large centres (A 500–5,000) where the scan has far to go.
+            - `simulate` (`SimulateRun`): `joignable simulate` of a month's staffing plan
+              (the demo centre's shape: 6 queues, phone and chat replayed, 24 agents) × 10 seeds,
+              through the command; ratio = time / the 60 s aim of issue 14.
+            - `plan` (`PlanRun`): the whole `joignable staff --roster --pools` of that month with
+              its simulation check (10 seeds); ratio = time / the 60 s aim of issue 14.
             - `forecast` (`ForecastRun`): S synthetic double-seasonal series of two years; the
               best pick (`auto`: 4-origin backtest of 3 candidates + final fit), 28-day horizon,
               against the seasonal naive alone; seconds per series after one warm-up pass.

@@ -271,7 +271,9 @@ public final class DemoCommand implements Callable<Integer> {
                 "--plan",
                 out.resolve("training-plan.csv").toString(),
                 "--schedule",
-                schedule.toString());
+                schedule.toString(),
+                "--config",
+                config.toString());
 
         o.println("[8/9] What the schedule achieves: the centre simulated with those shifts");
         o.flush();
@@ -285,8 +287,27 @@ public final class DemoCommand implements Callable<Integer> {
                 schedule.toString(),
                 "--seeds",
                 "3",
+                "--config",
+                config.toString(),
                 "--out",
                 out.resolve("simulated.csv").toString());
+        o.println(
+                "      and today's roster as the history shows it present (the report's what-if)");
+        o.flush();
+        step(
+                "simulate",
+                "--forecast",
+                forecast.toString(),
+                "--roster",
+                roster.toString(),
+                "--presence-history",
+                out.toString(),
+                "--seeds",
+                "3",
+                "--config",
+                config.toString(),
+                "--out",
+                out.resolve(fr.joignable.domain.table.WhatIfTable.FILE_NAME).toString());
 
         YearMonth month = reportMonth(first, start.plusDays(days));
         o.printf("[9/9] Monthly report for %s%n", month);
@@ -319,6 +340,7 @@ public final class DemoCommand implements Callable<Integer> {
                     "  LETTER: {response_target: 48h}",
                     "  PORTAL: {response_target: 48h}",
                     "duplicate_window: 7d",
+                    "opening_hours: {days: [MON, TUE, WED, THU, FRI], open: \"08:30\", close: \"17:30\"}",
                     "");
 
     /** Starts something whose library prints to standard output (Kafka's test kit does). */

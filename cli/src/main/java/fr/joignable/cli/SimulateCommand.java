@@ -77,8 +77,12 @@ public final class SimulateCommand implements Callable<Integer> {
             names = "--targets",
             paramLabel = "FILE",
             description =
-                    "Targets YAML (thresholds, patience, chat concurrency); defaults when absent.")
+                    "Targets YAML (thresholds, patience, chat concurrency); default: the centre's"
+                            + " joignable.yaml (--config and its search path), else the"
+                            + " documented defaults.")
     Path targets;
+
+    @picocli.CommandLine.Mixin ConfigFileOptions configFile;
 
     @Option(
             names = "--offered-column",
@@ -106,8 +110,12 @@ public final class SimulateCommand implements Callable<Integer> {
         if (seeds < 1 || seeds > 1000) {
             throw new UsageException("--seeds: must be in [1, 1000], got " + seeds);
         }
+        java.util.Optional<Path> targetsFile =
+                targets != null ? java.util.Optional.of(targets) : configFile.located();
         TargetsConfig config =
-                targets == null ? TargetsConfig.defaults() : TargetsConfig.read(targets);
+                targetsFile.isEmpty()
+                        ? TargetsConfig.defaults()
+                        : TargetsConfig.read(targetsFile.get());
         List<StaffingPlan.ForecastRow> rows = ForecastReader.read(forecast, offeredColumn);
         StaffRoster agents = StaffRoster.read(roster);
         Replay.Workload workload = new Replay.Workload(rows, config);
@@ -147,10 +155,12 @@ public final class SimulateCommand implements Callable<Integer> {
                 workload.size(),
                 seeds,
                 out);
-        for (ReplaySummary.Line l :
-                ReplaySummary.lines(workload, runs, config.openingHours().zone())) {
+        List<ReplaySummary.Line> lines =
+                ReplaySummary.lines(workload, runs, config.openingHours().zone());
+        for (ReplaySummary.Line l : lines) {
             o.println("  " + ReplaySummary.format(l));
         }
+        o.println("  " + ReplaySummary.format(ReplaySummary.criterion(lines)));
         o.flush();
         return JoignableCli.EXIT_OK;
     }

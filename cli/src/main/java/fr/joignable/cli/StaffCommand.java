@@ -120,6 +120,15 @@ public final class StaffCommand implements Callable<Integer> {
                             + " simulate's default, so that simulate measures what staff reports).")
     int checkSeeds;
 
+    @Option(
+            names = "--search-minimum",
+            description =
+                    "With the simulation check: also search the fewest agents that keep every live"
+                            + " queue at or above target - 3 points in every hour-of-week slot, and"
+                            + " print how far the plan's peak and agent-hours are above it (about"
+                            + " doubles the run time; the plan written is unchanged).")
+    boolean searchMinimum;
+
     @Override
     public Integer call() throws Exception {
         if (checkSeeds < 1 || checkSeeds > 100) {
@@ -181,7 +190,7 @@ public final class StaffCommand implements Callable<Integer> {
         if (backlogOut != null) {
             StaffingPlan.writeBacklog(backlogOut, plan.backlog());
         }
-        summarise(plan, pools);
+        double[] figures = summarise(plan, pools);
         if (simulation != null) {
             PrintWriter o = spec.commandLine().getOut();
             o.printf(
@@ -192,12 +201,51 @@ public final class StaffCommand implements Callable<Integer> {
             for (ReplaySummary.Line l : simulation.summary()) {
                 o.println("  " + ReplaySummary.format(l));
             }
+            o.println("  " + ReplaySummary.format(ReplaySummary.criterion(simulation.summary())));
+            if (searchMinimum) {
+                SimulationCheck least =
+                        new SimulationCheck(
+                                new Replay.Workload(rows, config),
+                                pools,
+                                agents,
+                                checkSeeds,
+                                config.openingHours().zone(),
+                                SimulationCheck.Search.MINIMUM);
+                double[] min = totals(new StaffingPlan(config).plan(rows, pools, least));
+                o.printf(
+                        Locale.ROOT,
+                        "fewest found by simulation (%d rounds; every live queue at or above"
+                                + " target - 3 points in every slot): peak %d scheduled agents,"
+                                + " %s scheduled agent-hours; this plan: peak %+.1f %%,"
+                                + " agent-hours %+.1f %%%n",
+                        least.rounds(),
+                        (int) min[0],
+                        KpiFormat.decimal(Math.round(min[1] * 10) / 10.0),
+                        100 * (figures[0] / min[0] - 1),
+                        100 * (figures[1] / min[1] - 1));
+                o.println("  " + ReplaySummary.format(ReplaySummary.criterion(least.summary())));
+            }
             o.flush();
+        } else if (searchMinimum) {
+            throw new UsageException("--search-minimum needs the simulation check");
         }
         return JoignableCli.EXIT_OK;
     }
 
-    private void summarise(StaffingPlan.Plan plan, Pools pools) {
+    /** {peak scheduled agents (all pools), scheduled agent-hours} of a plan. */
+    static double[] totals(StaffingPlan.Plan plan) {
+        Map<Instant, Integer> perInterval = new TreeMap<>();
+        double hours = 0;
+        for (StaffingPlan.PoolRow r : plan.pools()) {
+            perInterval.merge(r.intervalStart(), r.scheduledAgents(), Integer::sum);
+            hours += r.scheduledAgents() * 0.25;
+        }
+        int peak = perInterval.values().stream().max(Integer::compare).orElse(0);
+        return new double[] {peak, hours};
+    }
+
+    /** Prints the plan's figures; returns {@link #totals}. */
+    private double[] summarise(StaffingPlan.Plan plan, Pools pools) {
         PrintWriter o = spec.commandLine().getOut();
         Map<Instant, Integer> perInterval = new TreeMap<>();
         double hours = 0;
@@ -232,5 +280,6 @@ public final class StaffCommand implements Callable<Integer> {
             o.println(b.substring(0, b.length() - 1));
         }
         o.flush();
+        return totals(plan);
     }
 }

@@ -1,9 +1,14 @@
 package fr.joignable.cli;
 
 import fr.joignable.domain.kpi.KpiFormat;
+import fr.joignable.forecasting.staffing.ForecastReader;
+import fr.joignable.forecasting.staffing.Replay;
+import fr.joignable.forecasting.staffing.StaffRoster;
+import fr.joignable.forecasting.staffing.TargetsConfig;
 import fr.joignable.forecasting.training.PlannedTraining;
 import fr.joignable.forecasting.training.QueueGap;
 import fr.joignable.forecasting.training.Roster;
+import fr.joignable.forecasting.training.SimulatedTraining;
 import fr.joignable.forecasting.training.StaffingPlan;
 import fr.joignable.forecasting.training.TrainingGaps;
 import fr.joignable.forecasting.training.TrainingGapsFiles;
@@ -79,6 +84,35 @@ public final class TrainingGapsCommand implements Callable<Integer> {
                             + " is present (default: 35 h a week over the plan's open hours a week).")
     Double availability;
 
+    @Option(
+            names = "--check-by-simulation",
+            negatable = true,
+            paramLabel = "BOOLEAN",
+            description =
+                    "With --schedule: replay the schedule's agents on the plan's live workload"
+                            + " (simulate), name the queues short of trained agents and choose"
+                            + " trainings one at a time by simulation (default: on with"
+                            + " --schedule).")
+    Boolean checkBySimulation;
+
+    @Option(
+            names = "--check-seeds",
+            paramLabel = "N",
+            defaultValue = "3",
+            description = "Seeds of the simulation check, 1 to 100 (default: ${DEFAULT-VALUE}).")
+    int checkSeeds;
+
+    @Option(
+            names = "--targets",
+            paramLabel = "FILE",
+            description =
+                    "Targets YAML for the simulation check (thresholds, patience, chat"
+                            + " concurrency); default: the centre's joignable.yaml, else the"
+                            + " documented defaults.")
+    Path targets;
+
+    @picocli.CommandLine.Mixin ConfigFileOptions configFile;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter stdout = spec.commandLine().getOut();
@@ -89,6 +123,14 @@ public final class TrainingGapsCommand implements Callable<Integer> {
         if (availability != null && schedule != null) {
             throw new UsageException("--availability and --schedule exclude each other");
         }
+        if (checkSeeds < 1 || checkSeeds > 100) {
+            throw new UsageException("--check-seeds: must be in [1, 100], got " + checkSeeds);
+        }
+        boolean simulate = checkBySimulation == null ? schedule != null : checkBySimulation;
+        if (simulate && schedule == null) {
+            throw new UsageException("--check-by-simulation needs --schedule");
+        }
+        TargetsConfig config = simulate ? targetsConfig() : null;
         Roster agents = Roster.read(roster);
         StaffingPlan staffingPlan = StaffingPlan.read(staffing);
         TrainingGapsResult result;
@@ -139,8 +181,29 @@ public final class TrainingGapsCommand implements Callable<Integer> {
         }
         stderr.flush();
         TrainingGapsFiles.writeGaps(out, result.gaps());
-        TrainingGapsFiles.writePlan(plan, result.plan());
         printSummary(stdout, result, TrainingGaps.round(agents.totalFte()));
+        java.util.List<PlannedTraining> planned = result.plan();
+        if (simulate) {
+            SimulatedTraining.Outcome sim = null;
+            try {
+                sim = simulationCheck(config);
+            } catch (fr.joignable.domain.io.InputException e) {
+                // the staffing file holds what coverage needs but not a workload to replay
+                stderr.println("joignable: warning: simulation check skipped: " + e.getMessage());
+                stderr.flush();
+            }
+            if (sim != null) {
+                TrainingGapsSimulationText.print(stdout, sim);
+                if (!sim.named().isEmpty()) {
+                    planned = new java.util.ArrayList<>();
+                    for (SimulatedTraining.Step st : sim.steps()) {
+                        planned.add(new PlannedTraining(st.agentId(), st.team(), st.queue()));
+                    }
+                }
+            }
+        }
+        TrainingGapsFiles.writePlan(plan, planned);
+        stdout.printf("Wrote %s and %s.%n", out, plan);
         stdout.flush();
         return result.verified() ? JoignableCli.EXIT_OK : JoignableCli.EXIT_FAILURE;
     }
@@ -210,7 +273,21 @@ public final class TrainingGapsCommand implements Callable<Integer> {
                             + " should fix remain uncovered.%n",
                     rounded(r.fixableAgentHoursAfterPlan()));
         }
-        w.printf("Wrote %s and %s.%n", out, plan);
+    }
+
+    private TargetsConfig targetsConfig() {
+        java.util.Optional<Path> targetsFile =
+                targets != null ? java.util.Optional.of(targets) : configFile.located();
+        return targetsFile.isEmpty()
+                ? TargetsConfig.defaults()
+                : TargetsConfig.read(targetsFile.get());
+    }
+
+    private SimulatedTraining.Outcome simulationCheck(TargetsConfig config) {
+        Replay.Workload workload =
+                new Replay.Workload(ForecastReader.read(staffing, "offered"), config);
+        return new SimulatedTraining(workload, schedule, config.openingHours().zone(), checkSeeds)
+                .run(StaffRoster.read(roster));
     }
 
     private static String agents(double count) {

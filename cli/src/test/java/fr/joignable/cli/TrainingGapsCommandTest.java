@@ -151,4 +151,54 @@ class TrainingGapsCommandTest {
         assertThat(run.status()).isEqualTo(2);
         assertThat(run.err()).contains("Missing required options").contains("--help");
     }
+
+    @Test
+    void withAScheduleTheSimulationNamesTheQueueShortOfTrainedAgentsAndPlansItsTrainings()
+            throws IOException {
+        // a: 40 calls a quarter-hour (10.7 erlangs), 15 agents; b: 8 calls (2.1 erlangs), 1 agent
+        StringBuilder staffing =
+                new StringBuilder(
+                        "interval_start,queue,channel,offered,aht_s,agents,scheduled_agents,"
+                                + "service_level,occupancy,asa_s\n");
+        StringBuilder schedule = new StringBuilder("agent_id,date,start,end,breaks\n");
+        StringBuilder roster = new StringBuilder(ROSTER_HEADER);
+        java.time.Instant monday = java.time.Instant.parse("2026-10-05T07:00:00Z");
+        for (int week = 0; week < 2; week++) {
+            for (int i = 0; i < 16; i++) {
+                java.time.Instant t = monday.plusSeconds(7L * 86_400 * week + 900L * i);
+                staffing.append(t).append(",a,PHONE,40,240,13,14,0.8,0.8,10\n");
+                staffing.append(t).append(",b,PHONE,8,240,3,3,0.8,0.7,10\n");
+            }
+        }
+        for (int k = 1; k <= 16; k++) {
+            String id = k <= 15 ? String.format("A%02d", k) : "B01";
+            roster.append(id).append(",T,").append(k <= 15 ? "a" : "b").append(",1\n");
+            for (String date : java.util.List.of("2026-10-05", "2026-10-12")) {
+                schedule.append(id).append(',').append(date).append(",09:00,13:00,\n");
+            }
+        }
+        Run run =
+                run(
+                        "training-gaps",
+                        "--roster",
+                        write("roster.csv", roster.toString()).toString(),
+                        "--staffing",
+                        write("staffing.csv", staffing.toString()).toString(),
+                        "--schedule",
+                        write("schedule.csv", schedule.toString()).toString(),
+                        "--out",
+                        dir.resolve("gaps.csv").toString(),
+                        "--plan",
+                        dir.resolve("plan.csv").toString());
+
+        assertThat(run.err()).doesNotContain("Exception");
+        assertThat(run.out())
+                .contains("b PHONE", "<- short of trained agents", "Short of trained agents")
+                .contains("b: simulated service level");
+        java.util.List<String> plan = Files.readAllLines(dir.resolve("plan.csv"));
+        assertThat(plan.get(0)).isEqualTo("agent_id,team,train_in");
+        assertThat(plan.subList(1, plan.size()))
+                .isNotEmpty()
+                .allSatisfy(line -> assertThat(line).matches("A\\d\\d,T,b"));
+    }
 }

@@ -206,6 +206,7 @@ public final class Messages {
         put("section.plan", "Plan et réalisé", "Plan vs actual");
         put("section.budget", "Budget", "Budget");
         put("section.training", "Formation", "Training");
+        WhatIfLabels.register(Messages::put);
         put("sheet.section.handoffs", "Transferts", "Handoffs");
         put(
                 "section.handoffs",

@@ -118,6 +118,7 @@ public final class ReportBuilder {
             out.addAll(urgent.relances(month, relanceHeat));
         }
         out.addAll(new PlanSection(q, msg).tables(month));
+        out.addAll(new WhatIfSection(q, msg).tables(month));
         if (budget != null) {
             out.addAll(
                     new BudgetSection(q, msg, fmt)

@@ -32,7 +32,8 @@ public final class Tables implements AutoCloseable {
                     new String[] {"staffing.csv", "staffing"},
                     new String[] {"forecast.csv", "forecast"},
                     new String[] {"training-gaps.csv", "training_gaps"},
-                    new String[] {"training-plan.csv", "training_plan"});
+                    new String[] {"training-plan.csv", "training_plan"},
+                    new String[] {fr.joignable.domain.table.WhatIfTable.FILE_NAME, "whatif"});
 
     private final Connection connection;
     private final Path dir;

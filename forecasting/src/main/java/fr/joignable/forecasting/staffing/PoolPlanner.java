@@ -45,6 +45,16 @@ final class PoolPlanner {
 
     private final LiveCheck check;
 
+    /**
+     * Open intervals ({@code opening_hours}). When the targets give the hours, live contacts
+     * offered while closed are turned away by the switchboard ({@code CONTACT_DIVERTED} {@code
+     * CLOSED}, out of the service-level denominators of {@code kpis.md}): they get no agents.
+     */
+    private boolean[] open;
+
+    /** Intervals whose live contacts are staffed: open ones, or all without explicit hours. */
+    private boolean[] liveOpen;
+
     PoolPlanner(TargetsConfig config, List<ForecastRow> forecast, Pools pools, LiveCheck check) {
         this.check = check;
         this.config = config;
@@ -84,9 +94,13 @@ final class PoolPlanner {
         for (int i = 0; i < forecast.size(); i++) {
             rowsOfPool.get(pools.of(forecast.get(i).queue())).add(i);
         }
-        boolean[] open = new boolean[size];
+        open = new boolean[size];
         for (int u = 0; u < size; u++) {
             open[u] = config.openingHours().isOpen(instant(u));
+        }
+        liveOpen = new boolean[size];
+        for (int u = 0; u < size; u++) {
+            liveOpen[u] = open[u] || !config.closesLiveContacts();
         }
         Map<Pools.Pool, PoolState> states = new LinkedHashMap<>();
         for (Map.Entry<Pools.Pool, List<Integer>> e : rowsOfPool.entrySet()) {
@@ -201,7 +215,7 @@ final class PoolPlanner {
             ChannelTargets t = config.of(r.queue(), r.channel());
             absence = Math.max(absence, t.shrinkage());
             if (r.channel().isLive()) {
-                if (r.offered() > 0) {
+                if (r.offered() > 0 && liveOpen[index(r)]) {
                     liveAt.get(index(r)).add(i);
                 }
             } else {
@@ -371,7 +385,7 @@ final class PoolPlanner {
             ForecastRow r = forecast.get(i);
             int u = index(r);
             if (r.channel().isLive()) {
-                if (r.offered() == 0) {
+                if (r.offered() == 0 || !liveOpen[u]) {
                     out[i] = new StaffingRow(r, 0, 0, Double.NaN, Double.NaN, Double.NaN);
                 } else {
                     out[i] =

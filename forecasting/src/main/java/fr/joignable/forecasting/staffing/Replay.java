@@ -18,7 +18,9 @@ import java.util.stream.IntStream;
  * queue, channel) what they achieve, pooled over the seeds: service level = answered within the
  * threshold / offered, abandon rate = abandoned / offered, {@code asa_s} = mean wait of the
  * answered ({@code kpis.md}; the simulator has no short abandons and no closed contacts), occupancy
- * = busy / present time of the agents trained in the queue.
+ * = busy / present time of the agents trained in the queue. When the targets give {@code
+ * opening_hours}, live contacts forecast outside them are not replayed: the switchboard turns them
+ * away ({@code CLOSED}).
  */
 public final class Replay {
 
@@ -74,7 +76,12 @@ public final class Replay {
                     targets.add(config.of(r.queue(), r.channel()));
                 }
                 int u = indexOf(r.intervalStart());
-                s[0][u] = r.offered();
+                // contacts offered while closed are turned away by the switchboard (kpis.md:
+                // closed, out of the service-level denominators): nothing to replay
+                boolean turnedAway =
+                        config.closesLiveContacts()
+                                && !config.openingHours().isOpen(r.intervalStart());
+                s[0][u] = turnedAway ? 0 : r.offered();
                 s[1][u] = Double.isNaN(r.ahtSeconds()) ? 0 : r.ahtSeconds();
                 s[2][u] = 1;
             }

@@ -40,22 +40,59 @@ public final class SimulationCheck implements PoolPlanner.LiveCheck {
     /** A slot is raised when its worst queue is this far below target (1 point). */
     static final double RAISE_BELOW = 0.01;
 
-    /** A slot is lowered when its worst queue is this far above target (5 points). */
-    static final double LOWER_ABOVE = 0.05;
+    /**
+     * A slot is lowered when its worst queue is more than this above target (3 points: the top of
+     * the ±3-point band the plan is judged on).
+     */
+    static final double LOWER_ABOVE = 0.03;
 
     static final int MAX_ROUNDS = 12;
+
+    /**
+     * The bounds of the marginal search: a slot whose worst margin is below {@code -raiseBelow}
+     * gets one agent more, one whose worst margin is above {@code lowerAbove} one less
+     * (tentatively), for at most {@code maxRounds} replays.
+     */
+    public record Search(double raiseBelow, double lowerAbove, int maxRounds) {
+
+        /**
+         * The plan's search: every slot's worst queue between target − 1 point and target + 3
+         * points where integer agents allow it.
+         */
+        public static final Search PLAN = new Search(RAISE_BELOW, LOWER_ABOVE, MAX_ROUNDS);
+
+        /**
+         * The fewest agents the search finds meeting the done-when criterion: every slot lowered
+         * while its worst queue stays at or above target − 3 points (each slot descends until one
+         * agent fewer would put a queue more than 3 points short).
+         */
+        public static final Search MINIMUM =
+                new Search(ReplaySummary.SLOT_TOLERANCE, -ReplaySummary.SLOT_TOLERANCE, 20);
+    }
 
     private final Replay.Workload workload;
     private final Pools pools;
     private final StaffRoster roster;
     private final int seeds;
     private final ZoneId zone;
+    private final Search search;
     private List<ReplaySummary.Line> summary = List.of();
     private int rounds;
     private List<PlanSimulator.Agent> finalAgents = List.of();
 
     public SimulationCheck(
             Replay.Workload workload, Pools pools, StaffRoster roster, int seeds, ZoneId zone) {
+        this(workload, pools, roster, seeds, zone, Search.PLAN);
+    }
+
+    public SimulationCheck(
+            Replay.Workload workload,
+            Pools pools,
+            StaffRoster roster,
+            int seeds,
+            ZoneId zone,
+            Search search) {
+        this.search = search;
         this.workload = workload;
         this.pools = pools;
         this.roster = roster;
@@ -90,12 +127,13 @@ public final class SimulationCheck implements PoolPlanner.LiveCheck {
         }
         Map<Pools.Pool, int[]> counts = apply(analytic, offset, slotOf);
         List<PlanSimulator.Result> runs = null;
-        for (rounds = 1; rounds <= MAX_ROUNDS; rounds++) {
+        int maxRounds = search.maxRounds();
+        for (rounds = 1; rounds <= maxRounds; rounds++) {
             List<PlanSimulator.Agent> agents =
                     ReplayAgents.fromCounts(workload, pools, roster, counts);
             runs = Replay.runs(workload, agents, seeds);
             finalAgents = agents;
-            if (rounds == MAX_ROUNDS) {
+            if (rounds == maxRounds) {
                 break;
             }
             PlanSimulator.Result total = PlanSimulator.sum(runs);
@@ -108,13 +146,13 @@ public final class SimulationCheck implements PoolPlanner.LiveCheck {
                     if (Double.isNaN(margin)) {
                         continue;
                     }
-                    if (margin < -RAISE_BELOW) {
+                    if (margin < -search.raiseBelow() - 1e-12) {
                         d[h]++;
                         changed = true;
                         if (lowered.get(p)[h]) {
                             locked.get(p)[h] = true;
                         }
-                    } else if (margin >= LOWER_ABOVE
+                    } else if (margin > search.lowerAbove() + 1e-12
                             && slot[1][h] < slot[2][h]
                             && !locked.get(p)[h]) {
                         d[h]--;
@@ -128,7 +166,7 @@ public final class SimulationCheck implements PoolPlanner.LiveCheck {
             }
             counts = apply(analytic, offset, slotOf);
         }
-        rounds = Math.min(rounds, MAX_ROUNDS);
+        rounds = Math.min(rounds, maxRounds);
         summary = ReplaySummary.lines(workload, runs, zone);
         Map<String, double[]> metrics = new HashMap<>();
         for (Replay.Row r : Replay.rows(workload, finalAgents, runs)) {

@@ -139,14 +139,34 @@ public final class TargetsConfig {
     private final EnumMap<Channel, Settings> channels;
     private final Map<String, EnumMap<Channel, Settings>> queues;
     private final OpeningHours openingHours;
+    private final boolean openingHoursGiven;
 
     private TargetsConfig(
             EnumMap<Channel, Settings> channels,
             Map<String, EnumMap<Channel, Settings>> queues,
             OpeningHours openingHours) {
+        this(channels, queues, openingHours, false);
+    }
+
+    private TargetsConfig(
+            EnumMap<Channel, Settings> channels,
+            Map<String, EnumMap<Channel, Settings>> queues,
+            OpeningHours openingHours,
+            boolean openingHoursGiven) {
         this.channels = channels;
         this.queues = queues;
         this.openingHours = openingHours;
+        this.openingHoursGiven = openingHoursGiven;
+    }
+
+    /**
+     * Whether live contacts forecast outside the opening hours are turned away (no agents, not
+     * replayed): only when the file gives {@code opening_hours} — with the built-in default hours a
+     * forecast's live rows are all staffed, so that a single queue keeps Erlang's answer at any
+     * hour.
+     */
+    public boolean closesLiveContacts() {
+        return openingHoursGiven;
     }
 
     /** The built-in defaults. */
@@ -213,6 +233,7 @@ public final class TargetsConfig {
         EnumMap<Channel, Settings> channels = new EnumMap<>(d.channels);
         Map<String, EnumMap<Channel, Settings>> queues = new HashMap<>();
         OpeningHours hours = d.openingHours;
+        boolean hoursGiven = false;
         for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             switch (e.getKey()) {
@@ -245,13 +266,16 @@ public final class TargetsConfig {
                         queues.put(qe.getKey(), perChannel);
                     }
                 }
-                case "opening_hours" -> hours = r.openingHours(e.getValue());
+                case "opening_hours" -> {
+                    hours = r.openingHours(e.getValue());
+                    hoursGiven = true;
+                }
                 // joignable.yaml sections read by other modules (docs/configuration.md)
                 case "duplicate_window", "mapping", "wallboard", "report" -> {}
                 default -> throw r.error(e.getKey(), "unknown key");
             }
         }
-        TargetsConfig config = new TargetsConfig(channels, Map.copyOf(queues), hours);
+        TargetsConfig config = new TargetsConfig(channels, Map.copyOf(queues), hours, hoursGiven);
         // validate every resolved combination now, so a bad value is reported up front
         for (Channel c : Channel.values()) {
             r.check(() -> config.of("", c), "channels." + c);
