@@ -58,10 +58,7 @@ final class ScheduleVerify {
                 new Replay.Workload(ForecastReader.read(workloadFile, "offered"), config);
         ScheduleVerification v =
                 new ScheduleVerification(
-                        workload,
-                        StaffRoster.read(rosterFile),
-                        config.openingHours(),
-                        seeds);
+                        workload, StaffRoster.read(rosterFile), config.openingHours(), seeds);
         List<String> log = new ArrayList<>();
         ScheduleResult r = first;
         ScheduleVerification.Outcome o = v.replay(r.shifts());
