@@ -184,7 +184,13 @@ public final class ScheduleCommand implements Callable<Integer> {
                             r,
                             extra ->
                                     Scheduler.schedule(
-                                            agents, plan, shiftRules, options, progress, extra),
+                                            agents,
+                                            plan,
+                                            shiftRules,
+                                            options,
+                                            progress,
+                                            extra.extra(),
+                                            extra.weights()),
                             plan,
                             forecast == null ? staffing : forecast,
                             roster,

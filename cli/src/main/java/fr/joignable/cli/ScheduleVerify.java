@@ -43,7 +43,7 @@ final class ScheduleVerify {
 
     static Kept improve(
             ScheduleResult first,
-            Function<double[][], ScheduleResult> resolve,
+            Function<ScheduleVerification.Raise, ScheduleResult> resolve,
             StaffingPlan plan,
             Path workloadFile,
             Path rosterFile,
@@ -66,7 +66,7 @@ final class ScheduleVerify {
         out.println("verify: " + log.get(0));
         out.flush();
         Kept best = new Kept(r, o, 0, log);
-        double[][] extra = null;
+        ScheduleVerification.Raise extra = null;
         for (int k = 1; k <= rounds && !o.passes(); k++) {
             extra = v.raise(plan, o, extra);
             r = resolve.apply(extra);

@@ -34,11 +34,12 @@ import java.util.TreeMap;
  * the schedule passes when every live queue reaches {@link #PASS_SHARE}.
  *
  * <p><b>Improvement</b> ({@link #raise}): in every judged slot below the target minus 3 points, the
- * requirement of the slot's queue is raised in each interval of that slot by {@code 0.5 + 10 ·
- * (target − SL)} agents, at most {@link #MAX_STEP} a round (a queue 10 points under gets 1.5 more
- * agents); the raises accumulate over rounds, and the solver re-schedules against plan + raises. It
- * is a fixed-point heuristic on the hour-of-week grid, not an optimisation through the simulator: a
- * round may also make things worse elsewhere, which is why the caller keeps the best round.
+ * requirement of the slot's queue is raised in each interval of that slot by a step of {@code 0.5 +
+ * 10 · (target − SL)} agents, at most {@link #MAX_STEP} a round (a queue 10 points under gets 1.5
+ * more agents), and the interval's shortfall weight is multiplied by {@code 1 + step}; both
+ * accumulate over rounds, and the solver re-schedules against plan + raises. It is a fixed-point
+ * heuristic on the hour-of-week grid, not an optimisation through the simulator: a round may also
+ * make things worse elsewhere, which is why the caller keeps the best round.
  */
 public final class ScheduleVerification {
 
@@ -209,18 +210,31 @@ public final class ScheduleVerification {
     }
 
     /**
-     * The raises after {@code outcome}: {@code extra} (by plan interval and queue, may be null)
-     * plus, for each failing slot, its step on every plan interval of that slot and queue (the
-     * largest step when two channels of one queue fail in the same slot).
+     * What the next solve asks for on top of the plan: {@code extra[i][q]} agents by plan interval
+     * and queue, and {@code weights[i]}, a factor on the shortfall weight of interval {@code i}.
      */
-    public double[][] raise(StaffingPlan plan, Outcome outcome, double[][] extra) {
+    public record Raise(double[][] extra, double[] weights) {}
+
+    /**
+     * The raises after {@code outcome}, on top of {@code previous} (null: none yet): for each
+     * failing slot, on every plan interval of that hour-of-week where its queue needs agents, the
+     * queue's requirement grows by the slot's step and the interval's shortfall weight is
+     * multiplied by {@code 1 + step} (the largest step when several queues fail in one slot). Both
+     * are needed: where the schedule is already short of the plan, a higher requirement alone
+     * changes nothing (a missing agent-minute costs the same), the weight makes the solver move
+     * agents there from intervals that are short too.
+     */
+    public Raise raise(StaffingPlan plan, Outcome outcome, Raise previous) {
         int n = plan.intervals().size();
         int nq = plan.queues().size();
         double[][] next = new double[n][nq];
-        if (extra != null) {
+        double[] weights = new double[n];
+        java.util.Arrays.fill(weights, 1);
+        if (previous != null) {
             for (int i = 0; i < n; i++) {
-                next[i] = extra[i].clone();
+                next[i] = previous.extra()[i].clone();
             }
+            weights = previous.weights().clone();
         }
         Map<String, Integer> queueIndex = new HashMap<>();
         for (int q = 0; q < nq; q++) {
@@ -238,14 +252,17 @@ public final class ScheduleVerification {
         }
         for (int i = 0; i < n; i++) {
             int h = hourOfWeek(plan.intervals().get(i));
+            double largest = 0;
             for (Map.Entry<Integer, Map<Integer, Double>> e : steps.entrySet()) {
                 Double step = e.getValue().get(h);
                 if (step != null && plan.demand()[i][e.getKey()] > 0) {
                     next[i][e.getKey()] += step;
+                    largest = Math.max(largest, step);
                 }
             }
+            weights[i] *= 1 + largest;
         }
-        return next;
+        return new Raise(next, weights);
     }
 
     /** {@code 0.5 + 10 · (target − SL)} agents, at most {@link #MAX_STEP}. */

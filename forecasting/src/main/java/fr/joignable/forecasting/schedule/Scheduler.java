@@ -48,7 +48,7 @@ public final class Scheduler {
             ShiftRules rules,
             Options options,
             Consumer<String> progress) {
-        return schedule(roster, plan, rules, options, progress, null);
+        return schedule(roster, plan, rules, options, progress, null, null);
     }
 
     /**
@@ -58,6 +58,8 @@ public final class Scheduler {
      * still measures against the plan itself.
      *
      * @param extra agents added to the plan's demand, by plan interval and queue; null: none
+     * @param weights by plan interval, a factor on the shortfall weight of its missing agents;
+     *     null: 1 everywhere
      */
     public static ScheduleResult schedule(
             Roster roster,
@@ -65,7 +67,8 @@ public final class Scheduler {
             ShiftRules rules,
             Options options,
             Consumer<String> progress,
-            double[][] extra) {
+            double[][] extra,
+            double[] weights) {
         loadSolver();
         List<String> queues = plan.queues();
         if (queues.size() > 12) {
@@ -184,7 +187,12 @@ public final class Scheduler {
                         max = Math.max(max, r);
                     }
                     if (max > 0 && open[d]) {
-                        slots.add(new WeekModel.Slot(d, minuteOf[i], required15[i]));
+                        slots.add(
+                                new WeekModel.Slot(
+                                        d,
+                                        minuteOf[i],
+                                        required15[i],
+                                        weights == null ? 1 : weights[i]));
                         slotIntervals.add(i);
                     }
                 }

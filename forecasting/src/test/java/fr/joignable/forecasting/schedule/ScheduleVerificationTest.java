@@ -118,7 +118,8 @@ class ScheduleVerificationTest {
                         List.of("Q", "R"),
                         List.of(mon0900, mon0915, mon1000, nextMon0900),
                         new double[][] {{1, 1}, {1, 1}, {1, 1}, {0, 1}});
-        double[][] extra = v.raise(plan, o, null);
+        ScheduleVerification.Raise raise = v.raise(plan, o, null);
+        double[][] extra = raise.extra();
         // 0.5 + 10 × (0.80 − 0.70) = 1.5 agents on Q at Monday 09:xx; not where Q needs nobody
         assertThat(extra[0][0]).isCloseTo(1.5, within(1e-9));
         assertThat(extra[1][0]).isCloseTo(1.5, within(1e-9));
@@ -127,8 +128,11 @@ class ScheduleVerificationTest {
         for (double[] row : extra) {
             assertThat(row[1]).isCloseTo(0, within(EXACT));
         }
-        double[][] again = v.raise(plan, o, extra);
-        assertThat(again[0][0]).isCloseTo(3.0, within(1e-9));
+        // the shortfall weight of those intervals × (1 + 1.5), the others' unchanged
+        assertThat(raise.weights()).containsExactly(new double[] {2.5, 2.5, 1, 1}, within(1e-9));
+        ScheduleVerification.Raise again = v.raise(plan, o, raise);
+        assertThat(again.extra()[0][0]).isCloseTo(3.0, within(1e-9));
+        assertThat(again.weights()[0]).isCloseTo(6.25, within(1e-9));
     }
 
     @Test
