@@ -128,11 +128,20 @@ class ScheduleVerificationTest {
         for (double[] row : extra) {
             assertThat(row[1]).isCloseTo(0, within(EXACT));
         }
-        // the shortfall weight of those intervals × (1 + 1.5), the others' unchanged
-        assertThat(raise.weights()).containsExactly(new double[] {2.5, 2.5, 1, 1}, within(1e-9));
+        // the shortfall weight of those intervals × (1 + WEIGHT_SHARE × 1.5), the others' unchanged
+        assertThat(raise.weights())
+                .containsExactly(
+                        new double[] {
+                            1 + 1.5 * ScheduleVerification.WEIGHT_SHARE,
+                            1 + 1.5 * ScheduleVerification.WEIGHT_SHARE,
+                            1,
+                            1
+                        },
+                        within(1e-9));
         ScheduleVerification.Raise again = v.raise(plan, o, raise);
         assertThat(again.extra()[0][0]).isCloseTo(3.0, within(1e-9));
-        assertThat(again.weights()[0]).isCloseTo(6.25, within(1e-9));
+        assertThat(again.weights()[0])
+                .isCloseTo(Math.pow(1 + 1.5 * ScheduleVerification.WEIGHT_SHARE, 2), within(1e-9));
     }
 
     @Test
