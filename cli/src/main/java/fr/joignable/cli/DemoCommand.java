@@ -242,9 +242,12 @@ public final class DemoCommand implements Callable<Integer> {
                 "--out",
                 staffing.toString());
 
-        o.println("[6/9] Shifts and breaks of the roster's agents for the plan (schedule)");
+        o.println(
+                "[6/9] Shifts and breaks of the roster's agents for the plan (schedule), checked"
+                        + " and improved in simulation (--verify)");
         o.flush();
         Path schedule = out.resolve("schedule.csv");
+        // coverage.csv in the data directory is the report's "schedule for the coming month"
         step(
                 "schedule",
                 "--staffing",
@@ -256,7 +259,12 @@ public final class DemoCommand implements Callable<Integer> {
                 "--coverage",
                 out.resolve("coverage.csv").toString(),
                 "--time-limit",
-                "30s");
+                "30s",
+                "--verify",
+                "--verify-rounds",
+                "3",
+                "--verify-out",
+                out.resolve("schedule-verified.csv").toString());
 
         o.println("[7/9] Training gaps of the roster against the staffing plan");
         o.flush();

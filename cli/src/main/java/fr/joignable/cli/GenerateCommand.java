@@ -75,6 +75,15 @@ public final class GenerateCommand implements Callable<Integer> {
                             + " 0.5%% redelivered, 0.1%% followed by an invalid line.")
     boolean faults;
 
+    @Option(
+            names = "--schedule",
+            paramLabel = "FILE",
+            description =
+                    "Agents work the shifts of this schedule (agent_id,date,start,end,breaks, as"
+                            + " written by schedule) instead of shifts drawn at random; its agents"
+                            + " must be the generated roster's (A001...).")
+    Path schedule;
+
     @Option(names = "--quiet", description = "No progress bar.")
     boolean quiet;
 
@@ -103,7 +112,8 @@ public final class GenerateCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         ConsoleProgress progress = new ConsoleProgress(err, "generate: days", quiet);
         long started = System.nanoTime();
-        SampleData.Result result = SampleData.generate(options, first, days, out, roster, progress);
+        SampleData.Result result =
+                SampleData.generate(options, first, days, out, roster, schedule, progress);
         double seconds = (System.nanoTime() - started) / 1e9;
         SimulationSummary s = result.summary();
         PrintWriter o = spec.commandLine().getOut();

@@ -97,6 +97,56 @@ public final class ScheduleCommand implements Callable<Integer> {
                             + " (default ${DEFAULT-VALUE}; see docs/scheduling.md for the measurements).")
     Solver solver;
 
+    @Option(
+            names = "--verify",
+            description =
+                    "Replay the schedule in the simulated centre (the roster's agents in their"
+                            + " shifts), print the service level per queue and hour-of-week, and"
+                            + " re-solve where a queue is under target (docs/scheduling.md).")
+    boolean verify;
+
+    @Option(
+            names = "--forecast",
+            paramLabel = "FILE",
+            description =
+                    "With --verify: the workload to replay (interval_start,queue,channel,offered,"
+                            + "aht_s); default: the staffing plan's own offered and aht_s.")
+    Path forecast;
+
+    @Option(
+            names = "--targets",
+            paramLabel = "FILE",
+            description =
+                    "With --verify: targets YAML (thresholds, patience), as for simulate;"
+                            + " defaults when absent.")
+    Path targets;
+
+    @Option(
+            names = "--verify-rounds",
+            paramLabel = "N",
+            defaultValue = "3",
+            description =
+                    "With --verify: at most N re-solves with raised requirements, each given"
+                            + " --time-limit (default ${DEFAULT-VALUE}; 0: only report).")
+    int verifyRounds;
+
+    @Option(
+            names = "--verify-seeds",
+            paramLabel = "N",
+            defaultValue = "3",
+            description = "With --verify: simulation seeds per round (default ${DEFAULT-VALUE}).")
+    int verifySeeds;
+
+    @Option(
+            names = "--verify-out",
+            paramLabel = "FILE",
+            description =
+                    "With --verify: write the kept schedule's simulated service level per queue,"
+                            + " channel and hour-of-week ("
+                            + ScheduleVerify.HEADER
+                            + ").")
+    Path verifyOut;
+
     @Override
     public Integer call() throws Exception {
         if (timeLimit <= 0) {
@@ -105,26 +155,62 @@ public final class ScheduleCommand implements Callable<Integer> {
         if (workers < 1 || workers > 64) {
             throw new UsageException("--workers must be in [1, 64]");
         }
+        if (verifyRounds < 0 || verifyRounds > 20) {
+            throw new UsageException("--verify-rounds must be in [0, 20]");
+        }
+        if (verifySeeds < 1 || verifySeeds > 100) {
+            throw new UsageException("--verify-seeds must be in [1, 100]");
+        }
+        if (!verify && (forecast != null || targets != null || verifyOut != null)) {
+            throw new UsageException("--forecast, --targets and --verify-out need --verify");
+        }
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
         ShiftRules shiftRules = rules == null ? ShiftRules.defaults() : ShiftRules.read(rules);
         Roster agents = Roster.read(roster);
         StaffingPlan plan = StaffingPlan.read(staffing);
-        ScheduleResult r =
-                Scheduler.schedule(
-                        agents,
-                        plan,
-                        shiftRules,
-                        new Scheduler.Options(timeLimit, workers, solver == Solver.SCIP),
-                        line -> {
-                            stderr.println("schedule: " + line);
-                            stderr.flush();
-                        });
+        Scheduler.Options options =
+                new Scheduler.Options(timeLimit, workers, solver == Solver.SCIP);
+        java.util.function.Consumer<String> progress =
+                line -> {
+                    stderr.println("schedule: " + line);
+                    stderr.flush();
+                };
+        ScheduleResult r = Scheduler.schedule(agents, plan, shiftRules, options, progress);
+        ScheduleVerify.Kept kept = null;
+        if (verify) {
+            kept =
+                    ScheduleVerify.improve(
+                            r,
+                            extra ->
+                                    Scheduler.schedule(
+                                            agents,
+                                            plan,
+                                            shiftRules,
+                                            options,
+                                            progress,
+                                            extra.extra(),
+                                            extra.weights()),
+                            plan,
+                            forecast == null ? staffing : forecast,
+                            roster,
+                            targets,
+                            verifySeeds,
+                            verifyRounds,
+                            stdout);
+            r = kept.result();
+        }
         ScheduleFiles.writeSchedule(out, r.shifts());
         if (coverage != null) {
             ScheduleFiles.writeCoverage(coverage, r.coverage());
         }
         printSummary(stdout, r, plan);
+        if (kept != null) {
+            ScheduleVerify.print(stdout, kept);
+            if (verifyOut != null) {
+                ScheduleVerify.write(verifyOut, kept.outcome());
+            }
+        }
         stdout.flush();
         return JoignableCli.EXIT_OK;
     }

@@ -62,4 +62,44 @@ class ScheduleCommandTest {
         assertThat(run.err().lines().count()).isEqualTo(1);
         assertThat(dir.resolve("schedule.csv")).doesNotExist();
     }
+
+    @Test
+    void verifyOptionsWithoutVerifyAreAUsageError() throws IOException {
+        Run run = schedule("--verify-out", dir.resolve("slots.csv").toString());
+        assertThat(run.status()).isEqualTo(2);
+        assertThat(run.err()).contains("need --verify");
+        assertThat(dir.resolve("schedule.csv")).doesNotExist();
+    }
+
+    /**
+     * One agent for 8 calls of 4 minutes in a quarter-hour (2.1 erlangs): the replay shows the
+     * queue under target, a round re-solves, and the slot file is written.
+     */
+    @Test
+    void verifyReplaysTheScheduleAndReportsTheCriterion() throws IOException {
+        Path slots = dir.resolve("slots.csv");
+        Run run =
+                schedule(
+                        "--time-limit",
+                        "10s",
+                        "--verify",
+                        "--verify-rounds",
+                        "1",
+                        "--verify-seeds",
+                        "6",
+                        "--verify-out",
+                        slots.toString());
+        assertThat(run.status()).as(run.err()).isEqualTo(0);
+        assertThat(run.out()).contains("verify: round 0 (as solved)");
+        assertThat(run.out()).contains("verify: round 1");
+        assertThat(run.out()).contains("LOYERS PHONE: service level");
+        assertThat(run.out()).contains("Criterion").contains("not met");
+        assertThat(run.out()).contains("LOYERS PHONE Mon 09:00");
+        assertThat(Files.readAllLines(slots))
+                .first()
+                .isEqualTo("queue,channel,weekday,hour,contacts,service_level,target,met");
+        assertThat(Files.readAllLines(slots)).hasSize(2);
+        assertThat(Files.readAllLines(slots).get(1)).startsWith("LOYERS,PHONE,MONDAY,9,");
+        assertThat(Files.readAllLines(slots).get(1)).endsWith(",0.8,false");
+    }
 }

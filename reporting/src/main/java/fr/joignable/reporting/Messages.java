@@ -123,6 +123,23 @@ public final class Messages {
         put("col.peak_staffed_agents", "Pic présent (agents)", "Staffed peak (agents)");
         put("col.intervals_below_plan", "Quarts d'heure sous le plan", "Quarter-hours below plan");
         put("col.peak_scheduled_agents", "Pic planifié (agents)", "Peak scheduled agents");
+        // coverage of the coming month's schedule (CoverageSection)
+        put("section.schedule", "Planning du mois à venir", "Schedule for the coming month");
+        put(
+                "table.schedule_coverage",
+                "Couverture du plan par le planning, par groupe de files",
+                "Coverage of the plan by the schedule, per pool of queues");
+        put(
+                "note.schedule_coverage",
+                "D'après coverage.csv (joignable schedule --coverage), sur tout l'horizon du planning. Requis : agents du plan ; présents : agents planifiés formés à une file du groupe, hors pauses. Couverture : Σ min(présents, requis) ÷ Σ requis. Quarts d'heure sous le plan : plus de 0,05 agent manquant.",
+                "From coverage.csv (joignable schedule --coverage), over the schedule's whole horizon. Required: the plan's agents; present: scheduled agents trained in a queue of the pool, breaks excluded. Coverage: Σ min(present, required) ÷ Σ required. Quarter-hours below plan: more than 0.05 agent missing.");
+        put("col.pool", "Groupe de files", "Pool");
+        put("col.first_day", "Du", "From");
+        put("col.last_day", "Au", "To");
+        put("col.required_agent_hours", "Heures-agent requises", "Agent-hours required");
+        put("col.present_agent_hours", "Heures-agent planifiées", "Agent-hours scheduled");
+        put("col.coverage", "Couverture", "Coverage");
+        put("col.worst_gap_agents", "Pire manque (agents)", "Worst gap (agents)");
         put("col.trained_fte", "ETP formés", "Trained FTE");
         put("col.uncovered_agent_hours", "Heures-agents non couvertes", "Uncovered agent-hours");
         put(

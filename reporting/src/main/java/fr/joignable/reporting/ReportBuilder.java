@@ -148,6 +148,7 @@ public final class ReportBuilder {
             out.add(handoffs(month, msg));
         }
         out.addAll(trainingTables(month));
+        out.addAll(new CoverageSection(q).tables(month));
         out.add(
                 Cols.table(
                         "daily",

@@ -17,8 +17,9 @@ import java.util.stream.Stream;
  * An in-memory DuckDB connection with one view per table found in a data directory: the Parquet
  * tables {@code contact_intervals}, {@code agent_intervals}, {@code intent_intervals}, {@code
  * handoffs} (hive-partitioned by {@code day}) and the CSV files {@code staffing.csv}, {@code
- * forecast.csv}, {@code training-gaps.csv}, {@code training-plan.csv} (views {@code staffing},
- * {@code forecast}, {@code training_gaps}, {@code training_plan}).
+ * forecast.csv}, {@code training-gaps.csv}, {@code training-plan.csv}, {@code coverage.csv} (views
+ * {@code staffing}, {@code forecast}, {@code training_gaps}, {@code training_plan}, {@code
+ * coverage}).
  */
 public final class Tables implements AutoCloseable {
 
@@ -33,7 +34,8 @@ public final class Tables implements AutoCloseable {
                     new String[] {"forecast.csv", "forecast"},
                     new String[] {"training-gaps.csv", "training_gaps"},
                     new String[] {"training-plan.csv", "training_plan"},
-                    new String[] {fr.joignable.domain.table.WhatIfTable.FILE_NAME, "whatif"});
+                    new String[] {fr.joignable.domain.table.WhatIfTable.FILE_NAME, "whatif"},
+                    new String[] {"coverage.csv", "coverage"});
 
     private final Connection connection;
     private final Path dir;

@@ -75,6 +75,7 @@ public final class ContactCentreSimulator {
             };
 
     private final SimulatorOptions o;
+    private final ShiftSchedule schedule;
     private final Roster roster;
     private final RandomGenerator rng;
     private final String tag;
@@ -118,6 +119,18 @@ public final class ContactCentreSimulator {
     private long handoffsClosed;
 
     public ContactCentreSimulator(SimulatorOptions options) {
+        this(options, null);
+    }
+
+    /**
+     * A centre whose agents work the shifts of {@code schedule} (null: shifts drawn at random):
+     * each logs in at his shift's start, takes each break at its scheduled time (a break of 30
+     * minutes or more is a lunch, logged out; a shorter one is not-ready) and logs out at the
+     * shift's end, finishing the contact in hand first; no absence or training is drawn, and an
+     * agent without a shift on a date does not work it.
+     */
+    public ContactCentreSimulator(SimulatorOptions options, ShiftSchedule schedule) {
+        this.schedule = schedule;
         this.o = Objects.requireNonNull(options, "options");
         this.roster = Roster.of(options);
         this.rng = new Well19937c(options.seed());
@@ -195,7 +208,7 @@ public final class ContactCentreSimulator {
         while (!laterArrivals.isEmpty() && laterArrivals.peek().t < dayEnd) {
             agenda.add(laterArrivals.poll());
         }
-        if (workingDay) {
+        if (schedule == null ? workingDay : schedule.anyOn(date)) {
             planAgents(date);
             Sim close = new Sim(closeMs, Kind.CLOSE);
             agenda.add(close);
@@ -327,7 +340,47 @@ public final class ContactCentreSimulator {
         };
     }
 
+    /** The shifts of the schedule on {@code date} (see the constructor). */
+    private void planScheduled(LocalDate date) {
+        for (Agent a : agents) {
+            a.due.clear();
+            ShiftSchedule.Shift shift = schedule.shift(a.profile.agentId(), date);
+            if (shift == null) {
+                continue;
+            }
+            long login = millis(date, shift.start());
+            long logout = millis(date, shift.end());
+            if (logout <= login) {
+                logout = millis(date.plusDays(1), shift.end());
+            }
+            List<Sim> plan = new ArrayList<>();
+            for (java.time.LocalTime[] b : shift.breaks()) {
+                long from = millis(date, b[0]);
+                long to = millis(date, b[1]);
+                if (from < login) {
+                    from = millis(date.plusDays(1), b[0]);
+                    to = millis(date.plusDays(1), b[1]);
+                }
+                if (to <= from) {
+                    continue;
+                }
+                ActivityKind kind =
+                        to - from >= 30 * MINUTE ? ActivityKind.LUNCH : ActivityKind.BREAK;
+                plan.add(activity(a, from, kind, to - from));
+            }
+            Sim in = new Sim(login, Kind.LOGIN);
+            in.agent = a;
+            agenda.add(in);
+            plan.add(activity(a, logout, ActivityKind.LOGOUT, 0));
+            agenda.addAll(plan);
+        }
+    }
+
     private void planAgents(LocalDate date) {
+        if (schedule != null) {
+            planScheduled(date);
+            return;
+        }
         for (Agent a : agents) {
             a.due.clear();
             if (rng.nextDouble() < o.absenceShare()) {

@@ -47,7 +47,31 @@ public final class SampleData {
             Path roster,
             Progress progress)
             throws IOException {
-        ContactCentreSimulator simulator = new ContactCentreSimulator(options);
+        return generate(options, start, days, events, roster, null, progress);
+    }
+
+    /**
+     * As {@link #generate(SimulatorOptions, LocalDate, int, Path, Path, Progress)}, the agents
+     * working the shifts of the schedule file {@code schedule} (null: shifts drawn at random).
+     */
+    public static Result generate(
+            SimulatorOptions options,
+            LocalDate start,
+            int days,
+            Path events,
+            Path roster,
+            Path schedule,
+            Progress progress)
+            throws IOException {
+        ShiftSchedule shifts = null;
+        if (schedule != null) {
+            java.util.Set<String> ids = new java.util.HashSet<>();
+            for (AgentProfile p : Roster.of(options).agents()) {
+                ids.add(p.agentId());
+            }
+            shifts = ShiftSchedule.read(schedule, ids);
+        }
+        ContactCentreSimulator simulator = new ContactCentreSimulator(options, shifts);
         Result[] result = new Result[1];
         boolean gzip = events.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".gz");
         AtomicFiles.write(

@@ -106,7 +106,7 @@ final class Greedy {
             if (w > 0) {
                 double before = shortAt(i, -1, 0);
                 if (before > 0) {
-                    gain += before - Math.max(0, shortAt(i, c, w));
+                    gain += slots.get(i).weight() * (before - Math.max(0, shortAt(i, c, w)));
                 }
             }
         }
@@ -123,7 +123,7 @@ final class Greedy {
             }
         }
         for (int i = 0; i < slots.size(); i++) {
-            cost += rules.shortfallWeight() * shortAt(i, -1, 0);
+            cost += rules.shortfallWeight() * slots.get(i).weight() * shortAt(i, -1, 0);
         }
         return cost;
     }

@@ -83,7 +83,7 @@ final class MipWeekModel {
                 max = Math.max(max, r);
             }
             MPVariable u = solver.makeNumVar(0, max, "");
-            objective.setCoefficient(u, rules.shortfallWeight());
+            objective.setCoefficient(u, rules.shortfallWeight() * slot.weight());
             MPVariable[] y = new MPVariable[nc];
             if (open[slot.day()]) {
                 MPConstraint[] def = new MPConstraint[nc];

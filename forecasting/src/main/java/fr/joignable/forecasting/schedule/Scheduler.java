@@ -48,6 +48,27 @@ public final class Scheduler {
             ShiftRules rules,
             Options options,
             Consumer<String> progress) {
+        return schedule(roster, plan, rules, options, progress, null, null);
+    }
+
+    /**
+     * As {@link #schedule(Roster, StaffingPlan, ShiftRules, Options, Consumer)}, the model asking
+     * for {@code plan.demand()[i][q] + extra[i][q]} agents (the improvement loop of {@code
+     * --verify} raises the requirement where simulation shows a queue under target); the summary
+     * still measures against the plan itself.
+     *
+     * @param extra agents added to the plan's demand, by plan interval and queue; null: none
+     * @param weights by plan interval, a factor on the shortfall weight of its missing agents;
+     *     null: 1 everywhere
+     */
+    public static ScheduleResult schedule(
+            Roster roster,
+            StaffingPlan plan,
+            ShiftRules rules,
+            Options options,
+            Consumer<String> progress,
+            double[][] extra,
+            double[] weights) {
         loadSolver();
         List<String> queues = plan.queues();
         if (queues.size() > 12) {
@@ -80,6 +101,16 @@ public final class Scheduler {
         // the plan's intervals on local days
         List<Instant> intervals = plan.intervals();
         double[][] demand = plan.demand();
+        double[][] modelDemand = demand;
+        if (extra != null) {
+            modelDemand = new double[demand.length][];
+            for (int i = 0; i < demand.length; i++) {
+                modelDemand[i] = demand[i].clone();
+                for (int q = 0; q < modelDemand[i].length; q++) {
+                    modelDemand[i][q] = Math.max(0, modelDemand[i][q] + extra[i][q]);
+                }
+            }
+        }
         LocalDate firstDay = intervals.get(0).atZone(rules.zone()).toLocalDate();
         LocalDate lastDay = intervals.get(intervals.size() - 1).atZone(rules.zone()).toLocalDate();
         int[] dayOf = new int[intervals.size()];
@@ -98,7 +129,8 @@ public final class Scheduler {
                                 Math.round(
                                         15
                                                 * SkillSets.required(
-                                                        demand[i], sets.family.get(f).queues()));
+                                                        modelDemand[i],
+                                                        sets.family.get(f).queues()));
             }
         }
 
@@ -155,7 +187,12 @@ public final class Scheduler {
                         max = Math.max(max, r);
                     }
                     if (max > 0 && open[d]) {
-                        slots.add(new WeekModel.Slot(d, minuteOf[i], required15[i]));
+                        slots.add(
+                                new WeekModel.Slot(
+                                        d,
+                                        minuteOf[i],
+                                        required15[i],
+                                        weights == null ? 1 : weights[i]));
                         slotIntervals.add(i);
                     }
                 }

@@ -25,7 +25,16 @@ import java.util.function.Consumer;
 final class WeekModel {
 
     /** One interval of the plan inside the week: its day, its slot start, its requirements. */
-    record Slot(int day, int minute, int[] required15) {}
+    /**
+     * An interval to cover; {@code weight} multiplies the shortfall weight of its missing agents (1
+     * normally; more where {@code --verify} found a queue under target).
+     */
+    record Slot(int day, int minute, int[] required15, double weight) {
+
+        Slot(int day, int minute, int[] required15) {
+            this(day, minute, required15, 1);
+        }
+    }
 
     /** A group of interchangeable agents. */
     record Group(int skillClass, int size, int capMinutes, int minMinutes) {}
@@ -113,7 +122,7 @@ final class WeekModel {
                 max = Math.max(max, r);
             }
             IntVar u = model.newIntVar(0, max, "");
-            shortfall.add(u);
+            shortfall.addTerm(u, Math.round(weight * slot.weight()));
             IntVar[] y = new IntVar[nc];
             for (int c = 0; c < nc; c++) {
                 if (terms[c] > 0) {
@@ -142,7 +151,7 @@ final class WeekModel {
         // the objective in hundredths of a minute, so that the weight may be a decimal
         LinearExprBuilder scaled = LinearExpr.newBuilder();
         scaled.addTerm(objective.build(), 100);
-        scaled.addTerm(shortfall.build(), weight);
+        scaled.add(shortfall.build());
         model.minimize(scaled.build());
 
         CpSolver solver = new CpSolver();

@@ -1,0 +1,194 @@
+package fr.joignable.cli;
+
+import fr.joignable.domain.io.AtomicFiles;
+import fr.joignable.domain.kpi.KpiFormat;
+import fr.joignable.forecasting.schedule.ScheduleResult;
+import fr.joignable.forecasting.schedule.ScheduleVerification;
+import fr.joignable.forecasting.staffing.ForecastReader;
+import fr.joignable.forecasting.staffing.Replay;
+import fr.joignable.forecasting.staffing.ReplaySummary;
+import fr.joignable.forecasting.staffing.StaffRoster;
+import fr.joignable.forecasting.staffing.TargetsConfig;
+import fr.joignable.forecasting.training.StaffingPlan;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+
+/**
+ * The {@code --verify} part of {@code schedule}: replay, judge, raise the requirement where a queue
+ * is under target and re-solve, for a bounded number of rounds; the best round is kept (the highest
+ * share of met slots for the worst queue, then over all queues) among those whose paid hours stay
+ * within {@link #PAID_SLACK} of the plan's requirement.
+ */
+final class ScheduleVerify {
+
+    static final String HEADER = "queue,channel,weekday,hour,contacts,service_level,target,met";
+
+    /** Paid hours may exceed the plan's agent-hours by this share at most (+10 %). */
+    static final double PAID_SLACK = 0.10;
+
+    /** The schedule kept and what its replay showed; {@code rounds}: one line per round. */
+    record Kept(
+            ScheduleResult result,
+            ScheduleVerification.Outcome outcome,
+            int round,
+            List<String> rounds) {}
+
+    private ScheduleVerify() {}
+
+    static Kept improve(
+            ScheduleResult first,
+            Function<ScheduleVerification.Raise, ScheduleResult> resolve,
+            StaffingPlan plan,
+            Path workloadFile,
+            Path rosterFile,
+            Path targetsFile,
+            int seeds,
+            int rounds,
+            PrintWriter out)
+            throws IOException {
+        TargetsConfig config =
+                targetsFile == null ? TargetsConfig.defaults() : TargetsConfig.read(targetsFile);
+        Replay.Workload workload =
+                new Replay.Workload(ForecastReader.read(workloadFile, "offered"), config);
+        ScheduleVerification v =
+                new ScheduleVerification(
+                        workload, StaffRoster.read(rosterFile), config.openingHours(), seeds);
+        List<String> log = new ArrayList<>();
+        ScheduleResult r = first;
+        ScheduleVerification.Outcome o = v.replay(r.shifts());
+        log.add(round(0, r, o));
+        out.println("verify: " + log.get(0));
+        out.flush();
+        Kept best = new Kept(r, o, 0, log);
+        ScheduleVerification.Raise extra = null;
+        for (int k = 1; k <= rounds && !o.passes(); k++) {
+            extra = v.raise(plan, o, extra);
+            r = resolve.apply(extra);
+            o = v.replay(r.shifts());
+            log.add(round(k, r, o));
+            out.println("verify: " + log.get(k));
+            out.flush();
+            boolean affordable = r.paidHours() <= (1 + PAID_SLACK) * r.requiredAgentHours() + 1e-9;
+            if (affordable && better(o, best.outcome())) {
+                best = new Kept(r, o, k, log);
+            }
+        }
+        return new Kept(best.result(), best.outcome(), best.round(), log);
+    }
+
+    private static boolean better(ScheduleVerification.Outcome a, ScheduleVerification.Outcome b) {
+        if (Math.abs(a.worstShare() - b.worstShare()) > 1e-12) {
+            return a.worstShare() > b.worstShare();
+        }
+        return a.overallShare() > b.overallShare() + 1e-12;
+    }
+
+    private static String round(int k, ScheduleResult r, ScheduleVerification.Outcome o) {
+        ReplaySummary.Line worst = null;
+        for (ReplaySummary.Line l : o.lines()) {
+            if (l.slots() > 0 && (worst == null || l.slotShare() < worst.slotShare())) {
+                worst = l;
+            }
+        }
+        return String.format(
+                Locale.ROOT,
+                "round %d%s: %.0f %% of all judged hour-of-week slots within 3 points, worst %s;"
+                        + " paid %.1f h (%+.1f %% vs the plan)",
+                k,
+                k == 0 ? " (as solved)" : " (requirement raised where under target)",
+                100 * o.overallShare(),
+                worst == null
+                        ? "none"
+                        : String.format(
+                                Locale.ROOT,
+                                "%s %s %.0f %% of %d",
+                                worst.queue(),
+                                worst.channel(),
+                                100 * worst.slotShare(),
+                                worst.slots()),
+                r.paidHours(),
+                r.requiredAgentHours() > 0
+                        ? 100 * (r.paidHours() / r.requiredAgentHours() - 1)
+                        : 0);
+    }
+
+    static void print(PrintWriter w, Kept kept) {
+        ScheduleVerification.Outcome o = kept.outcome();
+        w.printf(
+                Locale.ROOT,
+                "Verified in simulation (round %d kept, of %d): the schedule's agents in their shifts,"
+                        + " per live queue:%n",
+                kept.round(),
+                kept.rounds().size() - 1);
+        for (ReplaySummary.Line l : o.lines()) {
+            w.println("  " + ReplaySummary.format(l));
+        }
+        w.printf(
+                Locale.ROOT,
+                "Criterion (every live queue within 3 points of its target in >= %.0f %% of its"
+                        + " hour-of-week slots): %s; worst queue %.0f %%, all queues %.0f %%.%n",
+                100 * ScheduleVerification.PASS_SHARE,
+                o.passes() ? "met" : "not met",
+                100 * o.worstShare(),
+                100 * o.overallShare());
+        if (o.closedPerSeed() > 0) {
+            w.printf(
+                    Locale.ROOT,
+                    "  (%.0f live contacts arrived while the centre was closed: not judged)%n",
+                    o.closedPerSeed());
+        }
+        List<ScheduleVerification.Slot> failing = new ArrayList<>();
+        for (ScheduleVerification.Slot s : o.slots()) {
+            if (!s.met()) {
+                failing.add(s);
+            }
+        }
+        failing.sort(Comparator.comparingDouble(s -> s.serviceLevel() - s.targetPercent() / 100));
+        if (!failing.isEmpty()) {
+            w.printf("Furthest under target (%d slots under):%n", failing.size());
+            for (ScheduleVerification.Slot s : failing.subList(0, Math.min(8, failing.size()))) {
+                w.printf(
+                        Locale.ROOT,
+                        "  %s %s %s: %.1f %% (target %.0f %%)%n",
+                        s.queue(),
+                        s.channel(),
+                        s.label(),
+                        100 * s.serviceLevel(),
+                        s.targetPercent());
+            }
+        }
+    }
+
+    static void write(Path file, ScheduleVerification.Outcome o) throws IOException {
+        String[] days = {
+            "MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY"
+        };
+        AtomicFiles.writeText(
+                file,
+                w -> {
+                    w.write(HEADER);
+                    w.write('\n');
+                    for (ScheduleVerification.Slot s : o.slots()) {
+                        w.write(
+                                KpiFormat.csvLine(
+                                        List.of(
+                                                s.queue(),
+                                                s.channel().name(),
+                                                days[s.hourOfWeek() / 24],
+                                                Integer.toString(s.hourOfWeek() % 24),
+                                                Long.toString(s.offered()),
+                                                KpiFormat.decimal(
+                                                        Math.round(s.serviceLevel() * 1e4) / 1e4),
+                                                KpiFormat.decimal(s.targetPercent() / 100),
+                                                Boolean.toString(s.met()))));
+                        w.write('\n');
+                    }
+                });
+    }
+}
