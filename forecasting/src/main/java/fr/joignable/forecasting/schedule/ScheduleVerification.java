@@ -75,6 +75,11 @@ public final class ScheduleVerification {
             return serviceLevel() >= targetPercent / 100 - ReplaySummary.SLOT_TOLERANCE;
         }
 
+        /** Within {@code target ± 3 points}: the strict band (neither short nor over-served). */
+        public boolean inBand() {
+            return Math.abs(serviceLevel() - targetPercent / 100) <= ReplaySummary.SLOT_TOLERANCE;
+        }
+
         /** "Mon 09:00". */
         public String label() {
             String[] days = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
@@ -184,6 +189,7 @@ public final class ScheduleVerification {
             double target = workload.targets().get(s).serviceLevelPercent();
             int judged = 0;
             int met = 0;
+            int inBand = 0;
             for (Map.Entry<Integer, long[]> e : bySlot.entrySet()) {
                 if (e.getValue()[0] >= ReplaySummary.MIN_SLOT_CONTACTS) {
                     Slot slot =
@@ -197,6 +203,7 @@ public final class ScheduleVerification {
                     out.add(slot);
                     judged++;
                     met += slot.met() ? 1 : 0;
+                    inBand += slot.inBand() ? 1 : 0;
                 }
             }
             lines.add(
@@ -208,7 +215,8 @@ public final class ScheduleVerification {
                             target,
                             judged,
                             met,
-                            offered == 0 ? Double.NaN : (double) abandoned / offered));
+                            offered == 0 ? Double.NaN : (double) abandoned / offered,
+                            inBand));
         }
         return new Outcome(lines, out, (double) closed / runs);
     }
