@@ -1,20 +1,16 @@
 package fr.joignable.inputs;
 
-import fr.joignable.domain.event.EventCodec;
 import fr.joignable.domain.event.EventType;
 import fr.joignable.domain.event.InteractionEvent;
 import fr.joignable.domain.io.AtomicFiles;
 import fr.joignable.domain.io.InputException;
 import fr.joignable.domain.privacy.TenantPseudonymizer;
 import java.io.BufferedReader;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -79,16 +75,14 @@ public final class Conversion {
                 raw -> {
                     OutputStream os =
                             out.getFileName().toString().endsWith(".gz") ? fastGzip(raw) : raw;
-                    Writer w =
-                            new BufferedWriter(
-                                    new OutputStreamWriter(os, StandardCharsets.UTF_8), 1 << 16);
-                    try (BatchWriter bw = new BatchWriter(w)) {
+                    try (BatchWriter bw = new BatchWriter(new EventLines(os))) {
                         result[0] = run(format, inputs, mapping, pseudonymizer, skips, bw::add);
                         bw.finish();
                     }
-                    w.flush();
                     if (os != raw) {
                         os.close();
+                    } else {
+                        os.flush();
                     }
                 });
         return result[0];
@@ -185,8 +179,7 @@ public final class Conversion {
         private volatile Throwable failure;
         private List<InteractionEvent> batch = new java.util.ArrayList<>(BATCH);
 
-        BatchWriter(Writer w) {
-            EventCodec codec = EventCodec.instance();
+        BatchWriter(EventLines w) {
             thread =
                     new Thread(
                             () -> {
@@ -195,10 +188,10 @@ public final class Conversion {
                                             b != END;
                                             b = queue.take()) {
                                         for (InteractionEvent e : b) {
-                                            w.write(codec.encode(e));
-                                            w.write('\n');
+                                            w.write(e);
                                         }
                                     }
+                                    w.flushBuffer();
                                 } catch (Throwable t) {
                                     failure = t;
                                     queue.clear();
