@@ -34,10 +34,32 @@ public final class Conversion {
     /** What a conversion read, wrote and skipped. */
     public record Result(long linesRead, long events, Map<EventType, Long> byType, Skips skips) {
 
+        /**
+         * Lines read that are neither used, skipped nor blank/header: 0 unless something is wrong
+         * (for the CSV formats, lines are CSV records: a quoted field may span lines).
+         */
+        public long unaccounted() {
+            return linesRead - skips.usedLines() - skips.total() - skips.notDataLines();
+        }
+
         /** The printed summary: counts, then each skip reason with its first places. */
         public String format() {
             StringBuilder b = new StringBuilder();
-            b.append("lines read: ").append(linesRead).append('\n');
+            b.append("lines read: ")
+                    .append(linesRead)
+                    .append(" (used ")
+                    .append(skips.usedLines())
+                    .append(", skipped ")
+                    .append(skips.total())
+                    .append(", blank or header ")
+                    .append(skips.notDataLines())
+                    .append(')')
+                    .append('\n');
+            if (unaccounted() != 0) {
+                b.append("  ")
+                        .append(unaccounted())
+                        .append(" lines unaccounted for (a bug: please report it)\n");
+            }
             b.append("events written: ").append(events);
             if (!byType.isEmpty()) {
                 b.append(" (");

@@ -128,6 +128,14 @@ public final class QueueLogConverter {
 
     /** Converts one line. */
     public void accept(QueueLogLine l) {
+        long skipped = skips.total();
+        convert(l);
+        if (skips.total() == skipped) {
+            skips.used();
+        }
+    }
+
+    private void convert(QueueLogLine l) {
         lines++;
         if (l.epochMillis() < 0 || l.epochMillis() >= MAX_MILLIS) {
             skips.add(l.where(), "time out of range (1970 to 2200)");
