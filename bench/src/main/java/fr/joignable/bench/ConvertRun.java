@@ -30,6 +30,7 @@ final class ConvertRun {
             write(log, lines);
         }
         Path out = work.resolve("queue_log-" + lines + ".jsonl.gz");
+        long cpu0 = processCpuNanos();
         long t0 = System.nanoTime();
         Conversion.Result r =
                 Conversion.toFile(
@@ -40,6 +41,7 @@ final class ConvertRun {
                         out,
                         new Skips());
         double s = (System.nanoTime() - t0) / 1e9;
+        double cpu = (processCpuNanos() - cpu0) / 1e9;
         String what =
                 String.format(
                         java.util.Locale.ROOT,
@@ -59,9 +61,25 @@ final class ConvertRun {
                 Row.of("convert", what, s, "s"),
                 Row.of(
                         "convert",
+                        "convert CPU time, all threads (wall time is mostly waiting on a loaded"
+                                + " machine)",
+                        cpu,
+                        "s"),
+                Row.of(
+                        "convert",
                         "convert asterisk-queue-log throughput",
                         r.linesRead() / s,
                         "lines/s"));
+    }
+
+    /** CPU time of the whole process (every thread, GC included), or 0 if not measurable. */
+    private static long processCpuNanos() {
+        java.lang.management.OperatingSystemMXBean os =
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        if (os instanceof com.sun.management.OperatingSystemMXBean sun) {
+            return Math.max(0, sun.getProcessCpuTime());
+        }
+        return 0;
     }
 
     /** About {@code lines} lines of a realistic log, deterministic (seed 7). */

@@ -64,6 +64,7 @@ public final class CallsCsv {
             Map<String, Integer> cols = new HashMap<>();
             p.getHeaderMap().forEach((k, v) -> cols.put(k.strip(), v));
             Row.check(c, cols, file);
+            skips.notData(); // the header
             long rows = 0;
             try {
                 for (CSVRecord r : p) {
@@ -71,6 +72,7 @@ public final class CallsCsv {
                     SourceRef where = new SourceRef(file, r.getRecordNumber() + 1);
                     try {
                         convert(new Row(r, cols), c, mapping, out);
+                        skips.used();
                     } catch (IllegalArgumentException e) {
                         skips.add(where, e.getMessage());
                     }

@@ -1,20 +1,16 @@
 package fr.joignable.inputs;
 
-import fr.joignable.domain.event.EventCodec;
 import fr.joignable.domain.event.EventType;
 import fr.joignable.domain.event.InteractionEvent;
 import fr.joignable.domain.io.AtomicFiles;
 import fr.joignable.domain.io.InputException;
 import fr.joignable.domain.privacy.TenantPseudonymizer;
 import java.io.BufferedReader;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -38,10 +34,32 @@ public final class Conversion {
     /** What a conversion read, wrote and skipped. */
     public record Result(long linesRead, long events, Map<EventType, Long> byType, Skips skips) {
 
+        /**
+         * Lines read that are neither used, skipped nor blank/header: 0 unless something is wrong
+         * (for the CSV formats, lines are CSV records: a quoted field may span lines).
+         */
+        public long unaccounted() {
+            return linesRead - skips.usedLines() - skips.total() - skips.notDataLines();
+        }
+
         /** The printed summary: counts, then each skip reason with its first places. */
         public String format() {
             StringBuilder b = new StringBuilder();
-            b.append("lines read: ").append(linesRead).append('\n');
+            b.append("lines read: ")
+                    .append(linesRead)
+                    .append(" (used ")
+                    .append(skips.usedLines())
+                    .append(", skipped ")
+                    .append(skips.total())
+                    .append(", blank or header ")
+                    .append(skips.notDataLines())
+                    .append(')')
+                    .append('\n');
+            if (unaccounted() != 0) {
+                b.append("  ")
+                        .append(unaccounted())
+                        .append(" lines unaccounted for (a bug: please report it)\n");
+            }
             b.append("events written: ").append(events);
             if (!byType.isEmpty()) {
                 b.append(" (");
@@ -79,16 +97,14 @@ public final class Conversion {
                 raw -> {
                     OutputStream os =
                             out.getFileName().toString().endsWith(".gz") ? fastGzip(raw) : raw;
-                    Writer w =
-                            new BufferedWriter(
-                                    new OutputStreamWriter(os, StandardCharsets.UTF_8), 1 << 16);
-                    try (BatchWriter bw = new BatchWriter(w)) {
+                    try (BatchWriter bw = new BatchWriter(new EventLines(os))) {
                         result[0] = run(format, inputs, mapping, pseudonymizer, skips, bw::add);
                         bw.finish();
                     }
-                    w.flush();
                     if (os != raw) {
                         os.close();
+                    } else {
+                        os.flush();
                     }
                 });
         return result[0];
@@ -185,8 +201,7 @@ public final class Conversion {
         private volatile Throwable failure;
         private List<InteractionEvent> batch = new java.util.ArrayList<>(BATCH);
 
-        BatchWriter(Writer w) {
-            EventCodec codec = EventCodec.instance();
+        BatchWriter(EventLines w) {
             thread =
                     new Thread(
                             () -> {
@@ -195,10 +210,10 @@ public final class Conversion {
                                             b != END;
                                             b = queue.take()) {
                                         for (InteractionEvent e : b) {
-                                            w.write(codec.encode(e));
-                                            w.write('\n');
+                                            w.write(e);
                                         }
                                     }
+                                    w.flushBuffer();
                                 } catch (Throwable t) {
                                     failure = t;
                                     queue.clear();

@@ -65,6 +65,8 @@ public final class QueueLogConverter {
     private final Skips skips;
     private final AgentStates agents;
     private final LongSet seenLines = new LongSet();
+    private final EventIds.Hasher hasher = new EventIds.Hasher();
+    private final StringBuilder canonical = new StringBuilder(128);
     private final Set<String> entered;
     private final Map<String, InteractionEvent> synthesized = new HashMap<>();
     private long lines;
@@ -126,13 +128,21 @@ public final class QueueLogConverter {
 
     /** Converts one line. */
     public void accept(QueueLogLine l) {
+        long skipped = skips.total();
+        convert(l);
+        if (skips.total() == skipped) {
+            skips.used();
+        }
+    }
+
+    private void convert(QueueLogLine l) {
         lines++;
         if (l.epochMillis() < 0 || l.epochMillis() >= MAX_MILLIS) {
             skips.add(l.where(), "time out of range (1970 to 2200)");
             return;
         }
-        String hash = EventIds.hash(l.canonical());
-        if (mode == Mode.BULK && !seenLines.add(EventIds.hash64(hash))) {
+        String hash = hasher.hash(l.canonical(canonical));
+        if (mode == Mode.BULK && !seenLines.add(hasher.last64())) {
             skips.add(l.where(), "line repeated verbatim (counted once)");
             return;
         }
@@ -283,7 +293,7 @@ public final class QueueLogConverter {
         Instant at = ts.minusSeconds(Math.max(0, waitS));
         InteractionEvent prev = synthesized.get(key);
         if (prev == null || at.isBefore(prev.ts())) {
-            String id = "qs" + EventIds.hash(key + "|" + at.toEpochMilli());
+            String id = "qs" + hasher.hash(key + "|" + at.toEpochMilli());
             synthesized.put(key, offer(id, at, key, q, l));
         }
     }

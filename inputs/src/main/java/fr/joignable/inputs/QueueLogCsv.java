@@ -46,6 +46,7 @@ public final class QueueLogCsv {
                         .setTrim(false)
                         .get();
         try (CSVParser p = CSVParser.parse(in, format)) {
+            skips.notData(); // the header
             Map<String, Integer> cols = new HashMap<>();
             p.getHeaderMap().forEach((k, v) -> cols.put(k.strip().toLowerCase(Locale.ROOT), v));
             int time = column(cols, file, "time");

@@ -34,7 +34,12 @@ public record QueueLogLine(
      * basis of the stable event ids (a line repeated verbatim gives the same ids).
      */
     public String canonical() {
-        StringBuilder b = new StringBuilder(96);
+        return canonical(new StringBuilder(96)).toString();
+    }
+
+    /** {@link #canonical()} written into {@code b} (cleared first), for reuse. */
+    public StringBuilder canonical(StringBuilder b) {
+        b.setLength(0);
         b.append(epochMillis)
                 .append('|')
                 .append(callId)
@@ -47,6 +52,6 @@ public record QueueLogLine(
         for (String d : data) {
             b.append('|').append(d);
         }
-        return b.toString();
+        return b;
     }
 }

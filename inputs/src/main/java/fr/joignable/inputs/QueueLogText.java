@@ -61,6 +61,7 @@ public final class QueueLogText {
         while ((s = in.readLine()) != null) {
             lineNo++;
             if (s.isBlank()) {
+                skips.notData();
                 continue;
             }
             QueueLogLine l = parse(s, new SourceRef(file, lineNo), skips);

@@ -10,9 +10,11 @@ import java.util.Map;
 
 /**
  * Every input line that gave no event, with its reason and where it was: nothing is dropped
- * silently. Keeps a count per reason and the first {@value #KEPT_PER_REASON} places of each for the
- * printed summary; with a {@link Writer} attached, every skipped line is also written there as
- * {@code file,line,reason}.
+ * silently. Also the ledger of the other lines: the ones used ({@link #used()}) and the ones that
+ * hold no data ({@link #notData()}), so that every line read is accounted for once: read = used +
+ * skipped + not data. Keeps a count per reason and the first {@value #KEPT_PER_REASON} places of
+ * each for the printed summary; with a {@link Writer} attached, every skipped line is also written
+ * there as {@code file,line,reason}.
  */
 public final class Skips {
 
@@ -22,6 +24,8 @@ public final class Skips {
     private final Map<String, Reason> reasons = new LinkedHashMap<>();
     private final Writer all;
     private long total;
+    private long used;
+    private long notData;
 
     public Skips() {
         this(null);
@@ -53,6 +57,26 @@ public final class Skips {
 
     public long total() {
         return total;
+    }
+
+    /** Records one line that gave events or fed the agent states. */
+    public void used() {
+        used++;
+    }
+
+    /** Records one line that holds no data: a blank line, a CSV header. */
+    public void notData() {
+        notData++;
+    }
+
+    /** Lines that gave events (or agent-state input). */
+    public long usedLines() {
+        return used;
+    }
+
+    /** Blank lines and CSV headers. */
+    public long notDataLines() {
+        return notData;
     }
 
     /** Skipped lines per reason, in order of first appearance. */
