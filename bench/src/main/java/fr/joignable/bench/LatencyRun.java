@@ -1,8 +1,8 @@
 package fr.joignable.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import fr.joignable.cli.wallboard.KafkaLiveFeed;
-import fr.joignable.cli.wallboard.WallboardServer;
+import fr.joignable.wallboard.KafkaLiveFeed;
+import fr.joignable.wallboard.WallboardServer;
 import fr.joignable.domain.event.AgentState;
 import fr.joignable.domain.event.AgentStateChanged;
 import fr.joignable.domain.event.Channel;
