@@ -3,6 +3,7 @@ package fr.joignable.wallboard;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import fr.joignable.devkit.EmbeddedKafka;
 import fr.joignable.domain.event.AgentState;
 import fr.joignable.domain.event.AgentStateChanged;
 import fr.joignable.domain.event.Channel;
@@ -13,7 +14,6 @@ import fr.joignable.domain.event.InteractionEvent;
 import fr.joignable.domain.live.LiveView;
 import fr.joignable.jobs.KafkaKpiRun;
 import fr.joignable.jobs.KpiJobOptions;
-import fr.joignable.jobs.kafka.EmbeddedKafka;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

@@ -1,5 +1,6 @@
-package fr.joignable.jobs.kafka;
+package fr.joignable.devkit;
 
+import fr.joignable.domain.kafka.KafkaBroker;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -14,9 +15,10 @@ import org.apache.kafka.common.test.TestKitNodes;
 /**
  * A real Kafka broker in this JVM: one combined KRaft node from Kafka's own test kit, on random
  * free ports, with its data under {@code java.io.tmpdir} deleted on {@link #close()}. Used by the
- * tests and by {@code joignable demo}.
+ * tests (test scope) and by {@code joignable demo}, which loads this module from its own class path
+ * ({@code cli/target/devkit-classpath.txt}): no broker on the command line's class path.
  */
-public final class EmbeddedKafka implements AutoCloseable {
+public final class EmbeddedKafka implements KafkaBroker {
 
     private final KafkaClusterTestKit cluster;
 
@@ -52,11 +54,13 @@ public final class EmbeddedKafka implements AutoCloseable {
         return new EmbeddedKafka(cluster);
     }
 
+    @Override
     public String bootstrapServers() {
         return cluster.bootstrapServers();
     }
 
     /** Creates topics (if absent) with the given number of partitions, replication 1. */
+    @Override
     public void createTopics(int partitions, String... topics)
             throws ExecutionException, InterruptedException {
         Properties props = new Properties();
