@@ -3,6 +3,8 @@ package fr.joignable.wallboard;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import fr.joignable.domain.live.LiveView;
+import fr.joignable.domain.target.Status;
+import fr.joignable.domain.target.Targets;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -47,14 +49,13 @@ public final class WallboardView {
             n.put("queue", q.queue());
             n.put("waiting", q.waiting());
             n.put("longestWaitS", q.longestWaitS());
-            n.put("longestWaitStatus", targets.longestWait(q.longestWaitS()).css());
+            n.put("longestWaitStatus", targets.longestWaitS().status(q.longestWaitS()).css());
             n.put("backlog", q.backlog());
             n.set("interval", metrics(q.interval(), targets));
             n.set("last60m", metrics(q.last60m(), targets));
             waiting += q.waiting() == null ? 0 : q.waiting();
             backlog += q.backlog() == null ? 0 : q.backlog();
-            if (Targets.defined(q.longestWaitS())
-                    && (longest == null || q.longestWaitS() > longest)) {
+            if (defined(q.longestWaitS()) && (longest == null || q.longestWaitS() > longest)) {
                 longest = q.longestWaitS();
             }
         }
@@ -74,16 +75,16 @@ public final class WallboardView {
             }
             n.put("agents", total);
             n.put("occupancy", t.occupancy());
-            n.put("occupancyStatus", targets.occupancy(t.occupancy()).css());
+            n.put("occupancyStatus", targets.occupancy().status(t.occupancy()).css());
             n.put("occupancyLast60m", t.occupancyLast60m());
-            n.put("occupancyLast60mStatus", targets.occupancy(t.occupancyLast60m()).css());
+            n.put("occupancyLast60mStatus", targets.occupancy().status(t.occupancyLast60m()).css());
         }
 
         ObjectNode totals = root.putObject("totals");
         totals.put("waiting", waiting);
         totals.put("backlog", backlog);
         totals.put("longestWaitS", longest);
-        totals.put("longestWaitStatus", targets.longestWait(longest).css());
+        totals.put("longestWaitStatus", targets.longestWaitS().status(longest).css());
         ObjectNode agentStates = totals.putObject("agents");
         agents.forEach(agentStates::put);
         totals.set("interval", metrics(view.totals().interval(), targets));
@@ -104,34 +105,39 @@ public final class WallboardView {
         n.put("abandoned", m.abandoned());
         n.put("asaS", m.asaS());
         n.put("serviceLevel", m.serviceLevel());
-        n.put("serviceLevelStatus", targets.serviceLevel(m.serviceLevel()).css());
+        n.put("serviceLevelStatus", targets.serviceLevel().status(m.serviceLevel()).css());
         n.put("abandonRate", m.abandonRate());
-        n.put("abandonRateStatus", targets.abandonRate(m.abandonRate()).css());
+        n.put("abandonRateStatus", targets.abandonRate().status(m.abandonRate()).css());
         n.put("duplicateRate", m.duplicateRate());
-        n.put("duplicateRateStatus", targets.duplicateRate(m.duplicateRate()).css());
+        n.put("duplicateRateStatus", targets.duplicateRate().status(m.duplicateRate()).css());
         n.put("diverted", m.diverted());
         n.put("closed", m.closed());
         if (m.occupancy() != null) {
             n.put("occupancy", m.occupancy());
-            n.put("occupancyStatus", targets.occupancy(m.occupancy()).css());
+            n.put("occupancyStatus", targets.occupancy().status(m.occupancy()).css());
         }
         return n;
     }
 
     private static ObjectNode targets(Targets t) {
         ObjectNode n = F.objectNode();
-        n.put("serviceLevelGreen", t.serviceLevelGreen());
-        n.put("serviceLevelAmber", t.serviceLevelAmber());
-        n.put("abandonGreen", t.abandonGreen());
-        n.put("abandonAmber", t.abandonAmber());
-        n.put("occupancyGreenLow", t.occupancyGreenLow());
-        n.put("occupancyGreenHigh", t.occupancyGreenHigh());
-        n.put("occupancyAmberHigh", t.occupancyAmberHigh());
-        n.put("duplicateGreen", t.duplicateGreen());
-        n.put("duplicateAmber", t.duplicateAmber());
-        n.put("longestWaitGreenS", t.longestWaitGreenS());
-        n.put("longestWaitAmberS", t.longestWaitAmberS());
+        n.put("serviceLevelGreen", t.serviceLevel().greenLow());
+        n.put("serviceLevelAmber", t.serviceLevel().amberLow());
+        n.put("abandonGreen", t.abandonRate().greenHigh());
+        n.put("abandonAmber", t.abandonRate().amberHigh());
+        n.put("occupancyAmberLow", t.occupancy().amberLow());
+        n.put("occupancyGreenLow", t.occupancy().greenLow());
+        n.put("occupancyGreenHigh", t.occupancy().greenHigh());
+        n.put("occupancyAmberHigh", t.occupancy().amberHigh());
+        n.put("duplicateGreen", t.duplicateRate().greenHigh());
+        n.put("duplicateAmber", t.duplicateRate().amberHigh());
+        n.put("longestWaitGreenS", t.longestWaitS().greenHigh());
+        n.put("longestWaitAmberS", t.longestWaitS().amberHigh());
         return n;
+    }
+
+    private static boolean defined(Double value) {
+        return value != null && Double.isFinite(value);
     }
 
     private static double round(double value, int decimals) {

@@ -237,7 +237,7 @@
     f.appendChild(el('span', null, L.tSl + ' ≥ ' + pct(t.serviceLevelGreen) + ' (' + pct(t.serviceLevelAmber) + ')'));
     f.appendChild(el('span', null, L.tAb + ' ≤ ' + pct(t.abandonGreen) + ' (' + pct(t.abandonAmber) + ')'));
     f.appendChild(el('span', null, L.tOcc + ' ' + pct(t.occupancyGreenLow) + '–' + pct(t.occupancyGreenHigh) +
-      ' (≤ ' + pct(t.occupancyAmberHigh) + ')'));
+      ' (' + pct(t.occupancyAmberLow) + '–' + pct(t.occupancyAmberHigh) + ')'));
     f.appendChild(el('span', null, L.tDup + ' ≤ ' + pct(t.duplicateGreen) + ' (' + pct(t.duplicateAmber) + ')'));
     f.appendChild(el('span', null, L.tWait + ' ≤ ' + dur(t.longestWaitGreenS) + ' (' + dur(t.longestWaitAmberS) + ')'));
   }

@@ -2,9 +2,9 @@ package fr.joignable.wallboard.command;
 
 import fr.joignable.domain.io.InputException;
 import fr.joignable.domain.io.UsageException;
+import fr.joignable.domain.target.Targets;
 import fr.joignable.wallboard.AccessToken;
 import fr.joignable.wallboard.KafkaLiveFeed;
-import fr.joignable.wallboard.Targets;
 import fr.joignable.wallboard.WallboardServer;
 import java.io.IOException;
 import java.io.PrintWriter;
