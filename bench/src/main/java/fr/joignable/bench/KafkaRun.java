@@ -1,9 +1,9 @@
 package fr.joignable.bench;
 
+import fr.joignable.devkit.EmbeddedKafka;
 import fr.joignable.domain.event.Decoded;
 import fr.joignable.domain.event.EventCodec;
 import fr.joignable.jobs.KpiJobOptions;
-import fr.joignable.jobs.kafka.EmbeddedKafka;
 import java.io.BufferedReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,8 +1,7 @@
 package fr.joignable.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import fr.joignable.cli.wallboard.KafkaLiveFeed;
-import fr.joignable.cli.wallboard.WallboardServer;
+import fr.joignable.devkit.EmbeddedKafka;
 import fr.joignable.domain.event.AgentState;
 import fr.joignable.domain.event.AgentStateChanged;
 import fr.joignable.domain.event.Channel;
@@ -11,7 +10,8 @@ import fr.joignable.domain.event.ContactOffered;
 import fr.joignable.domain.event.EventCodec;
 import fr.joignable.domain.event.InteractionEvent;
 import fr.joignable.domain.live.LiveView;
-import fr.joignable.jobs.kafka.EmbeddedKafka;
+import fr.joignable.wallboard.KafkaLiveFeed;
+import fr.joignable.wallboard.WallboardServer;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

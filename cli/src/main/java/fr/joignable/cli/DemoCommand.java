@@ -1,14 +1,14 @@
 package fr.joignable.cli;
 
 import fr.joignable.cli.demo.EventReplayer;
-import fr.joignable.cli.wallboard.KafkaLiveFeed;
-import fr.joignable.cli.wallboard.WallboardServer;
 import fr.joignable.domain.config.JoignableConfig;
 import fr.joignable.domain.io.AtomicFiles;
+import fr.joignable.domain.kafka.KafkaBroker;
 import fr.joignable.domain.time.Intervals;
 import fr.joignable.jobs.KafkaKpiRun;
 import fr.joignable.jobs.KpiJobOptions;
-import fr.joignable.jobs.kafka.EmbeddedKafka;
+import fr.joignable.wallboard.KafkaLiveFeed;
+import fr.joignable.wallboard.WallboardServer;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.BindException;
@@ -155,7 +155,7 @@ public final class DemoCommand implements Callable<Integer> {
         Thread cleanup = new Thread(() -> closeAll(resources), "joignable-demo-shutdown");
         Runtime.getRuntime().addShutdownHook(cleanup);
         try {
-            EmbeddedKafka kafka = quietly(EmbeddedKafka::start);
+            KafkaBroker kafka = quietly(DevKit::startBroker);
             resources.add(kafka);
             Configuration conf = new Configuration();
             conf.set(KpiJobOptions.CHECKPOINT_INTERVAL, Duration.ofSeconds(5));
@@ -390,7 +390,7 @@ public final class DemoCommand implements Callable<Integer> {
                             local.address(),
                             local.token(),
                             local.language(),
-                            fr.joignable.cli.wallboard.Targets.from(
+                            fr.joignable.domain.target.Targets.from(
                                     JoignableConfig.read(out.resolve(JoignableConfig.FILE_NAME))),
                             local.clock()));
         } catch (BindException e) {

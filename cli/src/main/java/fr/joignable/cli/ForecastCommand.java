@@ -2,6 +2,7 @@ package fr.joignable.cli;
 
 import fr.joignable.domain.io.AtomicFiles;
 import fr.joignable.domain.kpi.KpiFormat;
+import fr.joignable.domain.table.ForecastTable;
 import fr.joignable.domain.time.Intervals;
 import fr.joignable.forecasting.forecast.Backtest;
 import fr.joignable.forecasting.forecast.ForecastCalendar;
@@ -229,7 +230,7 @@ public final class ForecastCommand implements Callable<Integer> {
         AtomicFiles.writeText(
                 file,
                 w -> {
-                    w.write("interval_start,queue,channel,offered,aht_s");
+                    w.write(ForecastTable.HEADER);
                     w.write(quantiles ? ",p10,p50,p90\n" : "\n");
                     for (int h = 0; h < result.intervals(); h++) {
                         String ts =

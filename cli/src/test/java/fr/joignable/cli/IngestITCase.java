@@ -2,6 +2,7 @@ package fr.joignable.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.joignable.devkit.EmbeddedKafka;
 import fr.joignable.domain.event.Decoded;
 import fr.joignable.domain.event.EventCodec;
 import fr.joignable.domain.event.EventType;
@@ -10,7 +11,6 @@ import fr.joignable.inputs.KafkaIngest;
 import fr.joignable.inputs.Mapping;
 import fr.joignable.inputs.Skips;
 import fr.joignable.inputs.TailPosition;
-import fr.joignable.jobs.kafka.EmbeddedKafka;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.joignable.devkit.EmbeddedKafka;
 import fr.joignable.domain.event.InteractionEvent;
 import fr.joignable.jobs.io.EventDecoder;
 import fr.joignable.jobs.io.KafkaEventDeserializer;
-import fr.joignable.jobs.kafka.EmbeddedKafka;
 import fr.joignable.jobs.model.Ev;
 import java.io.File;
 import java.nio.charset.StandardCharsets;

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.joignable.devkit.EmbeddedKafka;
 import fr.joignable.domain.event.Decoded;
 import fr.joignable.domain.event.EventCodec;
 import fr.joignable.domain.event.InteractionEvent;
-import fr.joignable.jobs.kafka.EmbeddedKafka;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;

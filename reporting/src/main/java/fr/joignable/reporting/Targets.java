@@ -1,60 +1,53 @@
 package fr.joignable.reporting;
 
+import fr.joignable.domain.target.Band;
 import fr.joignable.reporting.ReportModel.Status;
 
 /**
- * The default targets of the monthly report's statuses (documented in {@code docs/report.md}).
- * "Higher is better" figures are green from {@code green}, amber from {@code amber}; "lower is
- * better" ones green up to {@code green}, amber up to {@code amber}; occupancy is green inside a
- * band and amber inside a wider one.
+ * The report's names for the bounds of {@link fr.joignable.domain.target.Targets#DEFAULTS} (the one
+ * targets model, shared with the wallboard; documented in {@code docs/report.md}), and the one
+ * status rule of {@link Band} in the report's {@link Status}.
  */
 public final class Targets {
 
+    private static final fr.joignable.domain.target.Targets T =
+            fr.joignable.domain.target.Targets.DEFAULTS;
+
     private Targets() {}
 
-    public static final double ANSWER_RATE_GREEN = 0.90;
-    public static final double ANSWER_RATE_AMBER = 0.80;
-    public static final double SL_GREEN = 0.80;
-    public static final double SL_AMBER = 0.70;
-    public static final double ABANDON_GREEN = 0.05;
-    public static final double ABANDON_AMBER = 0.10;
-    public static final double ASA_GREEN_S = 30;
-    public static final double ASA_AMBER_S = 60;
-    public static final double AHT_GREEN_S = 420;
-    public static final double AHT_AMBER_S = 540;
-    public static final double OCC_GREEN_LOW = 0.70;
-    public static final double OCC_GREEN_HIGH = 0.85;
-    public static final double OCC_AMBER_LOW = 0.60;
-    public static final double OCC_AMBER_HIGH = 0.90;
-    public static final double DUP_GREEN = 0.10;
-    public static final double DUP_AMBER = 0.20;
-    public static final double AFTER_ABANDON_GREEN = 0.30;
-    public static final double AFTER_ABANDON_AMBER = 0.50;
+    public static final double ANSWER_RATE_GREEN = T.answerRate().greenLow();
+    public static final double ANSWER_RATE_AMBER = T.answerRate().amberLow();
+    public static final double SL_GREEN = T.serviceLevel().greenLow();
+    public static final double SL_AMBER = T.serviceLevel().amberLow();
+    public static final double ABANDON_GREEN = T.abandonRate().greenHigh();
+    public static final double ABANDON_AMBER = T.abandonRate().amberHigh();
+    public static final double ASA_GREEN_S = T.speedOfAnswerS().greenHigh();
+    public static final double ASA_AMBER_S = T.speedOfAnswerS().amberHigh();
+    public static final double AHT_GREEN_S = T.handleTimeS().greenHigh();
+    public static final double AHT_AMBER_S = T.handleTimeS().amberHigh();
+    public static final double OCC_GREEN_LOW = T.occupancy().greenLow();
+    public static final double OCC_GREEN_HIGH = T.occupancy().greenHigh();
+    public static final double OCC_AMBER_LOW = T.occupancy().amberLow();
+    public static final double OCC_AMBER_HIGH = T.occupancy().amberHigh();
+    public static final double DUP_GREEN = T.duplicateRate().greenHigh();
+    public static final double DUP_AMBER = T.duplicateRate().amberHigh();
+    public static final double AFTER_ABANDON_GREEN = T.duplicatesAfterAbandon().greenHigh();
+    public static final double AFTER_ABANDON_AMBER = T.duplicatesAfterAbandon().amberHigh();
 
     public static Status atLeast(Double value, double green, double amber) {
-        if (value == null) {
-            return Status.NONE;
-        }
-        return value >= green ? Status.GREEN : value >= amber ? Status.AMBER : Status.RED;
+        return of(Band.atLeast(green, amber), value);
     }
 
     public static Status atMost(Double value, double green, double amber) {
-        if (value == null) {
-            return Status.NONE;
-        }
-        return value <= green ? Status.GREEN : value <= amber ? Status.AMBER : Status.RED;
+        return of(Band.atMost(green, amber), value);
     }
 
     public static Status occupancy(Double value) {
-        if (value == null) {
-            return Status.NONE;
-        }
-        if (value >= OCC_GREEN_LOW && value <= OCC_GREEN_HIGH) {
-            return Status.GREEN;
-        }
-        if (value >= OCC_AMBER_LOW && value <= OCC_AMBER_HIGH) {
-            return Status.AMBER;
-        }
-        return Status.RED;
+        return of(T.occupancy(), value);
+    }
+
+    /** The status of {@code value} in {@code band}. */
+    public static Status of(Band band, Double value) {
+        return Status.valueOf(band.status(value).name());
     }
 }

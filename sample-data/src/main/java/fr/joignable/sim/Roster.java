@@ -1,5 +1,6 @@
 package fr.joignable.sim;
 
+import fr.joignable.domain.table.RosterTable;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;
@@ -57,7 +58,7 @@ public final class Roster {
 
     /** Writes the roster CSV with its header row. */
     public void writeCsv(Writer out) throws IOException {
-        out.write("agent_id,team,skills,fte\n");
+        out.write(RosterTable.HEADER + "\n");
         for (AgentProfile a : agents) {
             out.write(a.agentId());
             out.write(',');

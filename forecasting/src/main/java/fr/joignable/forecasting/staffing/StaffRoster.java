@@ -1,6 +1,7 @@
 package fr.joignable.forecasting.staffing;
 
 import fr.joignable.domain.io.InputException;
+import fr.joignable.domain.table.RosterTable;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -26,7 +27,7 @@ public record StaffRoster(List<Agent> agents) {
     /** One agent: the queues he is trained for, his contract. */
     public record Agent(String agentId, String team, List<String> skills, double fte) {}
 
-    public static final String HEADER = "agent_id,team,skills,fte";
+    public static final String HEADER = RosterTable.HEADER;
 
     public StaffRoster {
         agents = List.copyOf(agents);

@@ -3,6 +3,7 @@ package fr.joignable.forecasting.staffing;
 import fr.joignable.domain.event.Channel;
 import fr.joignable.domain.io.AtomicFiles;
 import fr.joignable.domain.kpi.KpiFormat;
+import fr.joignable.domain.table.ForecastTable;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -26,7 +27,7 @@ import java.util.TreeSet;
  */
 public final class StaffingPlan {
 
-    public static final String FORECAST_HEADER = "interval_start,queue,channel,offered,aht_s";
+    public static final String FORECAST_HEADER = ForecastTable.HEADER;
 
     public static final String STAFFING_HEADER =
             "interval_start,queue,channel,offered,aht_s,agents,scheduled_agents,service_level,occupancy,asa_s";

@@ -1,6 +1,7 @@
 package fr.joignable.forecasting.training;
 
 import fr.joignable.domain.io.InputException;
+import fr.joignable.domain.table.RosterTable;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,7 +17,7 @@ import java.util.Map;
  */
 public record Roster(Path source, List<Agent> agents) {
 
-    public static final List<String> HEADER = List.of("agent_id", "team", "skills", "fte");
+    public static final List<String> HEADER = RosterTable.COLUMNS;
 
     public Roster {
         agents = List.copyOf(agents);

@@ -1,0 +1,57 @@
+package fr.joignable.wallboard.command;
+
+import fr.joignable.domain.io.InputException;
+import fr.joignable.domain.io.UsageException;
+import fr.joignable.domain.kafka.KafkaClientProperties;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine.Option;
+
+/**
+ * The Kafka client settings of every command that talks to Kafka ({@code wallboard}, {@code
+ * stream}, {@code ingest}): a standard {@code client.properties} file and {@code -X key=value}
+ * overrides, e.g. for a SASL_SSL cluster:
+ *
+ * <pre>
+ * security.protocol=SASL_SSL
+ * sasl.mechanism=SCRAM-SHA-512
+ * sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required \
+ *     username="joignable" password="...";
+ * ssl.truststore.location=/etc/joignable/ca.p12
+ * ssl.truststore.password=...
+ * </pre>
+ *
+ * Checked by {@link KafkaClientProperties}; values are never printed. A problem in the file exits
+ * 1, a malformed {@code -X} exits 2. Flink-free, so that the wallboard runs without Flink; the
+ * {@code cli} module extends it with the Flink job's configuration.
+ */
+public class KafkaClientOptions {
+
+    @Option(
+            names = "--kafka-config",
+            paramLabel = "FILE",
+            description =
+                    "Kafka client properties (security.protocol, sasl.*, ssl.*, timeouts) for"
+                            + " every Kafka client of the command; values are never printed.")
+    Path file;
+
+    @Option(
+            names = "-X",
+            paramLabel = "KEY=VALUE",
+            description = "One Kafka client property, overriding --kafka-config (repeatable).")
+    List<String> overrides = new ArrayList<>();
+
+    /** The checked properties (empty when none given). */
+    public Map<String, String> properties() {
+        try {
+            return KafkaClientProperties.of(file, overrides);
+        } catch (IllegalArgumentException e) {
+            if (e.getMessage().startsWith("--kafka-config")) {
+                throw new InputException(e.getMessage());
+            }
+            throw new UsageException(e.getMessage());
+        }
+    }
+}
