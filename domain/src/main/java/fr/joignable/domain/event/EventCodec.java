@@ -25,6 +25,10 @@ import java.time.temporal.ChronoUnit;
  * <p>Decoding never throws on bad input: it returns a {@link Decoded.Rejected} whose reason names
  * the field or value at fault. Unknown extra fields are ignored; field names are case-sensitive.
  * The codec is stateless and thread-safe.
+ *
+ * <p>A line in the usual form is read in one streaming pass ({@link FastDecoder}); anything else
+ * (and every rejected line) goes through the complete decode over Jackson's tree, which names the
+ * fault.
  */
 public final class EventCodec {
 
@@ -48,6 +52,10 @@ public final class EventCodec {
         return INSTANCE;
     }
 
+    static JsonFactory factory() {
+        return FACTORY;
+    }
+
     /** Decodes one line of text (without its line terminator). */
     public Decoded decode(String line) {
         return decode(line.getBytes(StandardCharsets.UTF_8));
@@ -61,6 +69,15 @@ public final class EventCodec {
         if (!Utf8.isValid(utf8)) {
             return Decoded.rejected(Rejection.Kind.NOT_JSON, "not JSON: invalid UTF-8");
         }
+        InteractionEvent fast = FastDecoder.decode(FACTORY, utf8);
+        if (fast != null) {
+            return Decoded.accepted(fast);
+        }
+        return decodeTree(utf8);
+    }
+
+    /** The complete decode over Jackson's tree, of valid UTF-8: exact rejection reasons. */
+    Decoded decodeTree(byte[] utf8) {
         JsonNode root;
         try {
             root = MAPPER.readTree(utf8);

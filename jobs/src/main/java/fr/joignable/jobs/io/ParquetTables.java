@@ -251,6 +251,9 @@ public final class ParquetTables {
                                 .withSchema(new Schema.Parser().parse(schema))
                                 .withDataModel(GenericData.get())
                                 .withCompressionCodec(CODEC)
+                                // no core-default.xml: parsing it for every day's file was a
+                                // tenth of the writers' time, and none of its keys is Parquet's
+                                .withConf(new org.apache.hadoop.conf.Configuration(false))
                                 .build());
     }
 
