@@ -392,7 +392,7 @@ class CrashRecoveryITCase {
             long restart = System.nanoTime();
             Process second =
                     child(bootstrap, out, checkpoints, retained, tmp, dir.resolve("second.log"));
-            boolean ended = second.waitFor(150, TimeUnit.SECONDS);
+            boolean ended = second.waitFor(360, TimeUnit.SECONDS);
             String log = read(dir.resolve("second.log"));
             keepLogs();
             if (!ended) {

@@ -20,6 +20,8 @@ import org.apache.flink.connector.kafka.source.enumerator.KafkaSourceEnumState;
 import org.apache.flink.connector.kafka.source.split.KafkaPartitionSplit;
 import org.apache.flink.core.io.SimpleVersionedSerializer;
 import org.apache.flink.metrics.groups.SplitEnumeratorMetricGroup;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A bounded {@link KafkaSource} that ends after a restore too: the work-around for FLINK-31006
@@ -44,6 +46,7 @@ public final class BoundedKafkaSource<T>
         implements Source<T, KafkaPartitionSplit, KafkaSourceEnumState>, ResultTypeQueryable<T> {
 
     private static final long serialVersionUID = 1L;
+    private static final Logger LOG = LoggerFactory.getLogger(BoundedKafkaSource.class);
 
     private final KafkaSource<T> delegate;
 
@@ -141,6 +144,10 @@ public final class BoundedKafkaSource<T>
             if (asyncCalls == callsBefore && !discoveryOver) {
                 // no split initialisation scheduled: the wrapped enumerator will never signal
                 discoveryOver = true;
+                LOG.info(
+                        "Bounded Kafka source: discovery found no partition change (a restore);"
+                                + " signalling the end to readers {} and later ones (FLINK-31006)",
+                        context.registeredReaders().keySet());
                 for (int reader : context.registeredReaders().keySet()) {
                     context.signalNoMoreSplits(reader);
                 }
