@@ -28,6 +28,9 @@ public final class IngestCommand implements Callable<Integer> {
 
     @Spec CommandSpec spec;
 
+    /** Set to stop the follower (the shutdown hook, or a test running the command in a thread). */
+    final AtomicBoolean stop = new AtomicBoolean();
+
     @picocli.CommandLine.Mixin PseudonymizeOptions privacy;
 
     @Option(
@@ -127,7 +130,6 @@ public final class IngestCommand implements Callable<Integer> {
                         kafka.properties());
         PrintWriter err = spec.commandLine().getErr();
         Skips skips = new Skips();
-        AtomicBoolean stop = new AtomicBoolean();
         CountDownLatch done = new CountDownLatch(1);
         Thread hook =
                 new Thread(

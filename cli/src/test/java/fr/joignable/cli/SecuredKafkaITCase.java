@@ -3,6 +3,9 @@ package fr.joignable.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import fr.joignable.domain.event.Decoded;
+import fr.joignable.domain.event.EventCodec;
+import fr.joignable.domain.event.EventType;
 import fr.joignable.wallboard.command.WallboardCommand;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -31,6 +34,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.SaslAuthenticationException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
@@ -39,10 +43,10 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /**
- * {@code stream} and {@code wallboard} against a Kafka listener secured as a company or managed
- * cluster is: SASL_SSL, SCRAM-SHA-256 over TLS with a self-signed certificate ({@link
- * SecuredKafka}). The clients get their settings only from {@code --kafka-config} and {@code -X};
- * the broker refuses a wrong password; no secret appears in the commands' output.
+ * {@code stream}, {@code wallboard} and {@code ingest} against a Kafka listener secured as a
+ * company or managed cluster is: SASL_SSL, SCRAM-SHA-256 over TLS with a self-signed certificate
+ * ({@link SecuredKafka}). The clients get their settings only from {@code --kafka-config} and
+ * {@code -X}; the broker refuses a wrong password; no secret appears in the commands' output.
  */
 class SecuredKafkaITCase {
 
@@ -130,6 +134,107 @@ class SecuredKafkaITCase {
             }
             assertNoSecret(kafka, wOut + wErr.toString());
         }
+    }
+
+    /**
+     * {@code ingest}: its transactional producer, its position reader and its creation of the state
+     * topic all go over SASL_SSL with the settings of {@code --kafka-config}; every event of the
+     * followed queue_log reaches the topic once (counted by hand in {@link IngestITCase#call}).
+     */
+    @Test
+    @Timeout(value = 4, unit = TimeUnit.MINUTES)
+    void ingestProducesOverSaslSsl() throws Exception {
+        try (SecuredKafka kafka = SecuredKafka.start(dir)) {
+            kafka.createTopics(2, EVENTS);
+            Path clientConfig = dir.resolve("client.properties");
+            SecuredKafka.write(clientConfig, kafka.clientProperties(kafka.password()));
+            Path log = dir.resolve("queue_log");
+            int expected = 0;
+            for (int i = 0; i < 20; i++) {
+                IngestITCase.append(log, IngestITCase.call(i));
+                expected += IngestITCase.contactEvents(i);
+            }
+            StringWriter out = new StringWriter();
+            StringWriter err = new StringWriter();
+            CommandLine cli = JoignableCli.create(new PrintWriter(out, true), new PrintWriter(err));
+            IngestCommand command = (IngestCommand) cli.getSubcommands().get("ingest").getCommand();
+            int[] status = {-1};
+            Thread follower =
+                    new Thread(
+                            () ->
+                                    status[0] =
+                                            cli.execute(
+                                                    "ingest",
+                                                    "--from",
+                                                    "asterisk-queue-log",
+                                                    "--follow",
+                                                    log.toString(),
+                                                    "--bootstrap-servers",
+                                                    kafka.secureBootstrap(),
+                                                    "--kafka-config",
+                                                    clientConfig.toString(),
+                                                    "--state",
+                                                    dir.resolve("ingest.state.json").toString(),
+                                                    "--poll",
+                                                    "0.1"));
+            follower.start();
+            int[] seen;
+            try {
+                seen = awaitContactEvents(kafka, EVENTS, expected);
+                // lines written while it runs follow the first ones
+                for (int i = 20; i < 30; i++) {
+                    IngestITCase.append(log, IngestITCase.call(i));
+                    expected += IngestITCase.contactEvents(i);
+                }
+                seen = awaitContactEvents(kafka, EVENTS, expected);
+            } finally {
+                command.stop.set(true);
+                follower.join(60_000);
+            }
+            assertThat(follower.isAlive()).as("ingest stops when asked").isFalse();
+            assertThat(status[0]).as("ingest exit status; stderr: %s", err).isZero();
+            assertThat(seen[0])
+                    .as("contact events in the topic, read_committed")
+                    .isEqualTo(expected);
+            assertThat(out.toString()).contains("events produced: " + seen[1]);
+            assertNoSecret(kafka, out + err.toString());
+        }
+    }
+
+    /**
+     * Polls the topic (read_committed, from the start) until it holds {@code expected} contact
+     * events or 60 s have passed, then a little longer (a repeat would show as more): {contact
+     * events, all records} (the agents' states that CONNECT and COMPLETECALLER also give are not
+     * counted by hand).
+     */
+    private static int[] awaitContactEvents(SecuredKafka kafka, String topic, int expected)
+            throws Exception {
+        Map<String, Object> props = new HashMap<>(kafka.secureClient());
+        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, "it-await-" + System.nanoTime());
+        int[] n = {0, 0};
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props)) {
+            consumer.subscribe(List.of(topic));
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            int extra = 0;
+            while (System.nanoTime() < deadline && extra < 3) {
+                for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(500))) {
+                    n[1]++;
+                    Decoded d = EventCodec.instance().decode(r.value());
+                    if (d instanceof Decoded.Accepted a
+                            && a.event().type() != EventType.AGENT_STATE) {
+                        n[0]++;
+                    }
+                }
+                if (n[0] >= expected) {
+                    extra++;
+                }
+            }
+        }
+        return n;
     }
 
     @Test

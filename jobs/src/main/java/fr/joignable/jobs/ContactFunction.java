@@ -74,6 +74,7 @@ public final class ContactFunction extends KeyedProcessFunction<String, Ev, Cont
     private transient ValueState<ContactState> state;
     private transient ListState<HandoffInfo> handoffs;
     private transient LongCounter orphans;
+    private transient org.apache.flink.metrics.Counter orphansMetric;
 
     public ContactFunction(ChannelThresholds thresholds, long horizonMs) {
         this.thresholds = thresholds;
@@ -89,6 +90,8 @@ public final class ContactFunction extends KeyedProcessFunction<String, Ev, Cont
                 getRuntimeContext()
                         .getListState(new ListStateDescriptor<>("handoffs", HandoffInfo.class));
         orphans = getRuntimeContext().getLongCounter(Tags.ORPHANS);
+        orphansMetric =
+                JobMetrics.group(getRuntimeContext().getMetricGroup()).counter("eventsOrphaned");
     }
 
     @Override
@@ -172,6 +175,7 @@ public final class ContactFunction extends KeyedProcessFunction<String, Ev, Cont
             // The watermark passed these outcomes and no offer came: orphans, out of the KPIs.
             if (s.outcomes > 0) {
                 orphans.add(s.outcomes);
+                orphansMetric.inc(s.outcomes);
             }
             emitHandoffs(s, ctx);
             clear();

@@ -85,6 +85,7 @@ public final class DedupFunction extends KeyedProcessFunction<String, Ev, Ev> {
                 return;
             }
             dropped.add(1);
+            droppedMetric.inc();
             if (CONTENT.compare(ev, best) < 0) {
                 chosen.update(ev);
                 ctx.timerService().registerEventTimeTimer(ev.ts);

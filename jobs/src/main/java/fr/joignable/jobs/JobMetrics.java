@@ -34,6 +34,8 @@ import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
  *       seconds plus the out-of-orderness live).
  *   <li>{@link LateFilterOperator} (operator {@code late-filter}): counter {@code eventsLate}.
  *   <li>{@link DedupFunction}: counter {@code redeliveriesDropped}.
+ *   <li>{@link ContactFunction} (operator {@code contacts}): counter {@code eventsOrphaned}, the
+ *       outcomes of contacts whose offer never came (the run summary's orphans).
  *   <li>{@link SnapshotTap} (operator {@code metrics-live-view}): gauge {@code liveSnapshotAgeMs},
  *       wall-clock time since the live view last emitted a snapshot, -1 before the first; counter
  *       {@code liveSnapshots}.

@@ -2,6 +2,7 @@ package fr.joignable.jobs;
 
 import fr.joignable.domain.kpi.AgentIntervalRow;
 import fr.joignable.domain.kpi.ContactIntervalRow;
+import fr.joignable.jobs.io.BoundedKafkaSource;
 import fr.joignable.jobs.io.KafkaClientConfig;
 import fr.joignable.jobs.io.KafkaEventDeserializer;
 import fr.joignable.jobs.io.KafkaSchemas;
@@ -98,7 +99,8 @@ public final class KafkaKpiRun {
         }
         DataStream<Ev> events =
                 env.fromSource(
-                                builder.build(),
+                                // ends after a restore too (FLINK-31006)
+                                BoundedKafkaSource.of(builder.build()),
                                 WatermarkStrategy.<Ev>forBoundedOutOfOrderness(
                                                 Duration.ofMillis(options.outOfOrdernessMs))
                                         .withTimestampAssigner(

@@ -2,9 +2,17 @@ package fr.joignable.jobs;
 
 import fr.joignable.jobs.model.Ev;
 import fr.joignable.jobs.model.Problem;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.common.accumulators.LongCounter;
+import org.apache.flink.api.common.state.ListState;
+import org.apache.flink.api.common.state.ListStateDescriptor;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.java.tuple.Tuple2;
+import org.apache.flink.runtime.state.StateInitializationContext;
+import org.apache.flink.runtime.state.StateSnapshotContext;
 import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
 import org.apache.flink.streaming.api.operators.BoundedOneInput;
 import org.apache.flink.streaming.api.operators.OneInputStreamOperator;
@@ -21,6 +29,15 @@ import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
  *
  * <p>It also publishes the largest event time of the accepted events ({@link Tags#MAX_TS}) just
  * before the end-of-input watermark, so agents' last states can last "until the end of the data".
+ *
+ * <p>Checkpointed: the per-source latest times, the largest accepted time and the watermark seen
+ * are kept in union operator state, so a run restored from a checkpoint or savepoint judges the
+ * next line exactly as the uninterrupted run would have (before, the first lines after a restore
+ * were judged against nothing and a late line could be accepted). Union, because after a restore a
+ * source (a file split, a Kafka partition) may be read by another subtask or at another
+ * parallelism: every subtask gets every entry and keeps, per source, the latest time; the largest
+ * accepted time is the maximum of the subtasks' and the watermark the minimum of theirs (the
+ * watermark only ever makes fewer lines late when it is lower).
  */
 public final class LateFilterOperator extends AbstractStreamOperator<Ev>
         implements OneInputStreamOperator<Ev, Ev>, BoundedOneInput {
@@ -37,6 +54,8 @@ public final class LateFilterOperator extends AbstractStreamOperator<Ev>
     private transient LongCounter rejected;
     private transient LongCounter late;
     private transient org.apache.flink.metrics.Counter lateMetric;
+    private transient ListState<Tuple2<String, Long>> sourceState;
+    private transient ListState<Tuple2<Long, Long>> marksState;
 
     private final boolean judge;
 
@@ -55,12 +74,51 @@ public final class LateFilterOperator extends AbstractStreamOperator<Ev>
         return new LateFilterOperator(0, 0, false);
     }
 
+    /** Union state: one (source, latest time) per source a subtask has seen. */
+    static final ListStateDescriptor<Tuple2<String, Long>> SOURCES =
+            new ListStateDescriptor<>(
+                    "late-filter-source-max", Types.TUPLE(Types.STRING, Types.LONG));
+
+    /** Union state: one (largest accepted time, watermark) per subtask. */
+    static final ListStateDescriptor<Tuple2<Long, Long>> MARKS =
+            new ListStateDescriptor<>("late-filter-marks", Types.TUPLE(Types.LONG, Types.LONG));
+
     @Override
-    public void open() throws Exception {
-        super.open();
+    public void initializeState(StateInitializationContext context) throws Exception {
+        super.initializeState(context);
         maxBySource = new HashMap<>();
         maxTs = Long.MIN_VALUE;
         watermark = Long.MIN_VALUE;
+        sourceState = context.getOperatorStateStore().getUnionListState(SOURCES);
+        marksState = context.getOperatorStateStore().getUnionListState(MARKS);
+        if (!context.isRestored()) {
+            return;
+        }
+        for (Tuple2<String, Long> e : sourceState.get()) {
+            maxBySource.merge(e.f0, e.f1, Math::max);
+        }
+        boolean first = true;
+        for (Tuple2<Long, Long> m : marksState.get()) {
+            maxTs = Math.max(maxTs, m.f0);
+            watermark = first ? m.f1 : Math.min(watermark, m.f1);
+            first = false;
+        }
+    }
+
+    @Override
+    public void snapshotState(StateSnapshotContext context) throws Exception {
+        super.snapshotState(context);
+        List<Tuple2<String, Long>> sources = new ArrayList<>(maxBySource.size());
+        for (Map.Entry<String, Long> e : maxBySource.entrySet()) {
+            sources.add(Tuple2.of(e.getKey(), e.getValue()));
+        }
+        sourceState.update(sources);
+        marksState.update(List.of(Tuple2.of(maxTs, watermark)));
+    }
+
+    @Override
+    public void open() throws Exception {
+        super.open();
         read = getRuntimeContext().getLongCounter(Tags.READ);
         rejected = getRuntimeContext().getLongCounter(Tags.REJECTED_COUNT);
         late = getRuntimeContext().getLongCounter(Tags.LATE_COUNT);
