@@ -3,15 +3,15 @@ package fr.joignable.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import fr.joignable.wallboard.KafkaLiveFeed;
-import fr.joignable.wallboard.WallboardServer;
+import fr.joignable.devkit.EmbeddedKafka;
 import fr.joignable.domain.live.LiveView;
 import fr.joignable.inputs.KafkaIngest;
 import fr.joignable.inputs.Mapping;
 import fr.joignable.inputs.Skips;
 import fr.joignable.jobs.KafkaKpiRun;
 import fr.joignable.jobs.KpiJobOptions;
-import fr.joignable.devkit.EmbeddedKafka;
+import fr.joignable.wallboard.KafkaLiveFeed;
+import fr.joignable.wallboard.WallboardServer;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
