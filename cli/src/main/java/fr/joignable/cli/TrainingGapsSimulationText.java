@@ -26,13 +26,14 @@ final class TrainingGapsSimulationText {
                     o.named().contains(l.queue()) ? "  <- short of trained agents" : "");
         }
         if (o.named().isEmpty()) {
-            boolean allMeet = o.before().stream().allMatch(SimulatedTraining.QueueLevel::meets);
+            boolean allMeet =
+                    o.before().stream().allMatch(SimulatedTraining.QueueLevel::meetsCriterion);
             w.println(
                     allMeet
-                            ? "No queue short of trained agents: every queue meets its target"
+                            ? "No queue short of trained agents: every queue meets the criterion"
                                     + " with the agents present. No training needed."
-                            : "No queue short of trained agents: the queues that miss their"
-                                    + " target miss it alike (too few agents present: hiring or"
+                            : "No queue short of trained agents: the queues that miss the"
+                                    + " criterion miss it alike (too few agents present: hiring or"
                                     + " shifts, not training).");
             return;
         }
@@ -67,8 +68,8 @@ final class TrainingGapsSimulationText {
                     100 * before.serviceLevel(),
                     100 * after.serviceLevel(),
                     after.targetPercent(),
-                    after.meets()
-                            ? "target met"
+                    after.meetsCriterion()
+                            ? "criterion met"
                             : "still short after "
                                     + o.steps().size()
                                     + " training(s); the rest needs more agents present");

@@ -36,9 +36,9 @@ import java.util.Set;
  * short slots (slots below target − 3 points), weighted by {@code 1/(1 + skills)} (an agent with
  * few skills gives more of his time to a new queue); the {@link #CANDIDATES} best are each replayed
  * with the training added and the one raising the queue's service level most is kept, if it raises
- * it by at least {@link #MIN_GAIN}. Stops when the queue meets the criterion (or its overall
- * target), after {@link #MAX_TRAININGS}, or when no candidate helps. Every figure printed is a
- * replay with the same seeds, so "before" and "after" differ only by the trainings.
+ * it by at least {@link #MIN_GAIN}. Stops when the queue meets the criterion, after {@link
+ * #MAX_TRAININGS}, or when no candidate helps. Every figure printed is a replay with the same
+ * seeds, so "before" and "after" differ only by the trainings.
  */
 public final class SimulatedTraining {
 
@@ -63,9 +63,18 @@ public final class SimulatedTraining {
             return serviceLevel - targetPercent / 100;
         }
 
+        /** The month's service level at target, or the slot criterion met. */
         public boolean meets() {
-            return slotShare >= ReplaySummary.CRITERION_SHARE - 1e-12
-                    || serviceLevel >= targetPercent / 100;
+            return meetsCriterion() || serviceLevel >= targetPercent / 100;
+        }
+
+        /**
+         * The criterion the plan is judged on: at or above target − 3 points in 90 % of the open
+         * hour-of-week slots. A queue at target over the month can still miss it (short at its
+         * peaks): that is what names it and what its trainings aim at.
+         */
+        public boolean meetsCriterion() {
+            return slotShare >= ReplaySummary.CRITERION_SHARE - 1e-12;
         }
     }
 
@@ -107,7 +116,7 @@ public final class SimulatedTraining {
             Set<String> tried = new HashSet<>();
             while (steps.size() < MAX_TRAININGS) {
                 QueueLevel level = level(levels(now.lines), q);
-                if (level == null || level.meets()) {
+                if (level == null || level.meetsCriterion()) {
                     break;
                 }
                 List<StaffRoster.Agent> candidates = candidates(current, now, q, tried);
@@ -198,7 +207,7 @@ public final class SimulatedTraining {
                 n % 2 == 1 ? margins.get(n / 2) : (margins.get(n / 2 - 1) + margins.get(n / 2)) / 2;
         List<QueueLevel> short_ = new ArrayList<>();
         for (QueueLevel l : levels) {
-            if (!l.meets() && l.margin() < median - LAG) {
+            if (!l.meetsCriterion() && l.margin() < median - LAG) {
                 short_.add(l);
             }
         }
