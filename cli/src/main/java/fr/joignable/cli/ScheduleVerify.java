@@ -98,7 +98,7 @@ final class ScheduleVerify {
         }
         return String.format(
                 Locale.ROOT,
-                "round %d%s: %.0f %% of all judged hour-of-week slots within 3 points, worst %s;"
+                "round %d%s: %.0f %% of all judged hour-of-week slots at or above target - 3 points, worst %s;"
                         + " paid %.1f h (%+.1f %% vs the plan)",
                 k,
                 k == 0 ? " (as solved)" : " (requirement raised where under target)",
@@ -131,7 +131,7 @@ final class ScheduleVerify {
         }
         w.printf(
                 Locale.ROOT,
-                "Criterion (every live queue within 3 points of its target in >= %.0f %% of its"
+                "Criterion (every live queue at or above target - 3 points in >= %.0f %% of its"
                         + " hour-of-week slots): %s; worst queue %.0f %%, all queues %.0f %%.%n",
                 100 * ScheduleVerification.PASS_SHARE,
                 o.passes() ? "met" : "not met",
