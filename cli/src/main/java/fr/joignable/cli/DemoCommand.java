@@ -390,7 +390,7 @@ public final class DemoCommand implements Callable<Integer> {
                             local.address(),
                             local.token(),
                             local.language(),
-                            fr.joignable.domain.target.Targets.from(
+                            fr.joignable.domain.targets.Targets.from(
                                     JoignableConfig.read(out.resolve(JoignableConfig.FILE_NAME))),
                             local.clock()));
         } catch (BindException e) {

@@ -8,7 +8,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The monthly report and the wallboard colour a figure alike: one targets model and one
- * green/amber/red rule ({@code domain.target}). Before, occupancy 0.55 was red in the report and
+ * green/amber/red rule ({@code domain.targets}). Before, occupancy 0.55 was red in the report and
  * amber on the wall, 0.91 amber in one and the other.
  */
 class OneStatusRuleTest {
@@ -18,7 +18,7 @@ class OneStatusRuleTest {
     void occupancyHasOneColour(double occupancy) {
         String report = fr.joignable.reporting.Targets.occupancy(occupancy).name();
         String wall =
-                fr.joignable.domain.target.Targets.from(JoignableConfig.defaults())
+                fr.joignable.domain.targets.Targets.from(JoignableConfig.defaults())
                         .occupancy()
                         .status(occupancy)
                         .name();
@@ -35,7 +35,7 @@ class OneStatusRuleTest {
                                 fr.joignable.reporting.Targets.SL_AMBER)
                         .name();
         String wall =
-                fr.joignable.domain.target.Targets.from(JoignableConfig.defaults())
+                fr.joignable.domain.targets.Targets.from(JoignableConfig.defaults())
                         .serviceLevel()
                         .status(serviceLevel)
                         .name();

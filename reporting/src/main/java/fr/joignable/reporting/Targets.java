@@ -1,17 +1,17 @@
 package fr.joignable.reporting;
 
-import fr.joignable.domain.target.Band;
+import fr.joignable.domain.targets.Band;
 import fr.joignable.reporting.ReportModel.Status;
 
 /**
- * The report's names for the bounds of {@link fr.joignable.domain.target.Targets#DEFAULTS} (the one
- * targets model, shared with the wallboard; documented in {@code docs/report.md}), and the one
+ * The report's names for the bounds of {@link fr.joignable.domain.targets.Targets#DEFAULTS} (the
+ * one targets model, shared with the wallboard; documented in {@code docs/report.md}), and the one
  * status rule of {@link Band} in the report's {@link Status}.
  */
 public final class Targets {
 
-    private static final fr.joignable.domain.target.Targets T =
-            fr.joignable.domain.target.Targets.DEFAULTS;
+    private static final fr.joignable.domain.targets.Targets T =
+            fr.joignable.domain.targets.Targets.DEFAULTS;
 
     private Targets() {}
 

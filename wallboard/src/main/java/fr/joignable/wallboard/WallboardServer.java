@@ -4,7 +4,7 @@ import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import fr.joignable.domain.live.LiveView;
-import fr.joignable.domain.target.Targets;
+import fr.joignable.domain.targets.Targets;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import fr.joignable.domain.live.LiveView;
-import fr.joignable.domain.target.Targets;
+import fr.joignable.domain.targets.Targets;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.OutputStream;

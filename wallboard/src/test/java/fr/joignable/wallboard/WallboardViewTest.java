@@ -3,7 +3,7 @@ package fr.joignable.wallboard;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import fr.joignable.domain.target.Targets;
+import fr.joignable.domain.targets.Targets;
 import java.time.Instant;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;

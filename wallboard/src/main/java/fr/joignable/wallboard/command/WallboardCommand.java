@@ -2,7 +2,7 @@ package fr.joignable.wallboard.command;
 
 import fr.joignable.domain.io.InputException;
 import fr.joignable.domain.io.UsageException;
-import fr.joignable.domain.target.Targets;
+import fr.joignable.domain.targets.Targets;
 import fr.joignable.wallboard.AccessToken;
 import fr.joignable.wallboard.KafkaLiveFeed;
 import fr.joignable.wallboard.WallboardServer;

@@ -1,4 +1,4 @@
-package fr.joignable.domain.target;
+package fr.joignable.domain.targets;
 
 /**
  * The one green/amber/red rule of Joignable (report, wallboard): a value is {@link Status#GREEN}

@@ -1,4 +1,4 @@
-package fr.joignable.domain.target;
+package fr.joignable.domain.targets;
 
 import fr.joignable.domain.config.JoignableConfig;
 import fr.joignable.domain.config.ServiceLevelTarget;

@@ -1,4 +1,4 @@
-package fr.joignable.domain.target;
+package fr.joignable.domain.targets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
