@@ -129,9 +129,10 @@ public final class FlinkSessionCluster implements AutoCloseable {
         config.put("jobmanager.memory.off-heap.size", "64m");
         config.put("jobmanager.memory.jvm-overhead.min", "64m");
         config.put("jobmanager.memory.jvm-overhead.max", "64m");
-        // TaskManager: 768 MB process; every component set so the process spec resolves
-        config.put("taskmanager.memory.process.size", "768m");
-        config.put("taskmanager.memory.jvm-metaspace.size", "160m");
+        // TaskManager: 896 MB process; every component set so the process spec resolves
+        config.put("taskmanager.memory.process.size", "896m");
+        // a restart loads the job jar again in a new class loader while the old one is collected
+        config.put("taskmanager.memory.jvm-metaspace.size", "256m");
         config.put("taskmanager.memory.jvm-overhead.min", "96m");
         config.put("taskmanager.memory.jvm-overhead.max", "96m");
         config.put("taskmanager.memory.framework.heap.size", "64m");
@@ -369,7 +370,7 @@ public final class FlinkSessionCluster implements AutoCloseable {
         Set<String> terminal = Set.of("FINISHED", "FAILED", "CANCELED");
         String[] last = {null};
         waitUntil(
-                "job " + jobId + " in " + states,
+                () -> "job " + jobId + " in " + states + "; " + diagnosis(jobId),
                 timeout,
                 () -> {
                     requireAlive(jobManager, "jobmanager");
@@ -399,6 +400,47 @@ public final class FlinkSessionCluster implements AutoCloseable {
                     return completed[0] >= n;
                 });
         return completed[0];
+    }
+
+    /**
+     * What a stuck job looks like from the REST API: its state, each vertex's tasks by state, the
+     * registered TaskManagers and their free slots, the checkpoint counts and the latest
+     * exceptions; for the message of a time-out, where the logs of the processes are gone.
+     */
+    public String diagnosis(String jobId) {
+        StringBuilder sb = new StringBuilder();
+        JsonNode job = tryGet("/jobs/" + jobId);
+        if (job == null) {
+            return "(REST API not answering)";
+        }
+        sb.append("state ").append(job.path("state").asText());
+        for (JsonNode v : job.path("vertices")) {
+            sb.append("; vertex '")
+                    .append(v.path("name").asText())
+                    .append("' ")
+                    .append(v.path("status").asText())
+                    .append(" tasks ")
+                    .append(v.path("tasks"));
+        }
+        JsonNode tms = tryGet("/taskmanagers");
+        if (tms != null) {
+            sb.append("; taskmanagers:");
+            for (JsonNode tm : tms.path("taskmanagers")) {
+                sb.append(' ')
+                        .append(tm.path("id").asText())
+                        .append(" free slots ")
+                        .append(tm.path("freeSlots").asInt())
+                        .append('/')
+                        .append(tm.path("slotsNumber").asInt());
+            }
+        }
+        JsonNode cp = tryGet("/jobs/" + jobId + "/checkpoints");
+        if (cp != null) {
+            sb.append("; checkpoints ").append(cp.path("counts"));
+        }
+        String ex = exceptions(jobId);
+        sb.append("; exceptions ").append(ex, 0, Math.min(ex.length(), 4000));
+        return sb.toString();
     }
 
     /** {@code GET /jobs/ID/exceptions} as text (root cause and history), for failure messages. */
@@ -541,6 +583,15 @@ public final class FlinkSessionCluster implements AutoCloseable {
     }
 
     private static void waitUntil(String what, Duration timeout, Condition condition) {
+        waitUntil(() -> what, timeout, condition);
+    }
+
+    /**
+     * Waits for {@code condition}; on time-out the message is computed then, so that it can tell
+     * the state the cluster was left in.
+     */
+    private static void waitUntil(
+            java.util.function.Supplier<String> what, Duration timeout, Condition condition) {
         long deadline = System.nanoTime() + timeout.toNanos();
         try {
             while (true) {
@@ -549,13 +600,13 @@ public final class FlinkSessionCluster implements AutoCloseable {
                 }
                 if (System.nanoTime() > deadline) {
                     throw new IllegalStateException(
-                            "timed out after " + timeout + " waiting for " + what);
+                            "timed out after " + timeout + " waiting for " + what.get());
                 }
                 Thread.sleep(250);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted waiting for " + what, e);
+            throw new IllegalStateException("interrupted waiting for " + what.get(), e);
         } catch (RuntimeException e) {
             throw e;
         } catch (Exception e) {

@@ -182,7 +182,7 @@ class KpiJobOnClusterITCase {
                 assertThat(sourcesDone).as("source subtasks done before the kill").isZero();
                 flink.startTaskManager();
 
-                flink.waitForJobStatus(jobId, Set.of("FINISHED"), Duration.ofMinutes(3));
+                flink.waitForJobStatus(jobId, Set.of("FINISHED"), Duration.ofMinutes(5));
                 log(t0, "job finished");
 
                 JsonNode restored = flink.checkpoints(jobId).path("latest").path("restored");
