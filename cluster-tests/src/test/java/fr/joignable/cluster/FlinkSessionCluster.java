@@ -72,8 +72,16 @@ public final class FlinkSessionCluster implements AutoCloseable {
     private final Path logDir;
     private final String classpath;
     private final int initialTaskManagers;
+    private final boolean supervised;
     private final Map<String, String> config = new LinkedHashMap<>();
     private final List<Process> taskManagers = new ArrayList<>();
+
+    /** TaskManagers this harness killed or already replaced: not replaced (again). */
+    private final java.util.Set<Integer> notToReplace = new java.util.HashSet<>();
+
+    /** TaskManagers that exited on their own and were replaced, with their first fatal line. */
+    private final List<String> replaced = new ArrayList<>();
+
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final ObjectMapper json = new ObjectMapper();
@@ -89,6 +97,7 @@ public final class FlinkSessionCluster implements AutoCloseable {
         this.logDir = workDir.resolve("logs");
         this.classpath = b.classpath;
         this.initialTaskManagers = b.taskManagers;
+        this.supervised = b.supervised;
         Runtime.getRuntime().addShutdownHook(killOnExit);
 
         int restPort = freePort();
@@ -153,6 +162,7 @@ public final class FlinkSessionCluster implements AutoCloseable {
         private final Path workDir;
         private int taskManagers = 2;
         private int slotsPerTaskManager = 2;
+        private boolean supervised;
         private String classpath;
         private final Map<String, String> extraConfig = new LinkedHashMap<>();
 
@@ -167,6 +177,15 @@ public final class FlinkSessionCluster implements AutoCloseable {
 
         public Builder slotsPerTaskManager(int n) {
             this.slotsPerTaskManager = n;
+            return this;
+        }
+
+        /**
+         * Whether waiting for a job also replaces TaskManagers that exited by themselves, as a
+         * resource manager would ({@link #replaceExitedTaskManagers()}); default false.
+         */
+        public Builder supervised(boolean supervised) {
+            this.supervised = supervised;
             return this;
         }
 
@@ -268,12 +287,58 @@ public final class FlinkSessionCluster implements AutoCloseable {
      * Kills TaskManager {@code index} at once (SIGKILL: no clean shutdown, like a lost machine).
      */
     public synchronized void killTaskManager(int index) {
+        notToReplace.add(index);
         Process p = taskManagers.get(index);
         p.destroyForcibly();
         try {
             p.waitFor(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Does what a resource manager (Kubernetes, YARN, systemd) does for a session cluster: starts a
+     * new TaskManager for each one that exited by itself, not killed by {@link
+     * #killTaskManager(int)}. A TaskManager can exit by itself when a peer is lost: Flink 2.2 may
+     * hit a fatal error while a task releases its network buffers after the connection to the lost
+     * peer broke ("FATAL - exception in exception handler ... Lost connection to task manager"),
+     * and terminates the whole process; production runs its TaskManagers supervised, so the test
+     * does too. Returns the number started.
+     */
+    public synchronized int replaceExitedTaskManagers() {
+        int started = 0;
+        int n = taskManagers.size();
+        for (int i = 0; i < n; i++) {
+            if (!notToReplace.contains(i) && !taskManagers.get(i).isAlive()) {
+                notToReplace.add(i);
+                String fatal = firstFatalLine(logDir.resolve("taskmanager-" + i + ".log"));
+                replaced.add(
+                        "taskmanager-"
+                                + i
+                                + " exited (code "
+                                + taskManagers.get(i).exitValue()
+                                + "): "
+                                + fatal);
+                startTaskManager();
+                started++;
+            }
+        }
+        return started;
+    }
+
+    /** What {@link #replaceExitedTaskManagers()} replaced, one line each. */
+    public synchronized List<String> replacedTaskManagers() {
+        return List.copyOf(replaced);
+    }
+
+    private static String firstFatalLine(Path log) {
+        try (var lines = Files.lines(log, StandardCharsets.UTF_8)) {
+            return lines.filter(l -> l.contains("FATAL") || l.contains("Fatal error"))
+                    .findFirst()
+                    .orElse("(no fatal line in its log)");
+        } catch (IOException | UncheckedIOException e) {
+            return "(log unreadable: " + e + ")";
         }
     }
 
@@ -374,6 +439,9 @@ public final class FlinkSessionCluster implements AutoCloseable {
                 timeout,
                 () -> {
                     requireAlive(jobManager, "jobmanager");
+                    if (supervised) {
+                        replaceExitedTaskManagers();
+                    }
                     JsonNode job = tryGet("/jobs/" + jobId);
                     last[0] = job == null ? null : job.path("state").asText();
                     if (last[0] != null

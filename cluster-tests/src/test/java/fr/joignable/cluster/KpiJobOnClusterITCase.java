@@ -51,11 +51,13 @@ import org.junit.jupiter.api.io.TempDir;
  * three-broker Kafka cluster. The generated events are produced first to a 4-partition topic, keyed
  * by contactId / agentId; the job runs at parallelism 4 with {@code --until-end}, a checkpoint
  * every second and Parquet to a local folder. Once two checkpoints have completed one TaskManager
- * is killed (SIGKILL) and a replacement started; the job restores from its last checkpoint and
- * finishes. Its outputs must then equal the bounded {@code kpi} run ({@link FileKpiRun}, in this
- * JVM) over the same events, one file per partition in partition order: the four Parquet tables
- * (read with DuckDB, hive partitioning) and the KPI topic read {@code read_committed}, latest value
- * per key, compared as sorted rows.
+ * is killed (SIGKILL) and a replacement started; the cluster is supervised as in production (a
+ * TaskManager that exits by itself, as the surviving one sometimes does in Flink 2.2 when its peer
+ * is lost, is replaced: {@link FlinkSessionCluster#replaceExitedTaskManagers()}); the job restores
+ * from its last checkpoint and finishes. Its outputs must then equal the bounded {@code kpi} run
+ * ({@link FileKpiRun}, in this JVM) over the same events, one file per partition in partition
+ * order: the four Parquet tables (read with DuckDB, hive partitioning) and the KPI topic read
+ * {@code read_committed}, latest value per key, compared as sorted rows.
  */
 class KpiJobOnClusterITCase {
 
@@ -125,6 +127,7 @@ class KpiJobOnClusterITCase {
                         FlinkSessionCluster.builder(dir.resolve("flink"))
                                 .taskManagers(2)
                                 .slotsPerTaskManager(2)
+                                .supervised(true)
                                 .build()) {
             try {
                 kafka.createTopics(PARTITIONS, EVENTS);
@@ -184,6 +187,9 @@ class KpiJobOnClusterITCase {
 
                 flink.waitForJobStatus(jobId, Set.of("FINISHED"), Duration.ofMinutes(5));
                 log(t0, "job finished");
+                for (String r : flink.replacedTaskManagers()) {
+                    log(t0, "replaced, as a resource manager would: %s", r);
+                }
 
                 JsonNode restored = flink.checkpoints(jobId).path("latest").path("restored");
                 assertThat(restored.isObject())
