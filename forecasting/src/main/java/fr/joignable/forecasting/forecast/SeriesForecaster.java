@@ -17,10 +17,11 @@ final class SeriesForecaster {
     static final int MAX_PICK_WEEKS = 4;
 
     /**
-     * Origins (one week apart) whose held-out pairs calibrate the prediction intervals: more than
-     * the selection's, so that more distinct weeks of level error enter the interval width (4
-     * origins: P10–P90 covered 74 % of the bank's held-out 1-day horizons; 8: 78–85 % on every
-     * series measured, docs/forecasting.md).
+     * Origins (one week apart) whose held-out pairs calibrate the prediction intervals, at least
+     * the selection's ({@link Forecaster.Options#pickOrigins()}, 8 by default): the older ones
+     * refit the choice only. Four origins were too few weeks of level error for the interval width
+     * (P10–P90 covered 74 % of the bank's held-out 1-day horizons; eight: 78 %,
+     * docs/forecasting.md).
      */
     static final int CALIBRATION_ORIGINS = 8;
 
@@ -203,7 +204,7 @@ final class SeriesForecaster {
                         len,
                         options.pickOrigins(),
                         options.model() == Model.AUTO,
-                        CALIBRATION_ORIGINS);
+                        Math.max(options.pickOrigins(), CALIBRATION_ORIGINS));
         Model[] members = sel.members();
         if (options.model() != Model.AUTO && !cands.canFit(options.model(), fitY.length)) {
             members = new Model[] {Model.MEAN4};
