@@ -103,7 +103,7 @@ public final class ForecastCommand implements Callable<Integer> {
             defaultValue = "auto",
             description =
                     "auto (best pick or combination per series by rolling-origin backtest), snaive,"
-                            + " mean4, dses, profile, trend, wmean or glm (default: ${DEFAULT-VALUE}).")
+                            + " mean4, dses, profile, trend, wmean, glm or glmlevel (default: ${DEFAULT-VALUE}).")
     Model model;
 
     @Option(

@@ -41,6 +41,9 @@ record Candidates(int m1, int m2, boolean[][] open, int fitLength, double[][] da
             case WMEAN -> Profiles.forecast(y, m1, m2, ahead, open, Profiles.Variant.WEEKLY_MEAN);
             case GLM ->
                     Profiles.forecast(y, m1, m2, ahead, open, Profiles.Variant.GLM, dayFeatures);
+            case GLMLEVEL ->
+                    Profiles.forecast(
+                            y, m1, m2, ahead, open, Profiles.Variant.GLM_LEVEL, dayFeatures);
             default -> throw new IllegalArgumentException("not a volume model: " + model);
         };
     }

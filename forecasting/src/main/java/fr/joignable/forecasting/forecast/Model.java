@@ -21,10 +21,12 @@ public enum Model {
     /** Weighted mean of the last weeks' daily totals × shrunk intraday profile. */
     WMEAN,
     /** Poisson GLM of the daily totals on the weekday (IRLS) × shrunk intraday profile. */
-    GLM;
+    GLM,
+    /** The GLM's daily totals times a damped level of the last weeks against them. */
+    GLMLEVEL;
 
     /** The candidates of the best pick, in order of preference on a tie. */
-    static final Model[] CANDIDATES = {GLM, PROFILE, WMEAN, TREND, DSES, MEAN4, SNAIVE};
+    static final Model[] CANDIDATES = {GLM, GLMLEVEL, PROFILE, WMEAN, TREND, DSES, MEAN4, SNAIVE};
 
     /** The name used on the command line and in reports. */
     public String label() {

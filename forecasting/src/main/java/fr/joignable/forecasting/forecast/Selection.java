@@ -37,6 +37,22 @@ record Selection(Model[] members, double wape, double[] forecasts, double[] actu
 
     static Selection pick(
             double[] y, Candidates cands, Model[] pool, int len, int origins, boolean combine) {
+        return pick(y, cands, pool, len, origins, combine, origins);
+    }
+
+    /**
+     * The same, with the held-out pairs of the choice taken from {@code calibOrigins} ≥ {@code
+     * origins} origins one week apart: the choice is refitted at the older ones (more distinct
+     * weeks for the interval calibration, whose level errors are correlated over a 4-week horizon).
+     */
+    static Selection pick(
+            double[] y,
+            Candidates cands,
+            Model[] pool,
+            int len,
+            int origins,
+            boolean combine,
+            int calibOrigins) {
         List<Model> usable = new ArrayList<>();
         int firstOrigin = y.length - len - (origins - 1) * cands.m2();
         for (Model m : pool) {
@@ -110,9 +126,27 @@ record Selection(Model[] members, double wape, double[] forecasts, double[] actu
         for (int i = 0; i < best.length; i++) {
             members[i] = usable.get(best[i]);
         }
-        // the choice's held-out pairs
+        // the choice's held-out pairs, from the selection's origins then the older ones
+        List<double[]> cf = new ArrayList<>();
+        List<double[]> ca = new ArrayList<>();
+        for (int r = 0; r < actual.size(); r++) {
+            double[] f = new double[len];
+            for (int k = 0; k < len; k++) {
+                f[k] = mean(fc.get(r), best, k);
+            }
+            cf.add(f);
+            ca.add(actual.get(r));
+        }
+        for (int r = actual.size(); r < calibOrigins; r++) {
+            int origin = y.length - len - r * cands.m2();
+            if (origin < cands.m2() || !canFitAll(cands, members, origin)) {
+                break;
+            }
+            cf.add(cands.forecast(members, Arrays.copyOf(y, origin), len));
+            ca.add(Arrays.copyOfRange(y, origin, origin + len));
+        }
         int count = 0;
-        for (double[] a : actual) {
+        for (double[] a : ca) {
             for (double v : a) {
                 count += Double.isNaN(v) ? 0 : 1;
             }
@@ -120,16 +154,25 @@ record Selection(Model[] members, double wape, double[] forecasts, double[] actu
         double[] pf = new double[count];
         double[] pa = new double[count];
         int q = 0;
-        for (int r = 0; r < actual.size(); r++) {
-            double[] a = actual.get(r);
+        for (int r = 0; r < ca.size(); r++) {
+            double[] a = ca.get(r);
             for (int k = 0; k < len; k++) {
                 if (!Double.isNaN(a[k])) {
-                    pf[q] = mean(fc.get(r), best, k);
+                    pf[q] = cf.get(r)[k];
                     pa[q++] = a[k];
                 }
             }
         }
         return new Selection(members, bestErr / total, pf, pa);
+    }
+
+    private static boolean canFitAll(Candidates cands, Model[] members, int length) {
+        for (Model m : members) {
+            if (!cands.canFit(m, length)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static double mean(double[][] f, int[] members, int k) {

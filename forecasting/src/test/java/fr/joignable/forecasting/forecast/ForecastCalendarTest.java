@@ -115,6 +115,58 @@ class ForecastCalendarTest {
                 .hasMessageContaining("D");
     }
 
+    /**
+     * 2026-27 and the verified part of 2027-28 against the published calendars (see {@link
+     * FrenchSchoolHolidays}): the day before the first day, the first and last days, the day school
+     * resumes.
+     */
+    @Test
+    void theSchoolYears2026To2028FollowThePublishedCalendar() {
+        ForecastCalendar a = ForecastCalendar.FRENCH.withSchoolZone("A");
+        ForecastCalendar b = ForecastCalendar.FRENCH.withSchoolZone("B");
+        ForecastCalendar c = ForecastCalendar.FRENCH.withSchoolZone("C");
+        String sh = "school holidays";
+        // Toussaint 2026: all zones, Saturday 17 October to the morning of Monday 2 November
+        for (ForecastCalendar z : new ForecastCalendar[] {a, b, c}) {
+            assertThat(z.learntClass(LocalDate.of(2026, 10, 16))).isNull();
+            assertThat(z.learntClass(LocalDate.of(2026, 10, 17))).isEqualTo(sh);
+            assertThat(z.learntClass(LocalDate.of(2026, 11, 1))).isEqualTo(sh);
+            assertThat(z.learntClass(LocalDate.of(2026, 11, 2))).isNull();
+            // Christmas 2026: 19 December to 4 January 2027
+            assertThat(z.learntClass(LocalDate.of(2026, 12, 19))).isEqualTo(sh);
+            assertThat(z.learntClass(LocalDate.of(2027, 1, 3))).isEqualTo(sh);
+            assertThat(z.learntClass(LocalDate.of(2027, 1, 4))).isNull();
+            // Toussaint 2027: 23 October to 8 November
+            assertThat(z.learntClass(LocalDate.of(2027, 11, 5))).isEqualTo(sh);
+            assertThat(z.learntClass(LocalDate.of(2027, 11, 8))).isNull();
+            // summer 2027 from 3 July, school resumes on 2 September
+            assertThat(z.learntClass(LocalDate.of(2027, 7, 2))).isNull();
+            assertThat(z.learntClass(LocalDate.of(2027, 9, 1))).isEqualTo("summer " + sh);
+            assertThat(z.learntClass(LocalDate.of(2027, 9, 2))).isNull();
+        }
+        // winter 2027: C 6-22 February, A 13 February - 1 March, B 20 February - 8 March
+        assertThat(c.learntClass(LocalDate.of(2027, 2, 8))).isEqualTo(sh);
+        assertThat(a.learntClass(LocalDate.of(2027, 2, 8))).isNull();
+        assertThat(c.learntClass(LocalDate.of(2027, 2, 22))).isNull();
+        assertThat(a.learntClass(LocalDate.of(2027, 2, 22))).isEqualTo(sh);
+        assertThat(a.learntClass(LocalDate.of(2027, 3, 1))).isNull();
+        assertThat(b.learntClass(LocalDate.of(2027, 3, 5))).isEqualTo(sh);
+        assertThat(b.learntClass(LocalDate.of(2027, 3, 8))).isNull();
+        // spring 2027: C 3-19 April, A 10-26 April, B 17 April - 3 May
+        assertThat(c.learntClass(LocalDate.of(2027, 4, 5))).isEqualTo(sh);
+        assertThat(a.learntClass(LocalDate.of(2027, 4, 19))).isEqualTo(sh);
+        assertThat(c.learntClass(LocalDate.of(2027, 4, 19))).isNull();
+        assertThat(b.learntClass(LocalDate.of(2027, 5, 2))).isEqualTo(sh);
+        assertThat(b.learntClass(LocalDate.of(2027, 5, 3))).isNull();
+        // the Ascension bridge, Friday 7 May 2027
+        assertThat(a.learntClass(LocalDate.of(2027, 5, 7))).isEqualTo(sh);
+        // 2028: B's and C's winter, C's spring; zone A's winter is not in the table
+        assertThat(b.learntClass(LocalDate.of(2028, 2, 7))).isEqualTo(sh);
+        assertThat(c.learntClass(LocalDate.of(2028, 2, 28))).isNull();
+        assertThat(c.learntClass(LocalDate.of(2028, 5, 1))).isEqualTo(sh);
+        assertThat(a.learntClass(LocalDate.of(2028, 2, 21))).isNull();
+    }
+
     @Test
     void theSchoolTableIsOrderedAndEveryZoneHasEachYear() {
         for (FrenchSchoolHolidays.Holiday h : FrenchSchoolHolidays.table()) {
@@ -123,7 +175,7 @@ class ForecastCalendarTest {
             assertThat(h.to().toEpochDay() - h.from().toEpochDay()).isBetween(3L, 62L);
         }
         for (String z : new String[] {"A", "B", "C"}) {
-            for (int year = 2019; year <= 2026; year++) {
+            for (int year = 2019; year <= 2027; year++) {
                 // each zone has winter holidays in February every year of the table
                 assertThat(
                                 FrenchSchoolHolidays.holiday(z, LocalDate.of(year, 2, 20)) != null

@@ -53,6 +53,48 @@ class ProfilesTest {
         }
     }
 
+    /**
+     * The GLM level: ℓ ← ℓ + α (T / T̂ − ℓ) from 1, by hand on a one-weekday series whose GLM total
+     * is 100: ratios 1, 1.2, 0.8 give 1, 1.02, 1.02 + α (0.8 − 1.02).
+     */
+    @Test
+    void theGlmLevelIsTheSmoothedRatioOfTotalsToTheGlm() {
+        double a = Profiles.GLM_LEVEL_ALPHA;
+        double[] beta = {Math.log(100)};
+        double[] t = {100, 120, Double.NaN, 80};
+        double l1 = 1 + a * (1.2 - 1);
+        double l2 = l1 + a * (0.8 - l1);
+        assertThat(Profiles.glmLevel(beta, t, 1, null)).isCloseTo(l2, within(EXACT));
+    }
+
+    /**
+     * Totals that step from 1000 to 800 a day for the last two weeks: {@code glmlevel} forecasts
+     * the next day nearer 800 than {@code glm}, and its deviation from {@code glm} fades by φ per
+     * open day ahead (the ratio of the deviations of two consecutive days is φ).
+     */
+    @Test
+    void theGlmLevelFollowsAStepAndFadesBackToTheGlm() {
+        int m1 = 2;
+        int nd = 5;
+        int weeks = 12;
+        double[] y = new double[weeks * nd * m1];
+        for (int j = 0; j < weeks * nd; j++) {
+            double total = j >= (weeks - 2) * nd ? 800 : 1000;
+            y[j * m1] = total / 2;
+            y[j * m1 + 1] = total / 2;
+        }
+        boolean[][] open = allOpen(nd, m1);
+        int ahead = 2 * m1;
+        double[] glm = Profiles.forecast(y, m1, nd * m1, ahead, open, Profiles.Variant.GLM);
+        double[] lvl = Profiles.forecast(y, m1, nd * m1, ahead, open, Profiles.Variant.GLM_LEVEL);
+        double day1Glm = glm[0] + glm[1];
+        double day1Lvl = lvl[0] + lvl[1];
+        assertThat(day1Lvl).isLessThan(day1Glm).isGreaterThan(800);
+        double dev1 = day1Lvl / day1Glm - 1;
+        double dev2 = (lvl[2] + lvl[3]) / (glm[2] + glm[3]) - 1;
+        assertThat(dev2 / dev1).isCloseTo(Profiles.GLM_LEVEL_PHI, within(1e-9));
+    }
+
     /** p(w, s) = (C(w, s) + λ P_w(s)) / (C(w) + λ), computed by hand on one week. */
     @Test
     void theWeekdayShapeIsShrunkTowardsThePooledShape() {
