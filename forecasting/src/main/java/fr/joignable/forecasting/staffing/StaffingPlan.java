@@ -4,10 +4,12 @@ import fr.joignable.domain.event.Channel;
 import fr.joignable.domain.io.AtomicFiles;
 import fr.joignable.domain.kpi.KpiFormat;
 import fr.joignable.domain.table.ForecastTable;
+import fr.joignable.domain.table.StaffingTable;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -29,8 +31,7 @@ public final class StaffingPlan {
 
     public static final String FORECAST_HEADER = ForecastTable.HEADER;
 
-    public static final String STAFFING_HEADER =
-            "interval_start,queue,channel,offered,aht_s,agents,scheduled_agents,service_level,occupancy,asa_s";
+    public static final String STAFFING_HEADER = StaffingTable.HEADER;
 
     /** Slack removed before rounding workload agents up (floating noise must not cost one). */
     static final double ROUNDING_EPSILON = 1e-9;
@@ -121,31 +122,26 @@ public final class StaffingPlan {
         return new PoolPlanner(config, forecast, pools, check).run();
     }
 
-    /** Writes the plan (complete or not at all). */
+    /** Writes the plan (complete or not at all) as the staffing table ({@link StaffingTable}). */
     public static void write(Path file, List<StaffingRow> rows) throws IOException {
-        AtomicFiles.writeText(
-                file,
-                w -> {
-                    w.write(STAFFING_HEADER);
-                    w.write('\n');
-                    for (StaffingRow r : rows) {
-                        ForecastRow f = r.forecast();
-                        w.write(
-                                KpiFormat.csvLine(
-                                        List.of(
-                                                KpiFormat.instant(f.intervalStart()),
-                                                f.queue(),
-                                                f.channel().name(),
-                                                KpiFormat.decimal(f.offered()),
-                                                KpiFormat.decimal(f.ahtSeconds()),
-                                                KpiFormat.decimal(round(r.agents(), 4)),
-                                                KpiFormat.decimal(round(r.scheduledAgents(), 4)),
-                                                KpiFormat.decimal(round(r.serviceLevel(), 6)),
-                                                KpiFormat.decimal(round(r.occupancy(), 6)),
-                                                KpiFormat.decimal(round(r.asaSeconds(), 3)))));
-                        w.write('\n');
-                    }
-                });
+        List<StaffingTable.Row> table = new ArrayList<>(rows.size());
+        for (StaffingRow r : rows) {
+            ForecastRow f = r.forecast();
+            table.add(
+                    new StaffingTable.Row(
+                            f.intervalStart(),
+                            f.queue(),
+                            f.channel(),
+                            f.offered(),
+                            f.ahtSeconds(),
+                            r.agents(),
+                            r.scheduledAgents(),
+                            r.serviceLevel(),
+                            r.occupancy(),
+                            r.asaSeconds(),
+                            0));
+        }
+        AtomicFiles.writeText(file, w -> StaffingTable.write(w, table));
     }
 
     /** Writes the pool rows (complete or not at all). */
