@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -17,6 +18,7 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -252,6 +254,21 @@ public final class Csv {
                             + (extraColumns ? ",...'" : "'"));
         }
         return t;
+    }
+
+    /**
+     * Writes {@code header}, then one line per row of the fields {@code fields} gives it, each line
+     * ended by {@code \n}.
+     */
+    public static <T> void write(
+            Writer w, String header, Iterable<T> rows, Function<T, List<String>> fields)
+            throws IOException {
+        w.write(header);
+        w.write('\n');
+        for (T row : rows) {
+            w.write(line(fields.apply(row)));
+            w.write('\n');
+        }
     }
 
     /** One CSV line (without terminator), quoting the fields that need it. */

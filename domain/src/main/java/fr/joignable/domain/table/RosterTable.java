@@ -86,17 +86,15 @@ public final class RosterTable {
 
     /** Writes the header and the agents, {@code fte} with one decimal as {@code generate} does. */
     public static void write(Writer out, List<Row> agents) throws IOException {
-        out.write(HEADER);
-        out.write('\n');
-        for (Row a : agents) {
-            out.write(
-                    Csv.line(
-                            List.of(
-                                    a.agentId(),
-                                    a.team(),
-                                    String.join(SKILL_SEPARATOR, a.skills()),
-                                    String.format(Locale.ROOT, "%.1f", a.fte()))));
-            out.write('\n');
-        }
+        Csv.write(
+                out,
+                HEADER,
+                agents,
+                a ->
+                        List.of(
+                                a.agentId(),
+                                a.team(),
+                                String.join(SKILL_SEPARATOR, a.skills()),
+                                String.format(Locale.ROOT, "%.1f", a.fte())));
     }
 }

@@ -127,24 +127,22 @@ public final class StaffingTable {
 
     /** Writes the header and the rows, rounded as the class comment says. */
     public static void write(Writer w, List<Row> rows) throws IOException {
-        w.write(HEADER);
-        w.write('\n');
-        for (Row r : rows) {
-            w.write(
-                    Csv.line(
-                            List.of(
-                                    KpiFormat.instant(r.intervalStart()),
-                                    r.queue(),
-                                    r.channel().name(),
-                                    KpiFormat.decimal(r.offered()),
-                                    KpiFormat.decimal(r.ahtSeconds()),
-                                    KpiFormat.decimal(round(r.agents(), 4)),
-                                    KpiFormat.decimal(round(r.scheduledAgents(), 4)),
-                                    KpiFormat.decimal(round(r.serviceLevel(), 6)),
-                                    KpiFormat.decimal(round(r.occupancy(), 6)),
-                                    KpiFormat.decimal(round(r.asaSeconds(), 3)))));
-            w.write('\n');
-        }
+        Csv.write(
+                w,
+                HEADER,
+                rows,
+                r ->
+                        List.of(
+                                KpiFormat.instant(r.intervalStart()),
+                                r.queue(),
+                                r.channel().name(),
+                                KpiFormat.decimal(r.offered()),
+                                KpiFormat.decimal(r.ahtSeconds()),
+                                KpiFormat.decimal(round(r.agents(), 4)),
+                                KpiFormat.decimal(round(r.scheduledAgents(), 4)),
+                                KpiFormat.decimal(round(r.serviceLevel(), 6)),
+                                KpiFormat.decimal(round(r.occupancy(), 6)),
+                                KpiFormat.decimal(round(r.asaSeconds(), 3))));
     }
 
     /** The field as a number, NaN when it is empty or the column absent. */
@@ -161,7 +159,7 @@ public final class StaffingTable {
     }
 
     /** {@code v} rounded (half up) to {@code decimals} places; NaN stays NaN. */
-    static double round(double v, int decimals) {
+    public static double round(double v, int decimals) {
         if (!Double.isFinite(v)) {
             return Double.NaN;
         }

@@ -3,6 +3,7 @@ package fr.joignable.forecasting.staffing;
 import fr.joignable.domain.event.Channel;
 import fr.joignable.domain.io.AtomicFiles;
 import fr.joignable.domain.kpi.KpiFormat;
+import fr.joignable.domain.table.Csv;
 import fr.joignable.domain.table.ForecastTable;
 import fr.joignable.domain.table.StaffingTable;
 import java.io.IOException;
@@ -148,12 +149,12 @@ public final class StaffingPlan {
     public static void writePools(Path file, List<PoolRow> rows) throws IOException {
         AtomicFiles.writeText(
                 file,
-                w -> {
-                    w.write(POOLS_HEADER);
-                    w.write('\n');
-                    for (PoolRow r : rows) {
-                        w.write(
-                                KpiFormat.csvLine(
+                w ->
+                        Csv.write(
+                                w,
+                                POOLS_HEADER,
+                                rows,
+                                r ->
                                         List.of(
                                                 KpiFormat.instant(r.intervalStart()),
                                                 r.pool().name(),
@@ -164,37 +165,28 @@ public final class StaffingPlan {
                                                 KpiFormat.decimal(round(r.agents(), 3)),
                                                 Integer.toString(r.scheduledAgents()),
                                                 r.serviceLevels())));
-                        w.write('\n');
-                    }
-                });
     }
 
     /** Writes the end-of-day backlog (complete or not at all). */
     public static void writeBacklog(Path file, List<BacklogDay> rows) throws IOException {
         AtomicFiles.writeText(
                 file,
-                w -> {
-                    w.write(BACKLOG_HEADER);
-                    w.write('\n');
-                    for (BacklogDay r : rows) {
-                        w.write(
-                                KpiFormat.csvLine(
+                w ->
+                        Csv.write(
+                                w,
+                                BACKLOG_HEADER,
+                                rows,
+                                r ->
                                         List.of(
                                                 r.date().toString(),
                                                 r.queue(),
                                                 r.channel().name(),
                                                 KpiFormat.decimal(round(r.contacts(), 2)),
                                                 KpiFormat.decimal(round(r.hours(), 2)))));
-                        w.write('\n');
-                    }
-                });
     }
 
+    /** {@code v} rounded as the staffing table writes it ({@link StaffingTable#round}). */
     static double round(double v, int decimals) {
-        if (!Double.isFinite(v)) {
-            return Double.NaN;
-        }
-        double scale = Math.pow(10, decimals);
-        return Math.round(v * scale) / scale;
+        return StaffingTable.round(v, decimals);
     }
 }
