@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import fr.joignable.domain.config.JoignableConfig;
 import fr.joignable.domain.event.Channel;
 import fr.joignable.domain.io.InputException;
+import fr.joignable.domain.targets.Status;
+import fr.joignable.domain.targets.Targets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -13,7 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The staffing targets read the P/T of {@code joignable.yaml} as the KPI job does ({@code
- * ServiceLevelTarget}): the same file gives the same P and T to both.
+ * ServiceLevelTarget}): the same file gives the same P and T to staffing, to the KPI job's
+ * thresholds and to the report's and wallboard's colours ({@code Targets.from}).
  */
 class TargetsConfigServiceLevelTest {
 
@@ -36,6 +39,13 @@ class TargetsConfigServiceLevelTest {
                 .isEqualTo(phone.thresholdSeconds());
         assertThat(kpi.thresholds().of("LOYERS", Channel.PHONE).serviceLevelMillis())
                 .isEqualTo(19_500);
+
+        // the report's and the wallboard's colours come from the same P/T
+        Targets colours = Targets.from(kpi);
+        assertThat(colours.serviceLevel().status(0.90)).isEqualTo(Status.GREEN);
+        assertThat(colours.serviceLevel().status(0.85)).isEqualTo(Status.AMBER);
+        assertThat(colours.longestWaitS().status(19.5)).isEqualTo(Status.GREEN);
+        assertThat(colours.longestWaitS().status(20.0)).isEqualTo(Status.AMBER);
 
         ChannelTargets chat = staffing.of("TECHNIQUE", Channel.CHAT);
         assertThat(chat.serviceLevelPercent()).isEqualTo(70);
