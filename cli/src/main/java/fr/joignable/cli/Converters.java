@@ -20,4 +20,16 @@ public final class Converters {
             }
         }
     }
+
+    /** The same forms as {@link Seconds}, to a {@link java.time.Duration} (milliseconds). */
+    public static final class DurationValue implements ITypeConverter<java.time.Duration> {
+        @Override
+        public java.time.Duration convert(String value) {
+            try {
+                return Durations.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+        }
+    }
 }

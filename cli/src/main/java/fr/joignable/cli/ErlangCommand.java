@@ -2,7 +2,7 @@ package fr.joignable.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import fr.joignable.domain.time.Durations;
+import fr.joignable.domain.config.ServiceLevelTarget;
 import fr.joignable.forecasting.staffing.ErlangA;
 import fr.joignable.forecasting.staffing.ErlangC;
 import fr.joignable.forecasting.staffing.QueueMetrics;
@@ -135,8 +135,7 @@ public final class ErlangCommand implements Callable<Integer> {
         }
         StaffingTargets targets = StaffingTargets.none();
         if (serviceLevel != null) {
-            double[] sl = parseServiceLevel(serviceLevel);
-            targets = targets.withServiceLevel(sl[0], sl[1]);
+            targets = targets.withServiceLevel(parseServiceLevel(serviceLevel));
         }
         if (asaSeconds != null) {
             targets = targets.withMaxAsa(asaSeconds);
@@ -177,28 +176,13 @@ public final class ErlangCommand implements Callable<Integer> {
         return JoignableCli.EXIT_OK;
     }
 
-    /** {@code P/T}: P in (0, 100], T a duration ≥ 0. */
-    static double[] parseServiceLevel(String text) {
-        int slash = text.indexOf('/');
-        if (slash < 0) {
-            throw new UsageException("--sl must be P/T (e.g. 80/20), got '" + text + "'");
-        }
-        double percent;
+    /** {@code P/T} as {@code joignable.yaml} writes it ({@link ServiceLevelTarget#parse}). */
+    static ServiceLevelTarget parseServiceLevel(String text) {
         try {
-            percent = Double.parseDouble(text.substring(0, slash).strip());
-        } catch (NumberFormatException e) {
-            throw new UsageException("--sl: '" + text.substring(0, slash) + "' is not a percent");
-        }
-        if (!(percent > 0 && percent <= 100)) {
-            throw new UsageException("--sl: the percent must be in (0, 100], got " + text);
-        }
-        double threshold;
-        try {
-            threshold = Durations.parseSeconds(text.substring(slash + 1));
+            return ServiceLevelTarget.parse(text);
         } catch (IllegalArgumentException e) {
             throw new UsageException("--sl: " + e.getMessage());
         }
-        return new double[] {percent, threshold};
     }
 
     private String toJson(QueueMetrics m, int scheduled) throws Exception {

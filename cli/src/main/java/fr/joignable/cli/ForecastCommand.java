@@ -230,8 +230,7 @@ public final class ForecastCommand implements Callable<Integer> {
         AtomicFiles.writeText(
                 file,
                 w -> {
-                    w.write(ForecastTable.HEADER);
-                    w.write(quantiles ? ",p10,p50,p90\n" : "\n");
+                    ForecastTable.writeHeader(w, quantiles);
                     for (int h = 0; h < result.intervals(); h++) {
                         String ts =
                                 KpiFormat.instant(
@@ -255,8 +254,7 @@ public final class ForecastCommand implements Callable<Integer> {
                                 cells.add(decimal(f.p50()[h], 4));
                                 cells.add(decimal(f.p90()[h], 4));
                             }
-                            w.write(KpiFormat.csvLine(cells));
-                            w.write('\n');
+                            ForecastTable.writeRow(w, cells);
                         }
                     }
                 });

@@ -1,8 +1,10 @@
 package fr.joignable.cli;
 
+import fr.joignable.domain.kafka.Topics;
 import fr.joignable.inputs.InputFormat;
 import fr.joignable.inputs.KafkaIngest;
 import fr.joignable.inputs.Skips;
+import fr.joignable.wallboard.command.EventsTopicOption;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -50,26 +52,16 @@ public final class IngestCommand implements Callable<Integer> {
             description = "The log to follow.")
     Path follow;
 
-    @Option(
-            names = "--bootstrap-servers",
-            required = true,
-            paramLabel = "HOST:PORT",
-            description = "Kafka bootstrap servers.")
-    String bootstrap;
-
-    @Option(
-            names = "--events-topic",
-            paramLabel = "TOPIC",
-            description = "Default: joignable.events.")
-    String eventsTopic = "joignable.events";
+    @picocli.CommandLine.Mixin EventsTopicOption events;
 
     @Option(
             names = "--state-topic",
             paramLabel = "TOPIC",
+            defaultValue = Topics.INGEST_STATE,
             description =
                     "Compacted topic of positions, written in the same transaction as the events."
-                            + " Default: joignable.ingest.state.")
-    String stateTopic = "joignable.ingest.state";
+                            + " Default: ${DEFAULT-VALUE}.")
+    String stateTopic;
 
     @Option(
             names = "--state",
@@ -93,17 +85,18 @@ public final class IngestCommand implements Callable<Integer> {
 
     @Option(
             names = "--poll",
-            converter = Converters.Seconds.class,
+            converter = Converters.DurationValue.class,
+            defaultValue = "0.2s",
             paramLabel = "DURATION",
-            description = "Wait between reads when the file is idle (default: 0.2s).")
-    Double poll;
+            description = "Wait between reads when the file is idle (default: ${DEFAULT-VALUE}).")
+    Duration poll;
 
     @Override
     public Integer call() throws Exception {
         if (from != InputFormat.ASTERISK_QUEUE_LOG) {
             throw new UsageException("ingest follows asterisk-queue-log files only");
         }
-        if (poll != null && (poll <= 0 || poll > 60)) {
+        if (poll.isZero() || poll.compareTo(Duration.ofMinutes(1)) > 0) {
             throw new UsageException("--poll must be more than 0 and at most 60s");
         }
         String txId =
@@ -113,20 +106,20 @@ public final class IngestCommand implements Callable<Integer> {
                                 + fr.joignable.inputs.EventIds.hash(
                                                 follow.toAbsolutePath().normalize()
                                                         + "|"
-                                                        + eventsTopic)
+                                                        + events.eventsTopic())
                                         .substring(0, 16);
         KafkaIngest.Settings settings =
                 new KafkaIngest.Settings(
                         follow,
-                        bootstrap,
-                        eventsTopic,
+                        kafka.bootstrapServers(),
+                        events.eventsTopic(),
                         stateTopic,
                         state,
                         txId,
                         InputsSupport.mapping(mapping),
                         InputsSupport.pseudonymizer(privacy),
                         5000,
-                        Duration.ofMillis(Math.round((poll == null ? 0.2 : poll) * 1000)),
+                        poll,
                         kafka.properties());
         PrintWriter err = spec.commandLine().getErr();
         Skips skips = new Skips();
@@ -143,7 +136,12 @@ public final class IngestCommand implements Callable<Integer> {
                         },
                         "ingest-stop");
         Runtime.getRuntime().addShutdownHook(hook);
-        err.println("ingest: following " + follow + " into " + eventsTopic + " (Ctrl-C stops)");
+        err.println(
+                "ingest: following "
+                        + follow
+                        + " into "
+                        + events.eventsTopic()
+                        + " (Ctrl-C stops)");
         err.flush();
         try (KafkaIngest ingest = new KafkaIngest(settings, skips)) {
             ingest.run(stop::get);

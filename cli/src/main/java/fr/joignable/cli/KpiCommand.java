@@ -1,5 +1,6 @@
 package fr.joignable.cli;
 
+import fr.joignable.domain.kpi.ChannelThresholds;
 import fr.joignable.jobs.FileKpiRun;
 import fr.joignable.jobs.KpiJobOptions;
 import fr.joignable.jobs.RunSummary;
@@ -56,30 +57,18 @@ public final class KpiCommand implements Callable<Integer> {
                             + " files never changes the result.")
     boolean judgeLateness;
 
-    @Option(
-            names = "--out-of-orderness",
-            converter = Converters.Seconds.class,
-            paramLabel = "DURATION",
-            description =
-                    "With --judge-lateness: how far out of order events may be within a file"
-                            + " (default: 5m).")
-    Double outOfOrderness;
-
-    @Option(
-            names = "--allowed-lateness",
-            converter = Converters.Seconds.class,
-            paramLabel = "DURATION",
-            description =
-                    "With --judge-lateness: extra lateness beyond the out-of-orderness (default:"
-                            + " 0).")
-    Double allowedLateness;
+    @picocli.CommandLine.Mixin LatenessOptions lateness;
 
     @Option(
             names = "--duplicate-window",
-            converter = Converters.Seconds.class,
+            converter = Converters.DurationValue.class,
             paramLabel = "DURATION",
-            description = "Window of the duplicate-contact KPI (default: 7d).")
-    Double duplicateWindow;
+            description =
+                    "Window of the duplicate-contact KPI (default: the configuration's"
+                            + " duplicate_window, else "
+                            + ChannelThresholds.DEFAULT_DUPLICATE_WINDOW_TEXT
+                            + ").")
+    Duration duplicateWindow;
 
     @Option(
             names = "--parallelism",
@@ -108,7 +97,7 @@ public final class KpiCommand implements Callable<Integer> {
         configFile.applyTo(conf);
         privacy.applyTo(conf);
         conf.set(KpiJobOptions.FILES_JUDGE_LATENESS, judgeLateness);
-        if (!judgeLateness && (outOfOrderness != null || allowedLateness != null)) {
+        if (!judgeLateness && lateness.given()) {
             spec.commandLine()
                     .getErr()
                     .println(
@@ -116,20 +105,12 @@ public final class KpiCommand implements Callable<Integer> {
                                     + " --judge-lateness only; without it nothing in a file is"
                                     + " late");
         }
-        if (outOfOrderness != null) {
-            conf.set(
-                    KpiJobOptions.OUT_OF_ORDERNESS,
-                    duration("--out-of-orderness", outOfOrderness, true));
-        }
-        if (allowedLateness != null) {
-            conf.set(
-                    KpiJobOptions.ALLOWED_LATENESS,
-                    duration("--allowed-lateness", allowedLateness, true));
-        }
+        lateness.applyTo(conf);
         if (duplicateWindow != null) {
-            conf.set(
-                    KpiJobOptions.DUPLICATE_WINDOW,
-                    duration("--duplicate-window", duplicateWindow, false));
+            if (duplicateWindow.isZero()) {
+                throw new UsageException("--duplicate-window must be positive");
+            }
+            conf.set(KpiJobOptions.DUPLICATE_WINDOW, duplicateWindow);
         }
         if (parallelism != null) {
             if (parallelism < 1 || parallelism > 64) {
@@ -148,13 +129,5 @@ public final class KpiCommand implements Callable<Integer> {
         spec.commandLine().getOut().print(summary.format());
         spec.commandLine().getOut().flush();
         return JoignableCli.EXIT_OK;
-    }
-
-    static Duration duration(String option, double seconds, boolean zeroAllowed) {
-        if (seconds < 0 || (!zeroAllowed && seconds == 0)) {
-            throw new UsageException(
-                    option + " must be " + (zeroAllowed ? "0 or more" : "positive"));
-        }
-        return Duration.ofMillis(Math.round(seconds * 1000));
     }
 }

@@ -1,9 +1,13 @@
 package fr.joignable.cli;
 
+import fr.joignable.domain.kafka.Topics;
 import fr.joignable.jobs.KafkaKpiRun;
 import fr.joignable.jobs.KpiJobOptions;
 import fr.joignable.jobs.RunSummary;
+import fr.joignable.wallboard.command.EventsTopicOption;
+import fr.joignable.wallboard.command.LiveTopicOption;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import org.apache.flink.configuration.Configuration;
 import picocli.CommandLine.Command;
@@ -30,32 +34,31 @@ public final class StreamCommand implements Callable<Integer> {
 
     @picocli.CommandLine.Mixin KafkaClientOptions kafka;
 
-    @Option(
-            names = "--bootstrap-servers",
-            required = true,
-            paramLabel = "HOST:PORT",
-            description = "Kafka bootstrap servers.")
-    String bootstrap;
+    @picocli.CommandLine.Mixin EventsTopicOption events;
+
+    @picocli.CommandLine.Mixin LiveTopicOption live;
+
+    @picocli.CommandLine.Mixin LatenessOptions lateness;
 
     @Option(
-            names = "--events-topic",
+            names = "--kpi-topic",
             paramLabel = "TOPIC",
-            description = "Default: joignable.events.")
-    String eventsTopic;
-
-    @Option(names = "--kpi-topic", paramLabel = "TOPIC", description = "Default: joignable.kpis.")
+            defaultValue = Topics.KPIS,
+            description = "KPI rows (upserts). Default: ${DEFAULT-VALUE}.")
     String kpiTopic;
-
-    @Option(names = "--live-topic", paramLabel = "TOPIC", description = "Default: joignable.live.")
-    String liveTopic;
 
     @Option(
             names = "--rejected-topic",
             paramLabel = "TOPIC",
-            description = "Rejected and late events. Default: joignable.rejected.")
+            defaultValue = Topics.REJECTED,
+            description = "Rejected and late events. Default: ${DEFAULT-VALUE}.")
     String rejectedTopic;
 
-    @Option(names = "--group-id", paramLabel = "ID", description = "Default: joignable-kpi.")
+    @Option(
+            names = "--group-id",
+            paramLabel = "ID",
+            defaultValue = Topics.KPI_GROUP,
+            description = "Default: ${DEFAULT-VALUE}.")
     String groupId;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Parquet tables.")
@@ -63,24 +66,13 @@ public final class StreamCommand implements Callable<Integer> {
 
     @Option(
             names = "--checkpoint-interval",
-            converter = Converters.Seconds.class,
+            converter = Converters.DurationValue.class,
+            defaultValue = KpiJobOptions.DEFAULT_CHECKPOINT_INTERVAL,
             paramLabel = "DURATION",
-            description = "Default: 10s.")
-    Double checkpointInterval;
-
-    @Option(
-            names = "--out-of-orderness",
-            converter = Converters.Seconds.class,
-            paramLabel = "DURATION",
-            description = "Default: 5m.")
-    Double outOfOrderness;
-
-    @Option(
-            names = "--allowed-lateness",
-            converter = Converters.Seconds.class,
-            paramLabel = "DURATION",
-            description = "Default: 0.")
-    Double allowedLateness;
+            description =
+                    "Parquet files and Kafka transactions commit on checkpoints. Default:"
+                            + " ${DEFAULT-VALUE}.")
+    Duration checkpointInterval;
 
     @Option(
             names = "--until-end",
@@ -109,26 +101,16 @@ public final class StreamCommand implements Callable<Integer> {
         configFile.applyTo(conf);
         privacy.applyTo(conf);
         kafka.applyTo(conf);
-        set(conf, KpiJobOptions.EVENTS_TOPIC, eventsTopic);
+        set(conf, KpiJobOptions.EVENTS_TOPIC, events.eventsTopic());
         set(conf, KpiJobOptions.KPI_TOPIC, kpiTopic);
-        set(conf, KpiJobOptions.LIVE_TOPIC, liveTopic);
+        set(conf, KpiJobOptions.LIVE_TOPIC, live.liveTopic());
         set(conf, KpiJobOptions.REJECTED_TOPIC, rejectedTopic);
         set(conf, KpiJobOptions.GROUP_ID, groupId);
-        if (checkpointInterval != null) {
-            conf.set(
-                    KpiJobOptions.CHECKPOINT_INTERVAL,
-                    KpiCommand.duration("--checkpoint-interval", checkpointInterval, false));
+        if (checkpointInterval.isZero()) {
+            throw new UsageException("--checkpoint-interval must be positive");
         }
-        if (outOfOrderness != null) {
-            conf.set(
-                    KpiJobOptions.OUT_OF_ORDERNESS,
-                    KpiCommand.duration("--out-of-orderness", outOfOrderness, true));
-        }
-        if (allowedLateness != null) {
-            conf.set(
-                    KpiJobOptions.ALLOWED_LATENESS,
-                    KpiCommand.duration("--allowed-lateness", allowedLateness, true));
-        }
+        conf.set(KpiJobOptions.CHECKPOINT_INTERVAL, checkpointInterval);
+        lateness.applyTo(conf);
         Path checkpoints = checkpointDir != null ? checkpointDir : out.resolve("_checkpoints");
         Checkpoints.configure(conf, checkpoints);
         if (restoreFrom != null) {
@@ -136,7 +118,7 @@ public final class StreamCommand implements Callable<Integer> {
                     org.apache.flink.configuration.StateRecoveryOptions.SAVEPOINT_PATH,
                     Checkpoints.resolve(restoreFrom, checkpoints).toUri().toString());
         }
-        RunSummary summary = KafkaKpiRun.run(bootstrap, out, untilEnd, conf);
+        RunSummary summary = KafkaKpiRun.run(kafka.bootstrapServers(), out, untilEnd, conf);
         spec.commandLine().getOut().print(summary.format());
         spec.commandLine().getOut().flush();
         return JoignableCli.EXIT_OK;

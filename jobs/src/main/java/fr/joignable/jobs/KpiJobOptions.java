@@ -2,7 +2,9 @@ package fr.joignable.jobs;
 
 import fr.joignable.domain.config.JoignableConfig;
 import fr.joignable.domain.event.Channel;
+import fr.joignable.domain.kafka.Topics;
 import fr.joignable.domain.kpi.ChannelThresholds;
+import fr.joignable.domain.time.Durations;
 import java.io.Serializable;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,10 +21,20 @@ public final class KpiJobOptions implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
+    /**
+     * Defaults as text, constants so that command-line options show them ({@code Default:
+     * ${DEFAULT-VALUE}}) and the options below parse them: one definition each.
+     */
+    public static final String DEFAULT_OUT_OF_ORDERNESS = "5m";
+
+    public static final String DEFAULT_ALLOWED_LATENESS = "0s";
+
+    public static final String DEFAULT_CHECKPOINT_INTERVAL = "10s";
+
     public static final ConfigOption<Duration> OUT_OF_ORDERNESS =
             ConfigOptions.key("joignable.out-of-orderness")
                     .durationType()
-                    .defaultValue(Duration.ofMinutes(5))
+                    .defaultValue(Durations.parse(DEFAULT_OUT_OF_ORDERNESS))
                     .withDescription(
                             "Live runs: how far behind the latest event time of its Kafka"
                                     + " partition an event may arrive and still be on time"
@@ -31,7 +43,7 @@ public final class KpiJobOptions implements Serializable {
     public static final ConfigOption<Duration> ALLOWED_LATENESS =
             ConfigOptions.key("joignable.allowed-lateness")
                     .durationType()
-                    .defaultValue(Duration.ZERO)
+                    .defaultValue(Durations.parse(DEFAULT_ALLOWED_LATENESS))
                     .withDescription(
                             "Extra lateness accepted beyond the out-of-orderness; later events go"
                                     + " to the late output.");
@@ -109,7 +121,7 @@ public final class KpiJobOptions implements Serializable {
     public static final ConfigOption<Duration> CHECKPOINT_INTERVAL =
             ConfigOptions.key("joignable.checkpoint-interval")
                     .durationType()
-                    .defaultValue(Duration.ofSeconds(10))
+                    .defaultValue(Durations.parse(DEFAULT_CHECKPOINT_INTERVAL))
                     .withDescription(
                             "Kafka runs: checkpoint interval; Parquet files and Kafka"
                                     + " transactions commit on checkpoints.");
@@ -117,13 +129,13 @@ public final class KpiJobOptions implements Serializable {
     public static final ConfigOption<String> EVENTS_TOPIC =
             ConfigOptions.key("joignable.events-topic")
                     .stringType()
-                    .defaultValue("joignable.events")
+                    .defaultValue(Topics.EVENTS)
                     .withDescription("Kafka topic of the interaction events.");
 
     public static final ConfigOption<String> KPI_TOPIC =
             ConfigOptions.key("joignable.kpi-topic")
                     .stringType()
-                    .defaultValue("joignable.kpis")
+                    .defaultValue(Topics.KPIS)
                     .withDescription(
                             "Kafka topic of KPI rows (upserts; key interval_start|queue|channel or"
                                     + " interval_start|team).");
@@ -131,19 +143,19 @@ public final class KpiJobOptions implements Serializable {
     public static final ConfigOption<String> LIVE_TOPIC =
             ConfigOptions.key("joignable.live-topic")
                     .stringType()
-                    .defaultValue("joignable.live")
+                    .defaultValue(Topics.LIVE)
                     .withDescription("Kafka topic of the live-view snapshots.");
 
     public static final ConfigOption<String> REJECTED_TOPIC =
             ConfigOptions.key("joignable.rejected-topic")
                     .stringType()
-                    .defaultValue("joignable.rejected")
+                    .defaultValue(Topics.REJECTED)
                     .withDescription("Kafka topic of rejected and late events (with reasons).");
 
     public static final ConfigOption<String> GROUP_ID =
             ConfigOptions.key("joignable.group-id")
                     .stringType()
-                    .defaultValue("joignable-kpi")
+                    .defaultValue(Topics.KPI_GROUP)
                     .withDescription("Kafka consumer group of the job.");
 
     public static final ConfigOption<Boolean> PSEUDONYMIZE =

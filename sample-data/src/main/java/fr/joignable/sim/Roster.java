@@ -56,18 +56,12 @@ public final class Roster {
         return agents;
     }
 
-    /** Writes the roster CSV with its header row. */
+    /** Writes the roster CSV with its header row ({@link RosterTable#write}). */
     public void writeCsv(Writer out) throws IOException {
-        out.write(RosterTable.HEADER + "\n");
+        List<RosterTable.Row> rows = new ArrayList<>(agents.size());
         for (AgentProfile a : agents) {
-            out.write(a.agentId());
-            out.write(',');
-            out.write(a.team());
-            out.write(',');
-            out.write(String.join(";", a.skills()));
-            out.write(',');
-            out.write(String.format(Locale.ROOT, "%.1f", a.fte()));
-            out.write('\n');
+            rows.add(new RosterTable.Row(a.agentId(), a.team(), a.skills(), a.fte(), 0));
         }
+        RosterTable.write(out, rows);
     }
 }

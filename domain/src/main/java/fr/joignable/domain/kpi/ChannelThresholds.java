@@ -28,7 +28,11 @@ public final class ChannelThresholds implements java.io.Serializable {
         }
     }
 
-    public static final Duration DEFAULT_DUPLICATE_WINDOW = Duration.ofDays(7);
+    /** The default duplicate window as text, for command-line help. */
+    public static final String DEFAULT_DUPLICATE_WINDOW_TEXT = "7d";
+
+    public static final Duration DEFAULT_DUPLICATE_WINDOW =
+            fr.joignable.domain.time.Durations.parse(DEFAULT_DUPLICATE_WINDOW_TEXT);
 
     private final EnumMap<Channel, Threshold> byChannel;
     private final HashMap<String, Threshold> byQueueAndChannel;

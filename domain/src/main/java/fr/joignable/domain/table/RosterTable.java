@@ -1,11 +1,21 @@
 package fr.joignable.domain.table;
 
+import fr.joignable.domain.io.InputException;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 /**
  * The agent roster ({@code roster.csv}), written by {@code generate}, read by {@code staff}, {@code
- * schedule} and {@code training-gaps}: {@code skills} are queue names separated by {@code ;},
- * {@code fte} a decimal in (0, 1]; RFC 4180 quoting.
+ * simulate}, {@code schedule} and {@code training-gaps}: {@code skills} are queue names separated
+ * by {@code ;} (empty entries ignored, repeats merged, an empty field means no skill yet), {@code
+ * fte} a decimal in (0, 1]; RFC 4180 quoting. The header must be exactly {@link #HEADER}.
  */
 public final class RosterTable {
 
@@ -18,5 +28,73 @@ public final class RosterTable {
     /** The separator of the skills inside their field. */
     public static final String SKILL_SEPARATOR = ";";
 
+    /**
+     * One agent: the queues he is trained for, his contract, and the line of the file he was read
+     * from (0 for an agent not read from a file).
+     */
+    public record Row(String agentId, String team, List<String> skills, double fte, int line) {
+
+        public Row {
+            skills = List.copyOf(skills);
+        }
+    }
+
     private RosterTable() {}
+
+    /**
+     * Reads {@code file}: agent ids non-empty and unique, skills split and merged, fte in (0, 1],
+     * at least one agent. Errors name the file, line and value.
+     */
+    public static List<Row> read(Path file) {
+        Csv.Table t = Csv.read(file, COLUMNS, false);
+        List<Row> agents = new ArrayList<>();
+        Map<String, Integer> firstLine = new HashMap<>();
+        for (Csv.Row row : t.rows()) {
+            String where = row.at() + ": ";
+            String id = row.get("agent_id");
+            if (id.isEmpty()) {
+                throw new InputException(where + "empty agent_id");
+            }
+            Integer previous = firstLine.putIfAbsent(id, row.line());
+            if (previous != null) {
+                throw new InputException(
+                        where + "duplicate agent_id '" + id + "' (first on line " + previous + ")");
+            }
+            LinkedHashSet<String> skills = new LinkedHashSet<>();
+            for (String raw : row.get("skills").split(SKILL_SEPARATOR, -1)) {
+                String skill = raw.strip();
+                if (!skill.isEmpty()) {
+                    skills.add(skill);
+                }
+            }
+            String fteField = row.get("fte");
+            Double fte = Csv.decimal(fteField);
+            if (fte == null) {
+                throw new InputException(where + "fte '" + fteField + "' is not a number");
+            }
+            if (!(fte > 0 && fte <= 1)) {
+                throw new InputException(
+                        where + "fte " + fteField + " of agent '" + id + "' outside (0, 1]");
+            }
+            agents.add(new Row(id, row.get("team"), new ArrayList<>(skills), fte, row.line()));
+        }
+        if (agents.isEmpty()) {
+            throw new InputException(file + ": no agents in the roster");
+        }
+        return agents;
+    }
+
+    /** Writes the header and the agents, {@code fte} with one decimal as {@code generate} does. */
+    public static void write(Writer out, List<Row> agents) throws IOException {
+        Csv.write(
+                out,
+                HEADER,
+                agents,
+                a ->
+                        List.of(
+                                a.agentId(),
+                                a.team(),
+                                String.join(SKILL_SEPARATOR, a.skills()),
+                                String.format(Locale.ROOT, "%.1f", a.fte())));
+    }
 }

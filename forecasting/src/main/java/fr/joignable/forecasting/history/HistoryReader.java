@@ -2,10 +2,9 @@ package fr.joignable.forecasting.history;
 
 import fr.joignable.domain.io.InputException;
 import fr.joignable.domain.kpi.ContactIntervalRow;
+import fr.joignable.domain.table.Csv;
 import fr.joignable.domain.time.Intervals;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -143,22 +142,14 @@ public final class HistoryReader {
      * another tool, reads as long as it names what the forecast uses.
      */
     private static List<String> checkCsvHeader(Path path) {
-        String header;
-        try (BufferedReader in = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
-            header = in.readLine();
-        } catch (IOException e) {
-            throw new InputException("cannot read " + path + ": " + e.getMessage(), e);
-        }
-        if (header == null) {
-            throw new InputException("empty history file " + path);
-        }
-        header = header.strip();
-        if (header.startsWith("\uFEFF")) {
-            header = header.substring(1);
-        }
-        List<String> columns = new java.util.ArrayList<>();
-        for (String col : header.split(",", -1)) {
-            columns.add(col.strip().replace("\"", ""));
+        List<String> columns;
+        try {
+            columns = Csv.header(path);
+        } catch (InputException e) {
+            if (e.getMessage().endsWith(": empty file, no header")) {
+                throw new InputException("empty history file " + path, e);
+            }
+            throw e;
         }
         for (String required : REQUIRED) {
             if (!columns.contains(required)) {

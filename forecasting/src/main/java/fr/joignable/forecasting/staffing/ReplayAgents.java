@@ -1,18 +1,14 @@
 package fr.joignable.forecasting.staffing;
 
+import fr.joignable.domain.event.Channel;
 import fr.joignable.domain.io.InputException;
+import fr.joignable.domain.table.ScheduleTable;
+import fr.joignable.domain.table.StaffingTable;
 import fr.joignable.sim.PlanSimulator;
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -20,9 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 
 /**
  * The agents a plan puts in front of the simulated workload.
@@ -42,7 +35,7 @@ import org.apache.commons.csv.CSVRecord;
  */
 public final class ReplayAgents {
 
-    public static final String SCHEDULE_HEADER = "agent_id,date,start,end,breaks";
+    public static final String SCHEDULE_HEADER = ScheduleTable.HEADER;
 
     /**
      * A pool's rows are written to 4 decimals: their sum may exceed the whole number of agents by a
@@ -54,78 +47,34 @@ public final class ReplayAgents {
 
     /** True when {@code file}'s header is a schedule's. */
     public static boolean isSchedule(Path file) {
-        try (var in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            String header = in.readLine();
-            return header != null && header.replace("\uFEFF", "").strip().startsWith("agent_id,");
-        } catch (NoSuchFileException e) {
-            throw new InputException(file + ": no such file");
-        } catch (IOException e) {
-            throw new InputException(file + ": cannot read: " + e.getMessage(), e);
-        }
+        return ScheduleTable.isSchedule(file);
     }
 
     /** Live agents per pool and interval of a staffing plan CSV, rounded up. */
     public static Map<Pools.Pool, int[]> countsFromStaffing(
             Path file, Replay.Workload w, Pools pools) {
         Map<Pools.Pool, double[]> sums = new LinkedHashMap<>();
-        CSVFormat format =
-                CSVFormat.RFC4180
-                        .builder()
-                        .setHeader()
-                        .setSkipHeaderRecord(true)
-                        .setIgnoreEmptyLines(true)
-                        .setTrim(true)
-                        .get();
-        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-                CSVParser parser = format.parse(in)) {
-            for (String c : List.of("interval_start", "queue", "channel", "agents")) {
-                if (!parser.getHeaderMap().containsKey(c)) {
-                    throw new InputException(
-                            file
-                                    + " line 1: no column "
-                                    + c
-                                    + " (expected a staffing plan: "
-                                    + StaffingPlan.STAFFING_HEADER
-                                    + ", or a schedule: "
-                                    + SCHEDULE_HEADER
-                                    + ")");
-                }
+        for (StaffingTable.Row r : StaffingTable.read(file)) {
+            if (r.channel() != Channel.PHONE && r.channel() != Channel.CHAT) {
+                continue;
             }
-            for (CSVRecord r : parser) {
-                String at = file + " line " + (r.getRecordNumber() + 1);
-                String channel = r.get("channel");
-                if (!List.of("PHONE", "CHAT").contains(channel)) {
-                    continue;
-                }
-                Instant t;
-                try {
-                    t = Instant.parse(r.get("interval_start"));
-                } catch (DateTimeParseException e) {
-                    throw new InputException(
-                            at + ": field interval_start: '" + r.get("interval_start") + "'");
-                }
-                int u = w.indexOf(t);
-                if (t.isBefore(w.first()) || u >= w.size()) {
-                    continue; // outside the forecast's horizon
-                }
-                double agents = ForecastReader.number(at, "agents", r.get("agents"));
-                if (agents < 0) {
-                    throw new InputException(at + ": field agents: must be >= 0");
-                }
-                Pools.Pool p;
-                try {
-                    p = pools.of(r.get("queue"));
-                } catch (IllegalArgumentException e) {
-                    continue; // a queue without forecast: nothing to replay
-                }
-                sums.computeIfAbsent(p, k -> new double[w.size()])[u] += agents;
+            Instant t = r.intervalStart();
+            int u = w.indexOf(t);
+            if (t.isBefore(w.first()) || u >= w.size()) {
+                continue; // outside the forecast's horizon
             }
-        } catch (NoSuchFileException e) {
-            throw new InputException(file + ": no such file");
-        } catch (IOException | java.io.UncheckedIOException e) {
-            throw new InputException(file + ": cannot read: " + e.getMessage(), e);
-        } catch (IllegalArgumentException | IllegalStateException e) {
-            throw new InputException(file + ": not a valid CSV: " + e.getMessage());
+            double agents = r.agents();
+            if (!(agents >= 0)) {
+                throw new InputException(
+                        file + " line " + r.line() + ": field agents: must be a number >= 0");
+            }
+            Pools.Pool p;
+            try {
+                p = pools.of(r.queue());
+            } catch (IllegalArgumentException e) {
+                continue; // a queue without forecast: nothing to replay
+            }
+            sums.computeIfAbsent(p, k -> new double[w.size()])[u] += agents;
         }
         Map<Pools.Pool, int[]> counts = new LinkedHashMap<>();
         for (Map.Entry<Pools.Pool, double[]> e : sums.entrySet()) {
@@ -244,70 +193,37 @@ public final class ReplayAgents {
             byId.put(a.agentId(), a);
         }
         Map<String, TreeMap<Double, Double>> segments = new TreeMap<>();
-        CSVFormat format =
-                CSVFormat.RFC4180
-                        .builder()
-                        .setHeader()
-                        .setSkipHeaderRecord(true)
-                        .setIgnoreEmptyLines(true)
-                        .setTrim(true)
-                        .get();
         double origin = w.first().getEpochSecond();
-        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-                CSVParser parser = format.parse(in)) {
-            for (String c : List.of("agent_id", "date", "start", "end")) {
-                if (!parser.getHeaderMap().containsKey(c)) {
-                    throw new InputException(
-                            file + " line 1: no column " + c + " (header " + SCHEDULE_HEADER + ")");
+        for (ScheduleTable.Shift shift : ScheduleTable.read(file)) {
+            String id = shift.agentId();
+            if (!byId.containsKey(id)) {
+                throw new InputException(
+                        file
+                                + " line "
+                                + shift.line()
+                                + ": field agent_id: '"
+                                + id
+                                + "' is not in the roster");
+            }
+            LocalDate date = shift.date();
+            double start = seconds(date, shift.startMinute(), zone) - origin;
+            double end = seconds(date, shift.endMinute(), zone) - origin;
+            if (end <= start) {
+                end += 86_400; // a shift past midnight
+            }
+            List<double[]> pieces = new ArrayList<>();
+            pieces.add(new double[] {start, end});
+            for (ScheduleTable.Break b : shift.breaks()) {
+                double bs = seconds(date, b.fromMinute(), zone) - origin;
+                double be = seconds(date, b.toMinute(), zone) - origin;
+                pieces = cut(pieces, bs, be);
+            }
+            TreeMap<Double, Double> mine = segments.computeIfAbsent(id, k -> new TreeMap<>());
+            for (double[] p : pieces) {
+                if (p[1] > p[0]) {
+                    mine.merge(p[0], p[1], Math::max);
                 }
             }
-            boolean hasBreaks = parser.getHeaderMap().containsKey("breaks");
-            for (CSVRecord r : parser) {
-                String at = file + " line " + (r.getRecordNumber() + 1);
-                String id = r.get("agent_id");
-                if (!byId.containsKey(id)) {
-                    throw new InputException(
-                            at + ": field agent_id: '" + id + "' is not in the roster");
-                }
-                LocalDate date;
-                try {
-                    date = LocalDate.parse(r.get("date"));
-                } catch (DateTimeParseException e) {
-                    throw new InputException(
-                            at + ": field date: '" + r.get("date") + "' is not YYYY-MM-DD");
-                }
-                double start = seconds(at, "start", r.get("start"), date, zone) - origin;
-                double end = seconds(at, "end", r.get("end"), date, zone) - origin;
-                if (end <= start) {
-                    end += 86_400; // a shift past midnight
-                }
-                List<double[]> pieces = new ArrayList<>();
-                pieces.add(new double[] {start, end});
-                if (hasBreaks && !r.get("breaks").isBlank()) {
-                    for (String b : r.get("breaks").split(";")) {
-                        String[] ends = b.strip().split("-");
-                        if (ends.length != 2) {
-                            throw new InputException(
-                                    at + ": field breaks: '" + b + "' is not HH:MM-HH:MM");
-                        }
-                        double bs = seconds(at, "breaks", ends[0], date, zone) - origin;
-                        double be = seconds(at, "breaks", ends[1], date, zone) - origin;
-                        pieces = cut(pieces, bs, be);
-                    }
-                }
-                TreeMap<Double, Double> mine = segments.computeIfAbsent(id, k -> new TreeMap<>());
-                for (double[] p : pieces) {
-                    if (p[1] > p[0]) {
-                        mine.merge(p[0], p[1], Math::max);
-                    }
-                }
-            }
-        } catch (NoSuchFileException e) {
-            throw new InputException(file + ": no such file");
-        } catch (IOException | java.io.UncheckedIOException e) {
-            throw new InputException(file + ": cannot read: " + e.getMessage(), e);
-        } catch (IllegalArgumentException | IllegalStateException e) {
-            throw new InputException(file + ": not a valid CSV: " + e.getMessage());
         }
         List<PlanSimulator.Agent> out = new ArrayList<>();
         for (Map.Entry<String, TreeMap<Double, Double>> e : segments.entrySet()) {
@@ -342,17 +258,8 @@ public final class ReplayAgents {
         return out;
     }
 
-    private static double seconds(
-            String at, String field, String text, LocalDate date, ZoneId zone) {
-        String t = text.strip();
-        if (t.equals("24:00")) {
-            return date.plusDays(1).atStartOfDay(zone).toEpochSecond();
-        }
-        try {
-            return date.atTime(LocalTime.parse(t)).atZone(zone).toEpochSecond();
-        } catch (DateTimeParseException e) {
-            throw new InputException(at + ": field " + field + ": '" + text + "' is not HH:MM");
-        }
+    private static double seconds(LocalDate date, int minute, ZoneId zone) {
+        return ScheduleTable.instant(date, minute, zone).getEpochSecond();
     }
 
     private static PlanSimulator.Agent agent(

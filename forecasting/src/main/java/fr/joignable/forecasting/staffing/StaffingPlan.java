@@ -3,11 +3,14 @@ package fr.joignable.forecasting.staffing;
 import fr.joignable.domain.event.Channel;
 import fr.joignable.domain.io.AtomicFiles;
 import fr.joignable.domain.kpi.KpiFormat;
+import fr.joignable.domain.table.Csv;
 import fr.joignable.domain.table.ForecastTable;
+import fr.joignable.domain.table.StaffingTable;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -29,8 +32,7 @@ public final class StaffingPlan {
 
     public static final String FORECAST_HEADER = ForecastTable.HEADER;
 
-    public static final String STAFFING_HEADER =
-            "interval_start,queue,channel,offered,aht_s,agents,scheduled_agents,service_level,occupancy,asa_s";
+    public static final String STAFFING_HEADER = StaffingTable.HEADER;
 
     /** Slack removed before rounding workload agents up (floating noise must not cost one). */
     static final double ROUNDING_EPSILON = 1e-9;
@@ -121,43 +123,38 @@ public final class StaffingPlan {
         return new PoolPlanner(config, forecast, pools, check).run();
     }
 
-    /** Writes the plan (complete or not at all). */
+    /** Writes the plan (complete or not at all) as the staffing table ({@link StaffingTable}). */
     public static void write(Path file, List<StaffingRow> rows) throws IOException {
-        AtomicFiles.writeText(
-                file,
-                w -> {
-                    w.write(STAFFING_HEADER);
-                    w.write('\n');
-                    for (StaffingRow r : rows) {
-                        ForecastRow f = r.forecast();
-                        w.write(
-                                KpiFormat.csvLine(
-                                        List.of(
-                                                KpiFormat.instant(f.intervalStart()),
-                                                f.queue(),
-                                                f.channel().name(),
-                                                KpiFormat.decimal(f.offered()),
-                                                KpiFormat.decimal(f.ahtSeconds()),
-                                                KpiFormat.decimal(round(r.agents(), 4)),
-                                                KpiFormat.decimal(round(r.scheduledAgents(), 4)),
-                                                KpiFormat.decimal(round(r.serviceLevel(), 6)),
-                                                KpiFormat.decimal(round(r.occupancy(), 6)),
-                                                KpiFormat.decimal(round(r.asaSeconds(), 3)))));
-                        w.write('\n');
-                    }
-                });
+        List<StaffingTable.Row> table = new ArrayList<>(rows.size());
+        for (StaffingRow r : rows) {
+            ForecastRow f = r.forecast();
+            table.add(
+                    new StaffingTable.Row(
+                            f.intervalStart(),
+                            f.queue(),
+                            f.channel(),
+                            f.offered(),
+                            f.ahtSeconds(),
+                            r.agents(),
+                            r.scheduledAgents(),
+                            r.serviceLevel(),
+                            r.occupancy(),
+                            r.asaSeconds(),
+                            0));
+        }
+        AtomicFiles.writeText(file, w -> StaffingTable.write(w, table));
     }
 
     /** Writes the pool rows (complete or not at all). */
     public static void writePools(Path file, List<PoolRow> rows) throws IOException {
         AtomicFiles.writeText(
                 file,
-                w -> {
-                    w.write(POOLS_HEADER);
-                    w.write('\n');
-                    for (PoolRow r : rows) {
-                        w.write(
-                                KpiFormat.csvLine(
+                w ->
+                        Csv.write(
+                                w,
+                                POOLS_HEADER,
+                                rows,
+                                r ->
                                         List.of(
                                                 KpiFormat.instant(r.intervalStart()),
                                                 r.pool().name(),
@@ -168,37 +165,28 @@ public final class StaffingPlan {
                                                 KpiFormat.decimal(round(r.agents(), 3)),
                                                 Integer.toString(r.scheduledAgents()),
                                                 r.serviceLevels())));
-                        w.write('\n');
-                    }
-                });
     }
 
     /** Writes the end-of-day backlog (complete or not at all). */
     public static void writeBacklog(Path file, List<BacklogDay> rows) throws IOException {
         AtomicFiles.writeText(
                 file,
-                w -> {
-                    w.write(BACKLOG_HEADER);
-                    w.write('\n');
-                    for (BacklogDay r : rows) {
-                        w.write(
-                                KpiFormat.csvLine(
+                w ->
+                        Csv.write(
+                                w,
+                                BACKLOG_HEADER,
+                                rows,
+                                r ->
                                         List.of(
                                                 r.date().toString(),
                                                 r.queue(),
                                                 r.channel().name(),
                                                 KpiFormat.decimal(round(r.contacts(), 2)),
                                                 KpiFormat.decimal(round(r.hours(), 2)))));
-                        w.write('\n');
-                    }
-                });
     }
 
+    /** {@code v} rounded as the staffing table writes it ({@link StaffingTable#round}). */
     static double round(double v, int decimals) {
-        if (!Double.isFinite(v)) {
-            return Double.NaN;
-        }
-        double scale = Math.pow(10, decimals);
-        return Math.round(v * scale) / scale;
+        return StaffingTable.round(v, decimals);
     }
 }

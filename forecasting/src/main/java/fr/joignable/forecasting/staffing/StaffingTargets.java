@@ -1,5 +1,6 @@
 package fr.joignable.forecasting.staffing;
 
+import fr.joignable.domain.config.ServiceLevelTarget;
 import java.util.OptionalDouble;
 import org.apache.commons.math3.special.Erf;
 
@@ -59,6 +60,11 @@ public final class StaffingTargets {
     /** A service-level target: {@code percent} % answered within {@code thresholdSeconds}. */
     public StaffingTargets withServiceLevel(double percent, double thresholdSeconds) {
         return new StaffingTargets(percent, thresholdSeconds, maxAsaSeconds, maxOccupancy);
+    }
+
+    /** A service-level target as planners write it, {@code P/T}. */
+    public StaffingTargets withServiceLevel(ServiceLevelTarget target) {
+        return withServiceLevel(target.percent(), target.thresholdSeconds());
     }
 
     /** The threshold the service level is reported for, without making it a target. */

@@ -3,6 +3,8 @@ package fr.joignable.forecasting.staffing;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import fr.joignable.domain.config.JoignableConfig;
+import fr.joignable.domain.config.ServiceLevelTarget;
 import fr.joignable.domain.event.Channel;
 import fr.joignable.domain.io.InputException;
 import fr.joignable.domain.time.Durations;
@@ -169,11 +171,15 @@ public final class TargetsConfig {
         return openingHoursGiven;
     }
 
+    private static final JoignableConfig BUILT_IN = JoignableConfig.defaults();
+
     /** The built-in defaults. */
     public static TargetsConfig defaults() {
         EnumMap<Channel, Settings> map = new EnumMap<>(Channel.class);
         for (Channel c : Channel.values()) {
-            double threshold = c == Channel.CHAT ? 60 : c == Channel.PHONE ? 20 : 172_800;
+            // live channels: the built-in P/T of the one configuration (PHONE 80/20, CHAT 80/60)
+            java.util.Optional<ServiceLevelTarget> live = BUILT_IN.serviceLevelTarget(c);
+            double threshold = live.map(ServiceLevelTarget::thresholdSeconds).orElse(172_800.0);
             Double patience = null;
             if (c == Channel.PHONE) {
                 patience = DEFAULT_PHONE_PATIENCE_S;
@@ -181,7 +187,7 @@ public final class TargetsConfig {
                 patience = DEFAULT_CHAT_PATIENCE_S;
             }
             int concurrency = c == Channel.CHAT ? DEFAULT_CHAT_CONCURRENCY : 1;
-            double percent = 80.0;
+            double percent = live.map(ServiceLevelTarget::percent).orElse(80.0);
             map.put(
                     c,
                     new Settings(
@@ -359,16 +365,18 @@ public final class TargetsConfig {
                 JsonNode v = e.getValue();
                 switch (key) {
                     case "service_level" -> {
-                        String text = v.asText();
-                        int slash = text.indexOf('/');
-                        if (slash < 0 || !v.isValueNode()) {
-                            throw error(w, "expected P/T (e.g. 80/20), got '" + text + "'");
+                        // the one P/T notation of joignable.yaml, parsed where the KPI job's is
+                        if (!v.isValueNode()) {
+                            throw error(w, "expected P/T (e.g. 80/20), got '" + v + "'");
                         }
-                        percent = number(text.substring(0, slash), w);
-                        if (!(percent > 0 && percent <= 100)) {
-                            throw error(w, "the percent must be in (0, 100], got " + text);
+                        ServiceLevelTarget target;
+                        try {
+                            target = ServiceLevelTarget.parse(v.asText());
+                        } catch (IllegalArgumentException ex) {
+                            throw error(w, ex.getMessage());
                         }
-                        threshold = duration(text.substring(slash + 1), w);
+                        percent = target.percent();
+                        threshold = target.thresholdSeconds();
                     }
                     case "asa" -> {
                         asa = duration(v.asText(), w);

@@ -4,10 +4,7 @@ import fr.joignable.domain.io.InputException;
 import fr.joignable.domain.table.RosterTable;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The agent roster CSV {@code agent_id,team,skills,fte}: {@code skills} are queue names separated
@@ -23,56 +20,35 @@ public record Roster(Path source, List<Agent> agents) {
         agents = List.copyOf(agents);
     }
 
+    /**
+     * Reads a roster file through the table's one reader ({@link RosterTable#read}), then checks
+     * what training needs besides: every agent in a team, every skill a well-formed queue name.
+     */
     public static Roster read(Path file) {
         List<Agent> agents = new ArrayList<>();
-        Map<String, Integer> firstLine = new HashMap<>();
-        for (CsvLines.Row row : CsvLines.read(file, HEADER)) {
+        for (RosterTable.Row row : RosterTable.read(file)) {
             String where = file + " line " + row.line() + ": ";
-            String id = row.fields().get(0);
-            String team = row.fields().get(1);
-            String skillsField = row.fields().get(2);
-            String fteField = row.fields().get(3);
-            if (id.isEmpty()) {
-                throw new InputException(where + "empty agent_id");
+            if (row.team().isEmpty()) {
+                throw new InputException(where + "empty team for agent '" + row.agentId() + "'");
             }
-            Integer previous = firstLine.putIfAbsent(id, row.line());
-            if (previous != null) {
-                throw new InputException(
-                        where + "duplicate agent_id '" + id + "' (first on line " + previous + ")");
-            }
-            if (team.isEmpty()) {
-                throw new InputException(where + "empty team for agent '" + id + "'");
-            }
-            LinkedHashSet<String> skills = new LinkedHashSet<>();
-            for (String raw : skillsField.split(";", -1)) {
-                String skill = raw.strip();
-                if (skill.isEmpty()) {
-                    continue;
-                }
+            for (String skill : row.skills()) {
                 if (!QueueNames.isValid(skill)) {
                     throw new InputException(
                             where
                                     + "malformed queue name '"
                                     + skill
                                     + "' in skills '"
-                                    + skillsField
+                                    + String.join(RosterTable.SKILL_SEPARATOR, row.skills())
                                     + "'");
                 }
-                skills.add(skill);
             }
-            Double parsed = CsvLines.decimal(fteField);
-            if (parsed == null) {
-                throw new InputException(where + "fte '" + fteField + "' is not a number");
-            }
-            double fte = parsed;
-            if (!(fte > 0 && fte <= 1)) {
-                throw new InputException(
-                        where + "fte " + fteField + " of agent '" + id + "' outside (0, 1]");
-            }
-            agents.add(new Agent(id, team, new ArrayList<>(skills), fte, row.line()));
-        }
-        if (agents.isEmpty()) {
-            throw new InputException(file + ": no agents in the roster");
+            agents.add(
+                    new Agent(
+                            row.agentId(),
+                            row.team(),
+                            new ArrayList<>(row.skills()),
+                            row.fte(),
+                            row.line()));
         }
         return new Roster(file, agents);
     }

@@ -11,8 +11,8 @@ import picocli.CommandLine.Option;
 
 /**
  * The Kafka client settings of every command that talks to Kafka ({@code wallboard}, {@code
- * stream}, {@code ingest}): a standard {@code client.properties} file and {@code -X key=value}
- * overrides, e.g. for a SASL_SSL cluster:
+ * stream}, {@code ingest}): the brokers ({@code --bootstrap-servers}), a standard {@code
+ * client.properties} file and {@code -X key=value} overrides, e.g. for a SASL_SSL cluster:
  *
  * <pre>
  * security.protocol=SASL_SSL
@@ -30,6 +30,13 @@ import picocli.CommandLine.Option;
 public class KafkaClientOptions {
 
     @Option(
+            names = "--bootstrap-servers",
+            required = true,
+            paramLabel = "HOST:PORT[,...]",
+            description = "Kafka brokers.")
+    String bootstrapServers;
+
+    @Option(
             names = "--kafka-config",
             paramLabel = "FILE",
             description =
@@ -42,6 +49,14 @@ public class KafkaClientOptions {
             paramLabel = "KEY=VALUE",
             description = "One Kafka client property, overriding --kafka-config (repeatable).")
     List<String> overrides = new ArrayList<>();
+
+    /** The brokers given, checked non-blank. */
+    public String bootstrapServers() {
+        if (bootstrapServers == null || bootstrapServers.isBlank()) {
+            throw new UsageException("--bootstrap-servers must not be empty");
+        }
+        return bootstrapServers;
+    }
 
     /** The checked properties (empty when none given). */
     public Map<String, String> properties() {

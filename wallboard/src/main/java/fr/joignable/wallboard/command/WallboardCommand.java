@@ -51,19 +51,11 @@ public final class WallboardCommand implements Callable<Integer> {
 
     @picocli.CommandLine.Mixin ConfigFileOptions configFile;
 
-    @Option(
-            names = "--bootstrap-servers",
-            required = true,
-            paramLabel = "HOST:PORT[,...]",
-            description = "Kafka brokers.")
-    String bootstrapServers;
+    @picocli.CommandLine.Mixin LiveTopicOption live;
 
-    @Option(
-            names = "--topic",
-            defaultValue = "joignable.live",
-            paramLabel = "TOPIC",
-            description = "Live-view topic (default: ${DEFAULT-VALUE}).")
-    String topic;
+    /** The option's older name, kept for scripts written before {@code --live-topic}. */
+    @Option(names = "--topic", hidden = true, paramLabel = "TOPIC")
+    String topicAlias;
 
     @Option(
             names = "--port",
@@ -110,11 +102,10 @@ public final class WallboardCommand implements Callable<Integer> {
         if (port < 0 || port > 65535) {
             throw new UsageException("--port must be between 0 and 65535, not " + port);
         }
-        if (bootstrapServers.isBlank()) {
-            throw new UsageException("--bootstrap-servers must not be empty");
-        }
+        String bootstrapServers = kafka.bootstrapServers();
+        String topic = topicAlias != null ? topicAlias : live.liveTopic();
         if (topic.isBlank()) {
-            throw new UsageException("--topic must not be empty");
+            throw new UsageException("--live-topic must not be empty");
         }
         InetAddress address;
         try {

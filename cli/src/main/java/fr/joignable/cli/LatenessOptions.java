@@ -1,0 +1,64 @@
+package fr.joignable.cli;
+
+import fr.joignable.jobs.KpiJobOptions;
+import java.time.Duration;
+import org.apache.flink.configuration.Configuration;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * The KPI job's lateness options, shared by {@code kpi} (with {@code --judge-lateness}) and {@code
+ * stream}: typed durations whose defaults are {@link KpiJobOptions}'. Only the options given on the
+ * command line are set on the job, so the job's own defaults and the configuration file stay in
+ * force otherwise.
+ */
+public final class LatenessOptions {
+
+    static final String OUT_OF_ORDERNESS = "--out-of-orderness";
+
+    static final String ALLOWED_LATENESS = "--allowed-lateness";
+
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec mixee;
+
+    @Option(
+            names = OUT_OF_ORDERNESS,
+            converter = Converters.DurationValue.class,
+            defaultValue = KpiJobOptions.DEFAULT_OUT_OF_ORDERNESS,
+            paramLabel = "DURATION",
+            description =
+                    "How far out of order events may arrive (per Kafka partition live, per file"
+                            + " with kpi --judge-lateness) and still be on time (default:"
+                            + " ${DEFAULT-VALUE}).")
+    Duration outOfOrderness;
+
+    @Option(
+            names = ALLOWED_LATENESS,
+            converter = Converters.DurationValue.class,
+            defaultValue = KpiJobOptions.DEFAULT_ALLOWED_LATENESS,
+            paramLabel = "DURATION",
+            description =
+                    "Extra lateness accepted beyond the out-of-orderness; later events go to the"
+                            + " late output (default: ${DEFAULT-VALUE}).")
+    Duration allowedLateness;
+
+    /** Whether either option was given on the command line. */
+    boolean given() {
+        return given(OUT_OF_ORDERNESS) || given(ALLOWED_LATENESS);
+    }
+
+    /** Sets the options given on the command line. */
+    void applyTo(Configuration conf) {
+        if (given(OUT_OF_ORDERNESS)) {
+            conf.set(KpiJobOptions.OUT_OF_ORDERNESS, outOfOrderness);
+        }
+        if (given(ALLOWED_LATENESS)) {
+            conf.set(KpiJobOptions.ALLOWED_LATENESS, allowedLateness);
+        }
+    }
+
+    private boolean given(String option) {
+        return mixee.commandLine().getParseResult().hasMatchedOption(option);
+    }
+}
