@@ -131,7 +131,7 @@ class TrainingGapsCommandTest {
 
         Run header = trainingGaps(write("roster.csv", "id,team,skills,fte\nx,T1,A,1\n"), staffing);
         assertThat(header.status()).isEqualTo(1);
-        assertThat(header.err()).contains("roster.csv line 1: wrong header 'id,team,skills,fte'");
+        assertThat(header.err()).contains("roster.csv line 1: no column agent_id");
 
         Run staffingHeader =
                 trainingGaps(

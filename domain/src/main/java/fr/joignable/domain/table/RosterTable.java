@@ -15,7 +15,10 @@ import java.util.Map;
  * The agent roster ({@code roster.csv}), written by {@code generate}, read by {@code staff}, {@code
  * simulate}, {@code schedule} and {@code training-gaps}: {@code skills} are queue names separated
  * by {@code ;} (empty entries ignored, repeats merged, an empty field means no skill yet), {@code
- * fte} a decimal in (0, 1]; RFC 4180 quoting. The header must be exactly {@link #HEADER}.
+ * fte} a decimal in (0, 1]; RFC 4180 quoting. {@code generate} writes exactly {@link #HEADER}; a
+ * roster exported by another tool is read by column name: {@code agent_id}, {@code skills} and
+ * {@code fte} are required, {@code team} is optional (empty when absent), the order is free and
+ * other columns (a name, a site) are ignored.
  */
 public final class RosterTable {
 
@@ -24,6 +27,9 @@ public final class RosterTable {
 
     /** The columns, in order. */
     public static final List<String> COLUMNS = List.of(HEADER.split(","));
+
+    /** The columns a roster must have; {@code team} may be missing. */
+    public static final List<String> REQUIRED = List.of("agent_id", "skills", "fte");
 
     /** The separator of the skills inside their field. */
     public static final String SKILL_SEPARATOR = ";";
@@ -46,7 +52,7 @@ public final class RosterTable {
      * at least one agent. Errors name the file, line and value.
      */
     public static List<Row> read(Path file) {
-        Csv.Table t = Csv.read(file, COLUMNS, false);
+        Csv.Table t = Csv.read(file).require(REQUIRED, "the roster's header is " + HEADER);
         List<Row> agents = new ArrayList<>();
         Map<String, Integer> firstLine = new HashMap<>();
         for (Csv.Row row : t.rows()) {
@@ -76,7 +82,7 @@ public final class RosterTable {
                 throw new InputException(
                         where + "fte " + fteField + " of agent '" + id + "' outside (0, 1]");
             }
-            agents.add(new Row(id, row.get("team"), new ArrayList<>(skills), fte, row.line()));
+            agents.add(new Row(id, row.get("team", ""), new ArrayList<>(skills), fte, row.line()));
         }
         if (agents.isEmpty()) {
             throw new InputException(file + ": no agents in the roster");

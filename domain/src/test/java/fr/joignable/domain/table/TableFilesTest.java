@@ -158,6 +158,22 @@ class TableFilesTest {
     }
 
     @Test
+    void rosterFromAnotherToolIsReadByColumnName() throws IOException {
+        // columns reordered, no team, an extra column: what an HR export looks like
+        List<RosterTable.Row> back =
+                RosterTable.read(
+                        file(
+                                "hr.csv",
+                                "fte,name,agent_id,skills\n0.8,Dupont,A7,LOYERS;SINISTRES\n"));
+        assertThat(back)
+                .containsExactly(
+                        new RosterTable.Row("A7", "", List.of("LOYERS", "SINISTRES"), 0.8, 2));
+        assertThatThrownBy(() -> RosterTable.read(file("bad.csv", "agent,skills,fte\nA,B,1\n")))
+                .isInstanceOf(InputException.class)
+                .hasMessageContaining("bad.csv line 1: no column agent_id");
+    }
+
+    @Test
     void scheduleReadsEndOfDayAndBreaks() throws IOException {
         Path p =
                 file(
