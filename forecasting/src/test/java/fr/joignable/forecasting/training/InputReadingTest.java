@@ -69,8 +69,8 @@ class InputReadingTest {
         assertError(
                 Roster::read,
                 file("header.csv", "agent,team,skills,fte\nA1,T,LOYERS,1\n"),
-                "header.csv line 1: wrong header 'agent,team,skills,fte', expected"
-                        + " 'agent_id,team,skills,fte'");
+                "header.csv line 1: no column agent_id (the roster's header is"
+                        + " agent_id,team,skills,fte)");
         assertError(
                 Roster::read,
                 file("queue.csv", header + "A1,T,LOYERS;TECH/NIQUE,1\n"),
