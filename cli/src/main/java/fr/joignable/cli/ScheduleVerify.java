@@ -20,10 +20,11 @@ import java.util.Locale;
 import java.util.function.Function;
 
 /**
- * The {@code --verify} part of {@code schedule}: replay, judge, raise the requirement where a queue
- * is under target and re-solve, for a bounded number of rounds; the best round is kept (the highest
- * share of met slots for the worst queue, then over all queues) among those whose paid hours stay
- * within {@link #PAID_SLACK} of the plan's requirement.
+ * The {@code --verify} part of {@code schedule}: replay, judge, raise the requirement (and weight
+ * the pool) where a queue is under target, lower it where a queue is over-served, and re-solve, for
+ * a bounded number of rounds; the best round is kept (the highest share of met slots for the worst
+ * queue, then over all queues) among those whose paid hours stay within {@link #PAID_SLACK} of the
+ * plan's requirement.
  */
 final class ScheduleVerify {
 
@@ -101,7 +102,10 @@ final class ScheduleVerify {
                 "round %d%s: %.0f %% of all judged hour-of-week slots at or above target - 3 points, worst %s;"
                         + " paid %.1f h (%+.1f %% vs the plan)",
                 k,
-                k == 0 ? " (as solved)" : " (requirement raised where under target)",
+                k == 0
+                        ? " (as solved)"
+                        : " (requirement raised and pool weighted where under target, lowered"
+                                + " where over-served)",
                 100 * o.overallShare(),
                 worst == null
                         ? "none"

@@ -97,6 +97,31 @@ final class Greedy {
         return worst;
     }
 
+    /**
+     * The pools' own weighted shortfall in slot i ({@link WeekModel.Slot#poolWeights}), with {@code
+     * extra} agent-minutes more of class {@code extraClass}.
+     */
+    private double poolShortAt(int i, int extraClass, double extra) {
+        WeekModel.Slot slot = slots.get(i);
+        if (slot.poolWeights() == null) {
+            return 0;
+        }
+        int[] req = slot.required15();
+        double sum = 0;
+        for (int f = 0; f < sets.family.size(); f++) {
+            if (req[f] <= 0 || slot.poolWeight(f) <= 0) {
+                continue;
+            }
+            SkillSets.PoolSet set = sets.family.get(f);
+            double reach = SkillSets.reach(present[i], set);
+            if (extraClass >= 0 && set.classes().get(extraClass)) {
+                reach += extra;
+            }
+            sum += slot.poolWeight(f) * Math.max(0, req[f] - reach);
+        }
+        return sum;
+    }
+
     /** Cost change of one more shift of pattern p on day d for class c (negative: worth it). */
     private double delta(int c, int d, int p) {
         ShiftPattern pattern = patterns.get(p);
@@ -107,6 +132,9 @@ final class Greedy {
                 double before = shortAt(i, -1, 0);
                 if (before > 0) {
                     gain += slots.get(i).weight() * (before - Math.max(0, shortAt(i, c, w)));
+                }
+                if (slots.get(i).poolWeights() != null) {
+                    gain += poolShortAt(i, -1, 0) - poolShortAt(i, c, w);
                 }
             }
         }
@@ -123,7 +151,9 @@ final class Greedy {
             }
         }
         for (int i = 0; i < slots.size(); i++) {
-            cost += rules.shortfallWeight() * slots.get(i).weight() * shortAt(i, -1, 0);
+            cost +=
+                    rules.shortfallWeight()
+                            * (slots.get(i).weight() * shortAt(i, -1, 0) + poolShortAt(i, -1, 0));
         }
         return cost;
     }

@@ -117,6 +117,20 @@ final class MipWeekModel {
                         cover.setCoefficient(y[c], 1);
                     }
                 }
+                if (slot.poolWeight(f) > 0) {
+                    // the pool's own shortfall, paid on top of the interval's deficiency u
+                    MPVariable v = solver.makeNumVar(0, req, "");
+                    objective.setCoefficient(v, rules.shortfallWeight() * slot.poolWeight(f));
+                    MPConstraint own = solver.makeConstraint(req, inf);
+                    own.setCoefficient(v, 1);
+                    for (int c = set.classes().nextSetBit(0);
+                            c >= 0;
+                            c = set.classes().nextSetBit(c + 1)) {
+                        if (y[c] != null) {
+                            own.setCoefficient(y[c], 1);
+                        }
+                    }
+                }
             }
         }
         objective.setMinimization();

@@ -32,6 +32,24 @@ public final class Scheduler {
 
     private Scheduler() {}
 
+    /** Interval i's weights by family set (the largest of its queues'); null when none. */
+    static double[] poolWeights(SkillSets sets, double[][] queueWeights, int i) {
+        if (queueWeights == null) {
+            return null;
+        }
+        double[] out = null;
+        for (int q = 0; q < queueWeights[i].length; q++) {
+            int f = queueWeights[i][q] > 0 ? sets.poolOf(q) : -1;
+            if (f >= 0) {
+                if (out == null) {
+                    out = new double[sets.family.size()];
+                }
+                out[f] = Math.max(out[f], queueWeights[i][q]);
+            }
+        }
+        return out;
+    }
+
     /** Loads the OR-Tools native library (once; it is bundled in the ortools jar). */
     public static void loadSolver() {
         try {
@@ -69,6 +87,24 @@ public final class Scheduler {
             Consumer<String> progress,
             double[][] extra,
             double[] weights) {
+        return schedule(roster, plan, rules, options, progress, extra, weights, null);
+    }
+
+    /**
+     * As above, with {@code queueWeights[i][q]} ≥ 0 (null: none): in plan interval i, each
+     * agent-minute missing in queue q's own pool ({@link SkillSets#poolOf}: the agents trained in q
+     * against the requirement of the queues only they serve) costs that many times the shortfall
+     * weight more, on top of the interval's Hall deficiency ({@link WeekModel.Slot#poolWeights}).
+     */
+    public static ScheduleResult schedule(
+            Roster roster,
+            StaffingPlan plan,
+            ShiftRules rules,
+            Options options,
+            Consumer<String> progress,
+            double[][] extra,
+            double[] weights,
+            double[][] queueWeights) {
         loadSolver();
         List<String> queues = plan.queues();
         if (queues.size() > 12) {
@@ -192,7 +228,8 @@ public final class Scheduler {
                                         d,
                                         minuteOf[i],
                                         required15[i],
-                                        weights == null ? 1 : weights[i]));
+                                        weights == null ? 1 : weights[i],
+                                        poolWeights(sets, queueWeights, i)));
                         slotIntervals.add(i);
                     }
                 }
