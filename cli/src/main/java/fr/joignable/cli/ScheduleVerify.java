@@ -4,6 +4,7 @@ import fr.joignable.domain.io.AtomicFiles;
 import fr.joignable.domain.kpi.KpiFormat;
 import fr.joignable.forecasting.schedule.ScheduleResult;
 import fr.joignable.forecasting.schedule.ScheduleVerification;
+import fr.joignable.forecasting.schedule.Scheduler;
 import fr.joignable.forecasting.staffing.ForecastReader;
 import fr.joignable.forecasting.staffing.Replay;
 import fr.joignable.forecasting.staffing.ReplaySummary;
@@ -69,7 +70,9 @@ final class ScheduleVerify {
         Kept best = new Kept(r, o, 0, log);
         ScheduleVerification.Raise extra = null;
         for (int k = 1; k <= rounds && !o.passes(); k++) {
-            extra = v.raise(plan, o, extra);
+            // the hours of the first solve are kept (each week paid at least as much): a lower
+            // requirement where a queue is over-served then moves hours instead of saving them
+            extra = v.raise(plan, o, extra).withPaidFloor(Scheduler.weeklyPaid(first.shifts()));
             r = resolve.apply(extra);
             o = v.replay(r.shifts());
             log.add(round(k, r, o));

@@ -232,9 +232,22 @@ public final class ScheduleVerification {
      * shortfall weight of interval {@code i} (1: off, {@link #WEIGHT_SHARE}), and {@code
      * poolWeights[i][q]}, the extra weight of a missing agent in queue q's own pool ({@link
      * Scheduler#schedule(fr.joignable.forecasting.training.Roster, StaffingPlan, ShiftRules,
-     * Scheduler.Options, java.util.function.Consumer, double[][], double[], double[][])}).
+     * Scheduler.Options, java.util.function.Consumer, double[][], double[], double[][],
+     * java.util.Map)}), and {@code paidFloor}, the paid minutes each week must keep.
      */
-    public record Raise(double[][] extra, double[] weights, double[][] poolWeights) {
+    public record Raise(
+            double[][] extra,
+            double[] weights,
+            double[][] poolWeights,
+            java.util.Map<java.time.LocalDate, Integer> paidFloor) {
+
+        /**
+         * The same, each week's shifts paid at least {@code floor} (by Monday, minutes; null: no
+         * floor): the loop keeps its first solve's hours so that they move rather than vanish.
+         */
+        public Raise withPaidFloor(java.util.Map<java.time.LocalDate, Integer> floor) {
+            return new Raise(extra, weights, poolWeights, floor);
+        }
 
         /** The largest lowering of one (queue, interval), as a share of the plan's demand. */
         public double deepestCut(StaffingPlan plan) {
@@ -347,7 +360,7 @@ public final class ScheduleVerification {
             }
             weights[i] *= 1 + WEIGHT_SHARE * largest;
         }
-        return new Raise(next, weights, pool);
+        return new Raise(next, weights, pool, previous == null ? null : previous.paidFloor());
     }
 
     /**

@@ -70,6 +70,7 @@ final class WeekModel {
             List<Group> groups,
             int maxDays,
             List<Slot> slots,
+            int paidFloor,
             double seconds,
             int workers,
             Consumer<String> progress) {
@@ -89,7 +90,11 @@ final class WeekModel {
                 n[g][d] = new IntVar[np];
                 LinearExprBuilder today = LinearExpr.newBuilder();
                 for (int p = 0; p < np; p++) {
-                    IntVar v = model.newIntVar(0, group.size(), "");
+                    IntVar v =
+                            model.newIntVar(
+                                    0,
+                                    patterns.get(p).paid() <= group.capMinutes() ? group.size() : 0,
+                                    "");
                     n[g][d][p] = v;
                     today.add(v);
                     shifts.add(v);
@@ -104,6 +109,9 @@ final class WeekModel {
                 model.addGreaterOrEqual(total, (long) group.size() * group.minMinutes());
             }
             model.addLessOrEqual(shifts.build(), (long) group.size() * maxDays);
+        }
+        if (paidFloor > 0) {
+            model.addGreaterOrEqual(objective.build(), paidFloor);
         }
         int nc = sets.classCount();
         long weight = Math.round(rules.shortfallWeight() * 100);
