@@ -387,7 +387,7 @@ public final class DemoCommand implements Callable<Integer> {
                 "30s",
                 "--verify",
                 "--verify-rounds",
-                "3",
+                "5",
                 "--verify-out",
                 out.resolve("schedule-verified.csv").toString());
 
