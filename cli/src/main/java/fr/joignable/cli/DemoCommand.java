@@ -388,6 +388,9 @@ public final class DemoCommand implements Callable<Integer> {
                 "--verify",
                 "--verify-rounds",
                 "5",
+                // judged with the centre's own targets and opening hours, as simulate judges
+                "--targets",
+                config.toString(),
                 "--verify-out",
                 out.resolve("schedule-verified.csv").toString());
 
