@@ -114,6 +114,101 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "No progress bars.")
     boolean quiet;
 
+    @Option(
+            names = "--random-shifts",
+            description =
+                    "Generate the history with shifts drawn at random (30 %% early, 30 %% mid, 40 %%"
+                            + " late) instead of a schedule planned from the centre's previous"
+                            + " weeks (faster by a minute or two).")
+    boolean randomShifts;
+
+    /**
+     * Days of the centre's past (before the demo's history, shifts drawn at random) that plan the
+     * demo's weeks: four weeks, enough for the forecast (it needs two) and one month start.
+     */
+    static final int BOOTSTRAP_DAYS = 28;
+
+    /**
+     * Solver time of the history's schedule (about ten weeks): enough for the LP and its rounded
+     * completion each week, so the step stays under a minute.
+     */
+    static final String BOOTSTRAP_TIME_LIMIT = "40s";
+
+    /** "k/10" with the planning step, "k/9" without. */
+    private String n(int k) {
+        return randomShifts ? k + "/9" : (k + 1) + "/10";
+    }
+
+    /**
+     * The chicken-and-egg of a generated history from a schedule: the schedule needs a plan, the
+     * plan a forecast, the forecast a history. A WFM user plans the coming weeks from the weeks
+     * before, so this does: the centre's {@link #BOOTSTRAP_DAYS} days before {@code first} are
+     * generated with shifts drawn at random (the centre before Joignable; same seed, so the same
+     * roster), turned into interval tables, forecast over the demo's days, staffed for the roster
+     * and scheduled; the demo's history is then generated with the agents working that schedule.
+     * Everything of this pass stays under {@code OUT/bootstrap/} except the schedule.
+     */
+    private void planHistory(LocalDate first, Path schedule, Path config) throws IOException {
+        Path dir = out.resolve("bootstrap");
+        Files.createDirectories(dir);
+        Path events = dir.resolve("events.jsonl.gz");
+        Path roster = dir.resolve("roster.csv");
+        step(
+                "generate",
+                "--days",
+                Integer.toString(BOOTSTRAP_DAYS),
+                "--start",
+                first.minusDays(BOOTSTRAP_DAYS).toString(),
+                "--seed",
+                Long.toString(seed),
+                "--out",
+                events.toString(),
+                "--roster",
+                roster.toString(),
+                "--quiet");
+        step(
+                "kpi",
+                "--events",
+                events.toString(),
+                "--out",
+                dir.toString(),
+                "--config",
+                config.toString());
+        Path forecast = dir.resolve("forecast.csv");
+        Path staffing = dir.resolve("staffing.csv");
+        step(
+                "forecast",
+                "--history",
+                dir.toString(),
+                "--horizon-days",
+                Integer.toString(historyDays + days),
+                "--out",
+                forecast.toString(),
+                "--quiet");
+        // the analytic pools: the simulation check of the plan is for the month the report plans
+        step(
+                "staff",
+                "--forecast",
+                forecast.toString(),
+                "--roster",
+                roster.toString(),
+                "--no-check-by-simulation",
+                "--config",
+                config.toString(),
+                "--out",
+                staffing.toString());
+        step(
+                "schedule",
+                "--staffing",
+                staffing.toString(),
+                "--roster",
+                roster.toString(),
+                "--out",
+                schedule.toString(),
+                "--time-limit",
+                BOOTSTRAP_TIME_LIMIT);
+    }
+
     private PrintWriter out() {
         return spec.commandLine().getOut();
     }
@@ -131,25 +226,49 @@ public final class DemoCommand implements Callable<Integer> {
         Instant liveFrom = start.atStartOfDay(Intervals.PARIS).toInstant();
         Instant liveUntil = start.plusDays(days).atStartOfDay(Intervals.PARIS).toInstant();
 
+        Path historySchedule = out.resolve("history-schedule.csv");
+        if (!randomShifts) {
+            o.printf(
+                    "[1/10] Planning the generated weeks as a WFM user would: the centre's %d"
+                            + " previous days (shifts drawn at random, before Joignable) → forecast"
+                            + " → staffing plan → schedule of %s to %s%n",
+                    BOOTSTRAP_DAYS, first, start.plusDays(days - 1));
+            o.flush();
+            planHistory(first, historySchedule, config);
+        }
         o.printf(
-                "[1/9] Generating %d days of activity (%s to %s, seed %d)%n",
-                historyDays + days, first, start.plusDays(days - 1), seed);
+                "[%s] Generating %d days of activity (%s to %s, seed %d), %s%n",
+                n(1),
+                historyDays + days,
+                first,
+                start.plusDays(days - 1),
+                seed,
+                randomShifts
+                        ? "shifts drawn at random"
+                        : "the agents working the shifts of " + historySchedule.getFileName());
         o.flush();
-        step(
-                "generate",
-                "--days",
-                Integer.toString(historyDays + days),
-                "--start",
-                first.toString(),
-                "--seed",
-                Long.toString(seed),
-                "--out",
-                events.toString(),
-                "--roster",
-                roster.toString(),
-                "--quiet");
+        List<String> generate =
+                new ArrayList<>(
+                        List.of(
+                                "generate",
+                                "--days",
+                                Integer.toString(historyDays + days),
+                                "--start",
+                                first.toString(),
+                                "--seed",
+                                Long.toString(seed),
+                                "--out",
+                                events.toString(),
+                                "--roster",
+                                roster.toString(),
+                                "--quiet"));
+        if (!randomShifts) {
+            generate.addAll(List.of("--schedule", historySchedule.toString()));
+        }
+        step(generate.toArray(new String[0]));
 
-        o.println("[2/9] Starting a Kafka broker and the streaming KPI job in this process");
+        o.println(
+                "[" + n(2) + "] Starting a Kafka broker and the streaming KPI job in this process");
         o.flush();
         List<AutoCloseable> resources = new ArrayList<>();
         Thread cleanup = new Thread(() -> closeAll(resources), "joignable-demo-shutdown");
@@ -174,8 +293,10 @@ public final class DemoCommand implements Callable<Integer> {
             resources.add(0, page);
             o.printf("      Live page: %s  (open it now)%n", page.uri());
             o.printf(
-                    "[3/9] Replaying %s to %s through Kafka at %.0fx%n",
-                    start, start.plusDays(days - 1), speed);
+                    "[" + n(3) + "] Replaying %s to %s through Kafka at %.0fx%n",
+                    start,
+                    start.plusDays(days - 1),
+                    speed);
             o.flush();
             long sent =
                     replay(
@@ -204,7 +325,9 @@ public final class DemoCommand implements Callable<Integer> {
         }
 
         o.println(
-                "[4/9] Writing the interval tables (bounded run of the same job over all events)");
+                "["
+                        + n(4)
+                        + "] Writing the interval tables (bounded run of the same job over all events)");
         o.flush();
         step(
                 "kpi",
@@ -216,7 +339,7 @@ public final class DemoCommand implements Callable<Integer> {
                 "--config",
                 config.toString());
 
-        o.println("[5/9] Forecasting the next 28 days and staffing them");
+        o.println("[" + n(5) + "] Forecasting the next 28 days and staffing them");
         o.flush();
         Path forecast = out.resolve("forecast.csv");
         Path staffing = out.resolve("staffing.csv");
@@ -243,7 +366,9 @@ public final class DemoCommand implements Callable<Integer> {
                 staffing.toString());
 
         o.println(
-                "[6/9] Shifts and breaks of the roster's agents for the plan (schedule), checked"
+                "["
+                        + n(6)
+                        + "] Shifts and breaks of the roster's agents for the plan (schedule), checked"
                         + " and improved in simulation (--verify)");
         o.flush();
         Path schedule = out.resolve("schedule.csv");
@@ -262,11 +387,14 @@ public final class DemoCommand implements Callable<Integer> {
                 "30s",
                 "--verify",
                 "--verify-rounds",
-                "3",
+                "5",
+                // judged with the centre's own targets and opening hours, as simulate judges
+                "--targets",
+                config.toString(),
                 "--verify-out",
                 out.resolve("schedule-verified.csv").toString());
 
-        o.println("[7/9] Training gaps of the roster against the staffing plan");
+        o.println("[" + n(7) + "] Training gaps of the roster against the staffing plan");
         o.flush();
         step(
                 "training-gaps",
@@ -283,7 +411,10 @@ public final class DemoCommand implements Callable<Integer> {
                 "--config",
                 config.toString());
 
-        o.println("[8/9] What the schedule achieves: the centre simulated with those shifts");
+        o.println(
+                "["
+                        + n(8)
+                        + "] What the schedule achieves: the centre simulated with those shifts");
         o.flush();
         step(
                 "simulate",
@@ -318,7 +449,7 @@ public final class DemoCommand implements Callable<Integer> {
                 out.resolve(fr.joignable.domain.table.WhatIfTable.FILE_NAME).toString());
 
         YearMonth month = reportMonth(first, start.plusDays(days));
-        o.printf("[9/9] Monthly report for %s%n", month);
+        o.printf("[" + n(9) + "] Monthly report for %s%n", month);
         o.flush();
         for (String ext : List.of("html", "pdf", "xlsx")) {
             step(

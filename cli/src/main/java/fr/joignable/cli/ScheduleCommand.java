@@ -102,7 +102,9 @@ public final class ScheduleCommand implements Callable<Integer> {
             description =
                     "Replay the schedule in the simulated centre (the roster's agents in their"
                             + " shifts), print the service level per queue and hour-of-week, and"
-                            + " re-solve where a queue is under target (docs/scheduling.md).")
+                            + " re-solve, asking for more where a queue is under target and less"
+                            + " where it is over-served, the first solve's weekly hours kept"
+                            + " (docs/scheduling.md).")
     boolean verify;
 
     @Option(
@@ -190,7 +192,9 @@ public final class ScheduleCommand implements Callable<Integer> {
                                             options,
                                             progress,
                                             extra.extra(),
-                                            extra.weights()),
+                                            extra.weights(),
+                                            extra.poolWeights(),
+                                            extra.paidFloor()),
                             plan,
                             forecast == null ? staffing : forecast,
                             roster,

@@ -4,6 +4,7 @@ import fr.joignable.domain.io.AtomicFiles;
 import fr.joignable.domain.kpi.KpiFormat;
 import fr.joignable.forecasting.schedule.ScheduleResult;
 import fr.joignable.forecasting.schedule.ScheduleVerification;
+import fr.joignable.forecasting.schedule.Scheduler;
 import fr.joignable.forecasting.staffing.ForecastReader;
 import fr.joignable.forecasting.staffing.Replay;
 import fr.joignable.forecasting.staffing.ReplaySummary;
@@ -20,10 +21,11 @@ import java.util.Locale;
 import java.util.function.Function;
 
 /**
- * The {@code --verify} part of {@code schedule}: replay, judge, raise the requirement where a queue
- * is under target and re-solve, for a bounded number of rounds; the best round is kept (the highest
- * share of met slots for the worst queue, then over all queues) among those whose paid hours stay
- * within {@link #PAID_SLACK} of the plan's requirement.
+ * The {@code --verify} part of {@code schedule}: replay, judge, raise the requirement (and weight
+ * the pool) where a queue is under target, lower it where a queue is over-served, and re-solve, for
+ * a bounded number of rounds; the best round is kept (the highest share of met slots for the worst
+ * queue, then over all queues) among those whose paid hours stay within {@link #PAID_SLACK} of the
+ * plan's requirement.
  */
 final class ScheduleVerify {
 
@@ -68,7 +70,9 @@ final class ScheduleVerify {
         Kept best = new Kept(r, o, 0, log);
         ScheduleVerification.Raise extra = null;
         for (int k = 1; k <= rounds && !o.passes(); k++) {
-            extra = v.raise(plan, o, extra);
+            // the hours of the first solve are kept (each week paid at least as much): a lower
+            // requirement where a queue is over-served then moves hours instead of saving them
+            extra = v.raise(plan, o, extra).withPaidFloor(Scheduler.weeklyPaid(first.shifts()));
             r = resolve.apply(extra);
             o = v.replay(r.shifts());
             log.add(round(k, r, o));
@@ -101,7 +105,10 @@ final class ScheduleVerify {
                 "round %d%s: %.0f %% of all judged hour-of-week slots at or above target - 3 points, worst %s;"
                         + " paid %.1f h (%+.1f %% vs the plan)",
                 k,
-                k == 0 ? " (as solved)" : " (requirement raised where under target)",
+                k == 0
+                        ? " (as solved)"
+                        : " (requirement raised and pool weighted where under target, lowered"
+                                + " where over-served)",
                 100 * o.overallShare(),
                 worst == null
                         ? "none"

@@ -23,6 +23,12 @@ final class Greedy {
     private final List<WeekModel.Slot> slots;
     private final int[][][] counts;
 
+    /**
+     * Paid minutes the week must reach: below it, the cheapest shift is added even when it costs
+     * more than it saves (the least harmful hours first).
+     */
+    private final int paidFloor;
+
     /** {@code present[i][c]}: agent-minutes of class c in slot i. */
     private final double[][] present;
 
@@ -40,7 +46,9 @@ final class Greedy {
             List<WeekModel.Group> groups,
             int maxDays,
             List<WeekModel.Slot> slots,
-            int[][][] counts) {
+            int[][][] counts,
+            int paidFloor) {
+        this.paidFloor = paidFloor;
         this.patterns = patterns;
         this.rules = rules;
         this.sets = sets;
@@ -97,6 +105,31 @@ final class Greedy {
         return worst;
     }
 
+    /**
+     * The pools' own weighted shortfall in slot i ({@link WeekModel.Slot#poolWeights}), with {@code
+     * extra} agent-minutes more of class {@code extraClass}.
+     */
+    private double poolShortAt(int i, int extraClass, double extra) {
+        WeekModel.Slot slot = slots.get(i);
+        if (slot.poolWeights() == null) {
+            return 0;
+        }
+        int[] req = slot.required15();
+        double sum = 0;
+        for (int f = 0; f < sets.family.size(); f++) {
+            if (req[f] <= 0 || slot.poolWeight(f) <= 0) {
+                continue;
+            }
+            SkillSets.PoolSet set = sets.family.get(f);
+            double reach = SkillSets.reach(present[i], set);
+            if (extraClass >= 0 && set.classes().get(extraClass)) {
+                reach += extra;
+            }
+            sum += slot.poolWeight(f) * Math.max(0, req[f] - reach);
+        }
+        return sum;
+    }
+
     /** Cost change of one more shift of pattern p on day d for class c (negative: worth it). */
     private double delta(int c, int d, int p) {
         ShiftPattern pattern = patterns.get(p);
@@ -108,9 +141,25 @@ final class Greedy {
                 if (before > 0) {
                     gain += slots.get(i).weight() * (before - Math.max(0, shortAt(i, c, w)));
                 }
+                if (slots.get(i).poolWeights() != null) {
+                    gain += poolShortAt(i, -1, 0) - poolShortAt(i, c, w);
+                }
             }
         }
         return pattern.paid() - rules.shortfallWeight() * gain;
+    }
+
+    /** Paid minutes of the current counts. */
+    long paid() {
+        long paid = 0;
+        for (int g = 0; g < groups.size(); g++) {
+            for (int d = 0; d < days; d++) {
+                for (int p = 0; p < patterns.size(); p++) {
+                    paid += (long) counts[g][d][p] * patterns.get(p).paid();
+                }
+            }
+        }
+        return paid;
     }
 
     double cost() {
@@ -123,7 +172,9 @@ final class Greedy {
             }
         }
         for (int i = 0; i < slots.size(); i++) {
-            cost += rules.shortfallWeight() * slots.get(i).weight() * shortAt(i, -1, 0);
+            cost +=
+                    rules.shortfallWeight()
+                            * (slots.get(i).weight() * shortAt(i, -1, 0) + poolShortAt(i, -1, 0));
         }
         return cost;
     }
@@ -134,12 +185,14 @@ final class Greedy {
         int[][] perDay = new int[ng][days];
         long[] minutes = new long[ng];
         int[] shifts = new int[ng];
+        long paid = 0;
         for (int g = 0; g < ng; g++) {
             for (int d = 0; d < days; d++) {
                 for (int p = 0; p < np; p++) {
                     perDay[g][d] += counts[g][d][p];
                     minutes[g] += (long) counts[g][d][p] * patterns.get(p).paid();
                     shifts[g] += counts[g][d][p];
+                    paid += (long) counts[g][d][p] * patterns.get(p).paid();
                 }
             }
         }
@@ -159,7 +212,7 @@ final class Greedy {
         }
         while (!queue.isEmpty()) {
             double[] top = queue.poll();
-            if (top[0] >= -1e-9) {
+            if (top[0] >= -1e-9 && paid >= paidFloor) {
                 return;
             }
             int c = (int) top[1];
@@ -170,6 +223,7 @@ final class Greedy {
             for (int h = 0; h < ng; h++) {
                 WeekModel.Group group = groups.get(h);
                 if (group.skillClass() == c
+                        && pattern.paid() <= group.capMinutes()
                         && perDay[h][d] < group.size()
                         && shifts[h] < (long) group.size() * maxDays
                         && minutes[h] + pattern.paid()
@@ -188,16 +242,75 @@ final class Greedy {
                 queue.add(top);
                 continue;
             }
-            if (now >= -1e-9) {
+            if (now >= -1e-9 && paid >= paidFloor) {
                 continue;
             }
             counts[g][d][p]++;
             perDay[g][d]++;
             shifts[g]++;
             minutes[g] += pattern.paid();
+            paid += pattern.paid();
             addPresence(g, d, p, 1);
             top[0] = delta(c, d, p);
             queue.add(top);
+        }
+        lengthen(minutes, paid);
+    }
+
+    /**
+     * When no shift can be added and the week is still under its paid floor (the days of the groups
+     * are used up by short shifts), lengthen shifts: repeatedly replace one shift by a longer one
+     * with the same start, the replacement that costs least per paid minute gained, within the
+     * group's hours.
+     */
+    private void lengthen(long[] minutes, long paid) {
+        int np = patterns.size();
+        while (paid < paidFloor) {
+            double bestRatio = Double.POSITIVE_INFINITY;
+            int[] best = null;
+            for (int g = 0; g < groups.size(); g++) {
+                WeekModel.Group group = groups.get(g);
+                int c = group.skillClass();
+                long room = (long) group.size() * group.capMinutes() - minutes[g];
+                for (int d = 0; d < days; d++) {
+                    for (int p = 0; p < np; p++) {
+                        if (counts[g][d][p] == 0) {
+                            continue;
+                        }
+                        ShiftPattern from = patterns.get(p);
+                        addPresence(g, d, p, -1);
+                        double without = delta(c, d, p);
+                        for (int q = 0; q < np; q++) {
+                            ShiftPattern to = patterns.get(q);
+                            int more = to.paid() - from.paid();
+                            if (to.start() != from.start()
+                                    || more <= 0
+                                    || more > room
+                                    || to.paid() > group.capMinutes()) {
+                                continue;
+                            }
+                            double ratio = (delta(c, d, q) - without) / more;
+                            if (ratio < bestRatio) {
+                                bestRatio = ratio;
+                                best = new int[] {g, d, p, q};
+                            }
+                        }
+                        addPresence(g, d, p, 1);
+                    }
+                }
+            }
+            if (best == null) {
+                return;
+            }
+            int g = best[0];
+            int d = best[1];
+            int more = patterns.get(best[3]).paid() - patterns.get(best[2]).paid();
+            counts[g][d][best[2]]--;
+            addPresence(g, d, best[2], -1);
+            counts[g][d][best[3]]++;
+            addPresence(g, d, best[3], 1);
+            minutes[g] += more;
+            paid += more;
         }
     }
 }

@@ -39,7 +39,8 @@ final class MipWeekModel {
             boolean[] open,
             List<WeekModel.Group> groups,
             int maxDays,
-            List<WeekModel.Slot> slots) {
+            List<WeekModel.Slot> slots,
+            int paidFloor) {
         MPSolver solver = MPSolver.createSolver(engine);
         if (solver == null) {
             throw new IllegalStateException(
@@ -50,6 +51,8 @@ final class MipWeekModel {
         int np = patterns.size();
         MPVariable[][][] n = new MPVariable[ng][days][];
         MPObjective objective = solver.objective();
+        // the week's paid minutes at least the floor (0: no constraint)
+        MPConstraint floor = paidFloor > 0 ? solver.makeConstraint(paidFloor, inf) : null;
         for (int g = 0; g < ng; g++) {
             WeekModel.Group group = groups.get(g);
             MPConstraint hours =
@@ -64,15 +67,19 @@ final class MipWeekModel {
                 n[g][d] = new MPVariable[np];
                 MPConstraint today = solver.makeConstraint(0, group.size());
                 for (int p = 0; p < np; p++) {
+                    // no agent of the group can work a shift longer than his week's cap (a
+                    // partial week's prorated cap can be below the longest shift)
+                    int ub = patterns.get(p).paid() <= group.capMinutes() ? group.size() : 0;
                     MPVariable v =
-                            integer
-                                    ? solver.makeIntVar(0, group.size(), "")
-                                    : solver.makeNumVar(0, group.size(), "");
+                            integer ? solver.makeIntVar(0, ub, "") : solver.makeNumVar(0, ub, "");
                     n[g][d][p] = v;
                     today.setCoefficient(v, 1);
                     shiftCount.setCoefficient(v, 1);
                     hours.setCoefficient(v, patterns.get(p).paid());
                     objective.setCoefficient(v, patterns.get(p).paid());
+                    if (floor != null) {
+                        floor.setCoefficient(v, patterns.get(p).paid());
+                    }
                 }
             }
         }
@@ -117,6 +124,20 @@ final class MipWeekModel {
                         cover.setCoefficient(y[c], 1);
                     }
                 }
+                if (slot.poolWeight(f) > 0) {
+                    // the pool's own shortfall, paid on top of the interval's deficiency u
+                    MPVariable v = solver.makeNumVar(0, req, "");
+                    objective.setCoefficient(v, rules.shortfallWeight() * slot.poolWeight(f));
+                    MPConstraint own = solver.makeConstraint(req, inf);
+                    own.setCoefficient(v, 1);
+                    for (int c = set.classes().nextSetBit(0);
+                            c >= 0;
+                            c = set.classes().nextSetBit(c + 1)) {
+                        if (y[c] != null) {
+                            own.setCoefficient(y[c], 1);
+                        }
+                    }
+                }
             }
         }
         objective.setMinimization();
@@ -129,13 +150,14 @@ final class MipWeekModel {
             List<WeekModel.Group> groups,
             int maxDays,
             List<WeekModel.Slot> slots,
+            int paidFloor,
             double seconds,
             Consumer<String> progress) {
         long t0 = System.nanoTime();
         int ng = groups.size();
         int np = patterns.size();
         // (1) LP relaxation
-        Built lp = build("GLOP", false, days, open, groups, maxDays, slots);
+        Built lp = build("GLOP", false, days, open, groups, maxDays, slots, paidFloor);
         lp.solver().setTimeLimit((long) (Math.max(5, seconds) * 1000));
         MPSolver.ResultStatus lpStatus = lp.solver().solve();
         double lpBound = 0;
@@ -156,20 +178,27 @@ final class MipWeekModel {
         lp.solver().delete();
         // (2) greedy completion
         Greedy greedy =
-                new Greedy(patterns, rules, sets, days, open, groups, maxDays, slots, counts);
+                new Greedy(
+                        patterns, rules, sets, days, open, groups, maxDays, slots, counts,
+                        paidFloor);
         greedy.complete();
         double greedyCost = greedy.cost();
         progress.accept(
                 String.format(
-                        "  LP bound %.1f h (%s), rounded and completed: cost %.1f h, %.1f s",
-                        lpBound / 60, lpStatus, greedyCost / 60, (System.nanoTime() - t0) / 1e9));
+                        "  LP bound %.1f h (%s), rounded and completed: cost %.1f h (paid %.1f h%s), %.1f s",
+                        lpBound / 60,
+                        lpStatus,
+                        greedyCost / 60,
+                        greedy.paid() / 60.0,
+                        paidFloor > 0 ? String.format(", floor %.1f h", paidFloor / 60.0) : "",
+                        (System.nanoTime() - t0) / 1e9));
         // (3) SCIP from the greedy solution
         double left = seconds - (System.nanoTime() - t0) / 1e9;
         if (left < 1) {
             return new WeekModel.Solution(
                     greedy.counts(), greedyCost, lpBound, "HEURISTIC", elapsed(t0));
         }
-        Built mip = build("SCIP", true, days, open, groups, maxDays, slots);
+        Built mip = build("SCIP", true, days, open, groups, maxDays, slots, paidFloor);
         List<MPVariable> hintVars = new ArrayList<>();
         List<Double> hintValues = new ArrayList<>();
         for (int g = 0; g < ng; g++) {

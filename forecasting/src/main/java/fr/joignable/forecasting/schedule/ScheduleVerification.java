@@ -228,28 +228,95 @@ public final class ScheduleVerification {
 
     /**
      * What the next solve asks for on top of the plan: {@code extra[i][q]} agents by plan interval
-     * and queue, and {@code weights[i]}, a factor on the shortfall weight of interval {@code i}.
+     * and queue (negative where a queue is over-served), {@code weights[i]}, a factor on the
+     * shortfall weight of interval {@code i} (1: off, {@link #WEIGHT_SHARE}), and {@code
+     * poolWeights[i][q]}, the extra weight of a missing agent in queue q's own pool ({@link
+     * Scheduler#schedule(fr.joignable.forecasting.training.Roster, StaffingPlan, ShiftRules,
+     * Scheduler.Options, java.util.function.Consumer, double[][], double[], double[][],
+     * java.util.Map)}), and {@code paidFloor}, the paid minutes each week must keep.
      */
-    public record Raise(double[][] extra, double[] weights) {}
+    public record Raise(
+            double[][] extra,
+            double[] weights,
+            double[][] poolWeights,
+            java.util.Map<java.time.LocalDate, Integer> paidFloor) {
+
+        /**
+         * The same, each week's shifts paid at least {@code floor} (by Monday, minutes; null: no
+         * floor): the loop keeps its first solve's hours so that they move rather than vanish.
+         */
+        public Raise withPaidFloor(java.util.Map<java.time.LocalDate, Integer> floor) {
+            return new Raise(extra, weights, poolWeights, floor);
+        }
+
+        /** The largest lowering of one (queue, interval), as a share of the plan's demand. */
+        public double deepestCut(StaffingPlan plan) {
+            double deepest = 0;
+            for (int i = 0; i < extra.length; i++) {
+                for (int q = 0; q < extra[i].length; q++) {
+                    double d = plan.demand()[i][q];
+                    if (d > 0 && extra[i][q] < 0) {
+                        deepest = Math.max(deepest, -extra[i][q] / d);
+                    }
+                }
+            }
+            return deepest;
+        }
+    }
 
     /**
-     * The raises after {@code outcome}, on top of {@code previous} (null: none yet): for each
-     * failing slot, on every plan interval of that hour-of-week where its queue needs agents, the
-     * queue's requirement grows by the slot's step and the interval's shortfall weight is
-     * multiplied by {@code 1 + WEIGHT_SHARE · step} (the largest step when several queues fail in
-     * one slot). Both are needed: where the schedule is already short of the plan, a higher
-     * requirement alone changes nothing (a missing agent-minute costs the same), the weight makes
-     * the solver move agents there from intervals that are short too.
+     * A met slot whose service level is at least the target plus this many points is over-served:
+     * the next round asks for fewer agents there ({@link #lowerStep}). The system property {@code
+     * joignable.schedule.surplusMargin} overrides it, for measurements (a large value: no
+     * lowering).
+     */
+    public static final double SURPLUS_MARGIN =
+            Double.parseDouble(System.getProperty("joignable.schedule.surplusMargin", "0.08"));
+
+    /** Largest lowering of one (queue, interval) in one round, agents. */
+    public static final double MAX_LOWER = 1.0;
+
+    /**
+     * The requirement of a (queue, interval) is never lowered below {@code 1 − MAX_CUT} of the
+     * plan's: the loop moves hours between slots, it does not unstaff a queue.
+     */
+    public static final double MAX_CUT = 0.35;
+
+    /**
+     * A failing slot's pool weight grows by {@code POOL_WEIGHT × step} a round (at most {@link
+     * #MAX_POOL_WEIGHT}): a missing agent in the failing queue's own pool then costs more than a
+     * missing agent elsewhere, even where the whole interval is short (where the Hall deficiency
+     * alone leaves a narrow pool's shortfall free). The system property {@code
+     * joignable.schedule.poolWeight} overrides it, for measurements (0: off).
+     */
+    public static final double POOL_WEIGHT =
+            Double.parseDouble(System.getProperty("joignable.schedule.poolWeight", "1.0"));
+
+    /** Cap of the accumulated pool weight (in units of the shortfall weight). */
+    public static final double MAX_POOL_WEIGHT = 4.0;
+
+    /**
+     * The raises after {@code outcome}, on top of {@code previous} (null: none yet). For each
+     * failing slot, on every plan interval of that hour-of-week where its queue needs agents: the
+     * queue's requirement grows by the slot's {@link #step}, its pool weight by {@code POOL_WEIGHT
+     * × step}, and the interval's shortfall weight is multiplied by {@code 1 + WEIGHT_SHARE · step}
+     * (the largest step when several queues fail in one slot). For each over-served slot (service
+     * level at least target + {@link #SURPLUS_MARGIN}): the queue's requirement falls by {@link
+     * #lowerStep}, never below {@code (1 − MAX_CUT)} of the plan's. The roster's hours being
+     * bounded by the contracts, a lower requirement where a queue is comfortably served is what
+     * frees shifts for the slots under target.
      */
     public Raise raise(StaffingPlan plan, Outcome outcome, Raise previous) {
         int n = plan.intervals().size();
         int nq = plan.queues().size();
         double[][] next = new double[n][nq];
+        double[][] pool = new double[n][nq];
         double[] weights = new double[n];
         java.util.Arrays.fill(weights, 1);
         if (previous != null) {
             for (int i = 0; i < n; i++) {
                 next[i] = previous.extra()[i].clone();
+                pool[i] = previous.poolWeights()[i].clone();
             }
             weights = previous.weights().clone();
         }
@@ -257,29 +324,53 @@ public final class ScheduleVerification {
         for (int q = 0; q < nq; q++) {
             queueIndex.put(plan.queues().get(q), q);
         }
-        // step per (queue, hour of week)
+        // step per (queue, hour of week): positive under target, negative over-served
         Map<Integer, Map<Integer, Double>> steps = new HashMap<>();
         for (Slot s : outcome.slots()) {
             Integer q = queueIndex.get(s.queue());
-            if (q == null || s.met()) {
+            if (q == null) {
                 continue;
             }
-            double step = step(s.targetPercent() / 100, s.serviceLevel());
-            steps.computeIfAbsent(q, k -> new HashMap<>()).merge(s.hourOfWeek(), step, Math::max);
+            double target = s.targetPercent() / 100;
+            double step =
+                    s.met() ? -lowerStep(target, s.serviceLevel()) : step(target, s.serviceLevel());
+            if (step != 0) {
+                // several channels of one queue in one slot: the one under target decides
+                steps.computeIfAbsent(q, k -> new HashMap<>())
+                        .merge(s.hourOfWeek(), step, Math::max);
+            }
         }
         for (int i = 0; i < n; i++) {
             int h = hourOfWeek(plan.intervals().get(i));
             double largest = 0;
             for (Map.Entry<Integer, Map<Integer, Double>> e : steps.entrySet()) {
                 Double step = e.getValue().get(h);
-                if (step != null && plan.demand()[i][e.getKey()] > 0) {
-                    next[i][e.getKey()] += step;
+                int q = e.getKey();
+                double demand = plan.demand()[i][q];
+                if (step == null || demand <= 0) {
+                    continue;
+                }
+                if (step > 0) {
+                    next[i][q] += step;
+                    pool[i][q] = Math.min(MAX_POOL_WEIGHT, pool[i][q] + POOL_WEIGHT * step);
                     largest = Math.max(largest, step);
+                } else {
+                    next[i][q] = Math.max(-MAX_CUT * demand, next[i][q] + step);
                 }
             }
             weights[i] *= 1 + WEIGHT_SHARE * largest;
         }
-        return new Raise(next, weights);
+        return new Raise(next, weights, pool, previous == null ? null : previous.paidFloor());
+    }
+
+    /**
+     * Agents fewer asked for in an over-served slot: 0 below target + {@link #SURPLUS_MARGIN}, else
+     * {@code 0.25 + 5 · (SL − target − margin)}, at most {@link #MAX_LOWER} (a slot at 98 % for a
+     * target of 80 % gives 0.75 agent a round).
+     */
+    static double lowerStep(double target, double serviceLevel) {
+        double over = serviceLevel - target - SURPLUS_MARGIN;
+        return over < -1e-12 ? 0 : Math.min(MAX_LOWER, 0.25 + 5 * over);
     }
 
     /** {@code 0.5 + 10 · (target − SL)} agents, at most {@link #MAX_STEP}. */

@@ -32,6 +32,36 @@ public final class Scheduler {
 
     private Scheduler() {}
 
+    /** Paid minutes of {@code shifts} by the Monday of their week. */
+    public static Map<LocalDate, Integer> weeklyPaid(List<Shift> shifts) {
+        Map<LocalDate, Integer> out = new TreeMap<>();
+        for (Shift s : shifts) {
+            out.merge(
+                    s.date().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)),
+                    s.pattern().paid(),
+                    Integer::sum);
+        }
+        return out;
+    }
+
+    /** Interval i's weights by family set (the largest of its queues'); null when none. */
+    static double[] poolWeights(SkillSets sets, double[][] queueWeights, int i) {
+        if (queueWeights == null) {
+            return null;
+        }
+        double[] out = null;
+        for (int q = 0; q < queueWeights[i].length; q++) {
+            int f = queueWeights[i][q] > 0 ? sets.poolOf(q) : -1;
+            if (f >= 0) {
+                if (out == null) {
+                    out = new double[sets.family.size()];
+                }
+                out[f] = Math.max(out[f], queueWeights[i][q]);
+            }
+        }
+        return out;
+    }
+
     /** Loads the OR-Tools native library (once; it is bundled in the ortools jar). */
     public static void loadSolver() {
         try {
@@ -69,6 +99,29 @@ public final class Scheduler {
             Consumer<String> progress,
             double[][] extra,
             double[] weights) {
+        return schedule(roster, plan, rules, options, progress, extra, weights, null, null);
+    }
+
+    /**
+     * As above, with {@code queueWeights[i][q]} ≥ 0 (null: none): in plan interval i, each
+     * agent-minute missing in queue q's own pool ({@link SkillSets#poolOf}: the agents trained in q
+     * against the requirement of the queues only they serve) costs that many times the shortfall
+     * weight more, on top of the interval's Hall deficiency ({@link WeekModel.Slot#poolWeights});
+     * and {@code weeklyPaidFloor} (null: none), by the Monday of each week, paid minutes the week's
+     * shifts must reach at least (capped by the contracts): {@code --verify} keeps its first
+     * solve's hours, so that a requirement lowered where a queue is over-served moves hours to the
+     * slots under target instead of saving them.
+     */
+    public static ScheduleResult schedule(
+            Roster roster,
+            StaffingPlan plan,
+            ShiftRules rules,
+            Options options,
+            Consumer<String> progress,
+            double[][] extra,
+            double[] weights,
+            double[][] queueWeights,
+            Map<LocalDate, Integer> weeklyPaidFloor) {
         loadSolver();
         List<String> queues = plan.queues();
         if (queues.size() > 12) {
@@ -192,7 +245,8 @@ public final class Scheduler {
                                         d,
                                         minuteOf[i],
                                         required15[i],
-                                        weights == null ? 1 : weights[i]));
+                                        weights == null ? 1 : weights[i],
+                                        poolWeights(sets, queueWeights, i)));
                         slotIntervals.add(i);
                     }
                 }
@@ -221,6 +275,14 @@ public final class Scheduler {
                 groups.add(new WeekModel.Group(sets.classOf[m.get(0)], m.size(), cap, min));
                 members.add(m);
             }
+            long capacity = 0;
+            for (WeekModel.Group group : groups) {
+                capacity += (long) group.size() * group.capMinutes();
+            }
+            int floor =
+                    weeklyPaidFloor == null
+                            ? 0
+                            : (int) Math.min(capacity, weeklyPaidFloor.getOrDefault(weekStart, 0));
             double remaining = options.timeLimitSeconds() - (System.nanoTime() - started) / 1e9;
             double budget = Math.max(1, remaining / (weeks - w));
             progress.accept(
@@ -236,13 +298,14 @@ public final class Scheduler {
             WeekModel.Solution s =
                     options.mip()
                             ? mipModel.solve(
-                                    7, open, groups, maxDays, slots, budget * 0.85, progress)
+                                    7, open, groups, maxDays, slots, floor, budget * 0.85, progress)
                             : weekModel.solve(
                                     7,
                                     open,
                                     groups,
                                     maxDays,
                                     slots,
+                                    floor,
                                     budget * 0.85,
                                     options.workers(),
                                     progress);

@@ -57,6 +57,29 @@ final class SkillSets {
         family = List.copyOf(f);
     }
 
+    /**
+     * The family set that is queue {@code q}'s own pool: the one reached by exactly the classes
+     * trained in {@code q} (the union of the queues whose trained agents are among them); -1 when
+     * no agent is trained in {@code q}.
+     */
+    int poolOf(int q) {
+        BitSet reach = new BitSet();
+        for (int c = 0; c < classMask.length; c++) {
+            if ((classMask[c] & (1 << q)) != 0) {
+                reach.set(c);
+            }
+        }
+        if (reach.isEmpty()) {
+            return -1;
+        }
+        for (int f = 0; f < family.size(); f++) {
+            if (family.get(f).classes.equals(reach)) {
+                return f;
+            }
+        }
+        return -1;
+    }
+
     int classCount() {
         return classMask.length;
     }

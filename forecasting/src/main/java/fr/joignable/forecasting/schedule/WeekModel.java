@@ -24,15 +24,26 @@ import java.util.function.Consumer;
  */
 final class WeekModel {
 
-    /** One interval of the plan inside the week: its day, its slot start, its requirements. */
     /**
      * An interval to cover; {@code weight} multiplies the shortfall weight of its missing agents (1
-     * normally; more where {@code --verify} found a queue under target).
+     * normally); {@code poolWeights} (by family set, null: none) adds, for each set with a positive
+     * entry, that many times the shortfall weight per agent-minute missing <em>in that set</em>
+     * (its requirement less its own reach) — on top of the interval's Hall deficiency, which alone
+     * leaves a narrow pool's shortfall free whenever the whole interval is at least as short.
+     * {@code --verify} sets them for the pools of queues the simulation finds under target.
      */
-    record Slot(int day, int minute, int[] required15, double weight) {
+    record Slot(int day, int minute, int[] required15, double weight, double[] poolWeights) {
 
         Slot(int day, int minute, int[] required15) {
-            this(day, minute, required15, 1);
+            this(day, minute, required15, 1, null);
+        }
+
+        Slot(int day, int minute, int[] required15, double weight) {
+            this(day, minute, required15, weight, null);
+        }
+
+        double poolWeight(int f) {
+            return poolWeights == null ? 0 : poolWeights[f];
         }
     }
 
@@ -59,6 +70,7 @@ final class WeekModel {
             List<Group> groups,
             int maxDays,
             List<Slot> slots,
+            int paidFloor,
             double seconds,
             int workers,
             Consumer<String> progress) {
@@ -78,7 +90,11 @@ final class WeekModel {
                 n[g][d] = new IntVar[np];
                 LinearExprBuilder today = LinearExpr.newBuilder();
                 for (int p = 0; p < np; p++) {
-                    IntVar v = model.newIntVar(0, group.size(), "");
+                    IntVar v =
+                            model.newIntVar(
+                                    0,
+                                    patterns.get(p).paid() <= group.capMinutes() ? group.size() : 0,
+                                    "");
                     n[g][d][p] = v;
                     today.add(v);
                     shifts.add(v);
@@ -93,6 +109,9 @@ final class WeekModel {
                 model.addGreaterOrEqual(total, (long) group.size() * group.minMinutes());
             }
             model.addLessOrEqual(shifts.build(), (long) group.size() * maxDays);
+        }
+        if (paidFloor > 0) {
+            model.addGreaterOrEqual(objective.build(), paidFloor);
         }
         int nc = sets.classCount();
         long weight = Math.round(rules.shortfallWeight() * 100);
@@ -146,6 +165,20 @@ final class WeekModel {
                     }
                 }
                 model.addGreaterOrEqual(cover.build(), req);
+                if (slot.poolWeight(f) > 0) {
+                    IntVar v = model.newIntVar(0, req, "");
+                    shortfall.addTerm(v, Math.round(weight * slot.poolWeight(f)));
+                    LinearExprBuilder own = LinearExpr.newBuilder();
+                    own.add(v);
+                    for (int c = set.classes().nextSetBit(0);
+                            c >= 0;
+                            c = set.classes().nextSetBit(c + 1)) {
+                        if (y[c] != null) {
+                            own.add(y[c]);
+                        }
+                    }
+                    model.addGreaterOrEqual(own.build(), req);
+                }
             }
         }
         // the objective in hundredths of a minute, so that the weight may be a decimal

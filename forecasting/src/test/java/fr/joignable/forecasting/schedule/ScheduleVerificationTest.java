@@ -125,9 +125,20 @@ class ScheduleVerificationTest {
         assertThat(extra[1][0]).isCloseTo(1.5, within(1e-9));
         assertThat(extra[2][0]).isCloseTo(0, within(EXACT));
         assertThat(extra[3][0]).isCloseTo(0, within(EXACT));
-        for (double[] row : extra) {
-            assertThat(row[1]).isCloseTo(0, within(EXACT));
-        }
+        // R at Monday 10:00 is at 100 % for a target of 80 %: over-served, lowered by
+        // min(1, 0.25 + 5 × (1 − 0.80 − 0.08)) = 0.85 agent, but never below 65 % of its 1 agent
+        assertThat(extra[2][1]).isCloseTo(-0.35, within(1e-9));
+        assertThat(extra[0][1]).isCloseTo(0, within(EXACT));
+        assertThat(extra[1][1]).isCloseTo(0, within(EXACT));
+        assertThat(extra[3][1]).isCloseTo(0, within(EXACT));
+        // Q's pool weighs 1.5 × POOL_WEIGHT more where Q is under, nowhere else
+        assertThat(raise.poolWeights()[0][0])
+                .isCloseTo(1.5 * ScheduleVerification.POOL_WEIGHT, within(1e-9));
+        assertThat(raise.poolWeights()[1][0])
+                .isCloseTo(1.5 * ScheduleVerification.POOL_WEIGHT, within(1e-9));
+        assertThat(raise.poolWeights()[2]).containsExactly(0, 0);
+        assertThat(raise.poolWeights()[3]).containsExactly(0, 0);
+        assertThat(raise.deepestCut(plan)).isCloseTo(0.35, within(1e-9));
         // the shortfall weight of those intervals × (1 + WEIGHT_SHARE × 1.5), the others' unchanged
         assertThat(raise.weights())
                 .containsExactly(
@@ -140,8 +151,27 @@ class ScheduleVerificationTest {
                         within(1e-9));
         ScheduleVerification.Raise again = v.raise(plan, o, raise);
         assertThat(again.extra()[0][0]).isCloseTo(3.0, within(1e-9));
+        // a second lowering stays at the floor; the pool weight accumulates up to its cap
+        assertThat(again.extra()[2][1]).isCloseTo(-0.35, within(1e-9));
+        assertThat(again.poolWeights()[0][0])
+                .isCloseTo(
+                        Math.min(
+                                ScheduleVerification.MAX_POOL_WEIGHT,
+                                3.0 * ScheduleVerification.POOL_WEIGHT),
+                        within(1e-9));
         assertThat(again.weights()[0])
                 .isCloseTo(Math.pow(1 + 1.5 * ScheduleVerification.WEIGHT_SHARE, 2), within(1e-9));
+    }
+
+    @Test
+    void theLoweringStartsAboveTheMarginAndIsCapped() {
+        double m = ScheduleVerification.SURPLUS_MARGIN;
+        assertThat(ScheduleVerification.lowerStep(0.8, 0.8 + m - 0.01)).isZero();
+        assertThat(ScheduleVerification.lowerStep(0.8, 0.8 + m)).isCloseTo(0.25, within(1e-9));
+        assertThat(ScheduleVerification.lowerStep(0.8, 0.8 + m + 0.05))
+                .isCloseTo(0.5, within(1e-9));
+        assertThat(ScheduleVerification.lowerStep(0.5, 1.0))
+                .isCloseTo(ScheduleVerification.MAX_LOWER, within(EXACT));
     }
 
     @Test
