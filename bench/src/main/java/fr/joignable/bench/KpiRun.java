@@ -104,6 +104,58 @@ public final class KpiRun {
                                     span(tinyDays), tiny.lines()),
                             fixed,
                             "s"));
+            // the same for the pass-through: on a short input its events/s above is mostly
+            // Flink's start; the marginal rate (tiny run's time and events subtracted) is the
+            // speed of reading and decoding once the job runs
+            Map<String, String> tinyPass =
+                    ChildJvm.run(
+                            KpiJobChild.class,
+                            List.of(
+                                    "file-pass",
+                                    tiny.file().toString(),
+                                    Long.toString(tiny.lines())),
+                            600);
+            double passFixed = Double.parseDouble(tinyPass.get("seconds"));
+            double passSeconds = Double.parseDouble(pass.get("seconds"));
+            double kpiSeconds = Double.parseDouble(kpi.get("seconds"));
+            figures.add(
+                    Row.of(
+                            NAME,
+                            String.format(
+                                    "pass-through Flink job over %s (%,d events): its fixed cost",
+                                    span(tinyDays), tiny.lines()),
+                            passFixed,
+                            "s"));
+            if (passSeconds > passFixed && kpiSeconds > fixed) {
+                double passMarginal = (main.lines() - tiny.lines()) / (passSeconds - passFixed);
+                double kpiMarginal = (main.lines() - tiny.lines()) / (kpiSeconds - fixed);
+                figures.add(
+                        Row.of(
+                                NAME,
+                                "pass-through Flink job, marginal events/s ("
+                                        + span(tinyDays)
+                                        + " run's time and events subtracted), "
+                                        + w,
+                                passMarginal,
+                                "events/s"));
+                figures.add(
+                        Row.of(
+                                NAME,
+                                "KPI job bounded run, marginal events/s ("
+                                        + span(tinyDays)
+                                        + " run's time and events subtracted), "
+                                        + w,
+                                kpiMarginal,
+                                "events/s"));
+                ratios.add(
+                        Row.ratio(
+                                NAME,
+                                "KPI job / pass-through marginal throughput (fixed costs"
+                                        + " subtracted), "
+                                        + w,
+                                kpiMarginal / passMarginal,
+                                "≥ 0.5 is issue #17's aim for the plain throughput ratio"));
+            }
         }
         double mainSeconds = Double.parseDouble(kpi.get("seconds"));
         if (shortDays > 0) {

@@ -52,7 +52,7 @@ public final class AgentFunction
     @Override
     public void processElement(Ev ev, ReadOnlyContext ctx, Collector<AgentSegment> out)
             throws Exception {
-        buffer.add(new AgentEvt(ev.ts, ev.eventId, ev.team, ev.state));
+        buffer.add(new AgentEvt(ev.ts, ev.eventId, ev.team, Ev.name(ev.state)));
         ctx.timerService().registerEventTimeTimer(ev.ts);
     }
 

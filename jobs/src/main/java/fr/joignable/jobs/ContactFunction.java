@@ -101,7 +101,7 @@ public final class ContactFunction extends KeyedProcessFunction<String, Ev, Cont
             s = new ContactState();
         }
         switch (ev.type) {
-            case "CONTACT_OFFERED" -> {
+            case CONTACT_OFFERED -> {
                 if (s.offerTs == Kpis.NONE
                         || ev.ts < s.offerTs
                         || (ev.ts == s.offerTs
@@ -109,41 +109,42 @@ public final class ContactFunction extends KeyedProcessFunction<String, Ev, Cont
                                 && ev.eventId.compareTo(s.offerEventId) < 0)) {
                     s.offerTs = ev.ts;
                     s.offerEventId = ev.eventId;
-                    s.channel = ev.channel;
+                    s.channel = ev.channel.name();
                     s.queue = ev.queue;
                     s.intent = ev.intent;
                     s.tenantId = ev.tenantId;
                     ctx.timerService().registerEventTimeTimer(final_(ev.ts));
                 }
             }
-            case "CONTACT_ANSWERED" -> {
+            case CONTACT_ANSWERED -> {
                 s.answerTs = earliest(s.answerTs, ev.ts);
                 s.outcomes++;
             }
-            case "CONTACT_ABANDONED" -> {
+            case CONTACT_ABANDONED -> {
                 s.abandonTs = earliest(s.abandonTs, ev.ts);
                 s.outcomes++;
             }
-            case "CONTACT_DIVERTED" -> {
+            case CONTACT_DIVERTED -> {
                 if (s.divertTs == Kpis.NONE
                         || ev.ts < s.divertTs
-                        || (ev.ts == s.divertTs && ev.divertReason.compareTo(s.divertReason) < 0)) {
+                        || (ev.ts == s.divertTs
+                                && ev.divertReason.name().compareTo(s.divertReason) < 0)) {
                     s.divertTs = ev.ts;
-                    s.divertReason = ev.divertReason;
+                    s.divertReason = ev.divertReason.name();
                 }
                 s.outcomes++;
             }
-            case "CONTACT_ENDED" -> {
+            case CONTACT_ENDED -> {
                 s.endTs = earliest(s.endTs, ev.ts);
                 s.outcomes++;
             }
-            case "WRAPUP_ENDED" -> s.wrapTs = earliest(s.wrapTs, ev.ts);
-            case "HANDOFF_CREATED" -> {
+            case WRAPUP_ENDED -> s.wrapTs = earliest(s.wrapTs, ev.ts);
+            case HANDOFF_CREATED -> {
                 HandoffInfo h = new HandoffInfo();
                 h.handoffId = ev.handoffId;
                 h.contactId = ev.contactId;
                 h.createdAt = ev.ts;
-                h.target = ev.target;
+                h.target = Ev.name(ev.target);
                 h.residenceId = ev.residenceId;
                 handoffs.add(h);
             }

@@ -28,19 +28,19 @@ public final class DedupFunction extends KeyedProcessFunction<String, Ev, Ev> {
     /** A total order on what an event says, to choose between differing copies at equal times. */
     static final Comparator<Ev> CONTENT =
             Comparator.<Ev>comparingLong(e -> e.ts)
-                    .thenComparing(field(e -> e.type))
+                    .thenComparing(field(e -> Ev.name(e.type)))
                     .thenComparing(field(e -> e.contactId))
                     .thenComparing(field(e -> e.agentId))
-                    .thenComparing(field(e -> e.channel))
+                    .thenComparing(field(e -> Ev.name(e.channel)))
                     .thenComparing(field(e -> e.queue))
                     .thenComparing(field(e -> e.intent))
                     .thenComparing(field(e -> e.tenantId))
                     .thenComparing(field(e -> e.residenceId))
                     .thenComparing(field(e -> e.handoffId))
-                    .thenComparing(field(e -> e.target))
+                    .thenComparing(field(e -> Ev.name(e.target)))
                     .thenComparing(field(e -> e.team))
-                    .thenComparing(field(e -> e.state))
-                    .thenComparing(field(e -> e.divertReason));
+                    .thenComparing(field(e -> Ev.name(e.state)))
+                    .thenComparing(field(e -> Ev.name(e.divertReason)));
 
     private static Comparator<Ev> field(Function<Ev, String> f) {
         return Comparator.comparing(f, Comparator.nullsFirst(Comparator.naturalOrder()));

@@ -2,6 +2,7 @@ package fr.joignable.jobs.live;
 
 import fr.joignable.domain.event.AgentState;
 import fr.joignable.domain.event.Channel;
+import fr.joignable.domain.event.DivertReason;
 import fr.joignable.domain.kpi.ChannelThresholds;
 import fr.joignable.domain.live.LiveView;
 import fr.joignable.domain.time.Intervals;
@@ -115,7 +116,7 @@ public final class LiveState {
             if (a.changes.isEmpty() || e.ts >= a.changes.lastKey()) {
                 a.team = e.team;
             }
-            a.changes.put(e.ts, AgentState.valueOf(e.state));
+            a.changes.put(e.ts, e.state);
             return;
         }
         if (e.contactId == null || e.type == null) {
@@ -124,20 +125,20 @@ public final class LiveState {
         Contact c = contacts.computeIfAbsent(e.contactId, k -> new Contact());
         c.seenTs = Math.max(c.seenTs, e.ts);
         switch (e.type) {
-            case "CONTACT_OFFERED" -> {
+            case CONTACT_OFFERED -> {
                 if (c.offerTs == Kpis.NONE || e.ts < c.offerTs) {
                     c.offerTs = e.ts;
                     c.queue = e.queue;
-                    c.channel = Channel.valueOf(e.channel);
+                    c.channel = e.channel;
                     c.identified = e.tenantId != null;
                 }
             }
-            case "CONTACT_ANSWERED" -> c.answerTs = earliest(c.answerTs, e.ts);
-            case "CONTACT_ABANDONED" -> c.abandonTs = earliest(c.abandonTs, e.ts);
-            case "CONTACT_DIVERTED" -> {
+            case CONTACT_ANSWERED -> c.answerTs = earliest(c.answerTs, e.ts);
+            case CONTACT_ABANDONED -> c.abandonTs = earliest(c.abandonTs, e.ts);
+            case CONTACT_DIVERTED -> {
                 if (c.divertTs == Kpis.NONE || e.ts < c.divertTs) {
                     c.divertTs = e.ts;
-                    c.divertClosed = "CLOSED".equals(e.divertReason);
+                    c.divertClosed = e.divertReason == DivertReason.CLOSED;
                 }
             }
             default -> {}

@@ -1,41 +1,50 @@
 package fr.joignable.jobs.model;
 
+import fr.joignable.domain.event.AgentState;
 import fr.joignable.domain.event.AgentStateChanged;
+import fr.joignable.domain.event.Channel;
 import fr.joignable.domain.event.ContactAbandoned;
 import fr.joignable.domain.event.ContactAnswered;
 import fr.joignable.domain.event.ContactDiverted;
 import fr.joignable.domain.event.ContactEnded;
 import fr.joignable.domain.event.ContactOffered;
+import fr.joignable.domain.event.DivertReason;
+import fr.joignable.domain.event.EventType;
 import fr.joignable.domain.event.HandoffClosed;
 import fr.joignable.domain.event.HandoffCreated;
+import fr.joignable.domain.event.HandoffTarget;
 import fr.joignable.domain.event.InteractionEvent;
 import fr.joignable.domain.event.WrapupEnded;
+import org.apache.flink.api.common.typeinfo.TypeInfo;
 
 /**
- * One decoded input line or Kafka record as it travels through the job: a flat Flink POJO (fast
- * serializer, no Kryo). {@link #reason} is set when the input was rejected; {@link #raw} holds the
- * original bytes until the lateness check, then is dropped.
+ * One decoded input line or Kafka record as it travels through the job: flat, with the domain's
+ * enums for the closed vocabularies (type, channel, state, divert reason, handoff target), and its
+ * own hand-written serializer ({@link EvSerializer}, declared by {@link TypeInfo}): no reflection,
+ * no Kryo. {@link #reason} is set when the input was rejected; {@link #raw} holds the original
+ * bytes until the lateness check, then is dropped.
  */
+@TypeInfo(EvTypeInfo.Factory.class)
 public class Ev {
-    /** Event type name ({@code EventType#name()}), or null when rejected. */
-    public String type;
+    /** Event type, or null when rejected. */
+    public EventType type;
 
     public String eventId;
     public long ts;
     public String contactId;
     public String agentId;
-    public String channel;
+    public Channel channel;
     public String queue;
     public String intent;
     public String tenantId;
     public String residenceId;
     public String handoffId;
-    public String target;
+    public HandoffTarget target;
     public String team;
-    public String state;
+    public AgentState state;
 
-    /** {@code reason} of a {@code CONTACT_DIVERTED} ({@code DivertReason#name()}), else null. */
-    public String divertReason;
+    /** {@code reason} of a {@code CONTACT_DIVERTED}, else null. */
+    public DivertReason divertReason;
 
     /** Where it came from: one file, or one Kafka partition; lateness is judged per source. */
     public String source;
@@ -62,7 +71,7 @@ public class Ev {
     /** Flattens a decoded event. */
     public static Ev of(InteractionEvent event, byte[] raw, String source, long line) {
         Ev e = new Ev();
-        e.type = event.type().name();
+        e.type = event.type();
         e.eventId = event.eventId();
         e.ts = event.tsMillis();
         e.raw = raw;
@@ -70,7 +79,7 @@ public class Ev {
         e.line = line;
         if (event instanceof ContactOffered o) {
             e.contactId = o.contactId();
-            e.channel = o.channel().name();
+            e.channel = o.channel();
             e.queue = o.queue();
             e.intent = o.intent();
             e.tenantId = o.tenantId();
@@ -82,7 +91,7 @@ public class Ev {
             e.contactId = a.contactId();
         } else if (event instanceof ContactDiverted d) {
             e.contactId = d.contactId();
-            e.divertReason = d.reason().name();
+            e.divertReason = d.reason();
         } else if (event instanceof ContactEnded a) {
             e.contactId = a.contactId();
             e.agentId = a.agentId();
@@ -92,14 +101,14 @@ public class Ev {
         } else if (event instanceof HandoffCreated h) {
             e.contactId = h.contactId();
             e.handoffId = h.handoffId();
-            e.target = h.target().name();
+            e.target = h.target();
             e.residenceId = h.residenceId();
         } else if (event instanceof HandoffClosed h) {
             e.handoffId = h.handoffId();
         } else if (event instanceof AgentStateChanged s) {
             e.agentId = s.agentId();
             e.team = s.team();
-            e.state = s.state().name();
+            e.state = s.state();
         }
         return e;
     }
@@ -109,10 +118,15 @@ public class Ev {
     }
 
     public boolean isAgentEvent() {
-        return "AGENT_STATE".equals(type);
+        return type == EventType.AGENT_STATE;
     }
 
     public boolean isHandoffClosed() {
-        return "HANDOFF_CLOSED".equals(type);
+        return type == EventType.HANDOFF_CLOSED;
+    }
+
+    /** The constant's name, or null: what the operators keep in their (string-typed) state. */
+    public static String name(Enum<?> value) {
+        return value == null ? null : value.name();
     }
 }

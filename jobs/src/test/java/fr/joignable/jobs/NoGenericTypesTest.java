@@ -1,0 +1,139 @@
+package fr.joignable.jobs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import fr.joignable.domain.event.InteractionEvent;
+import fr.joignable.domain.kpi.AgentIntervalRow;
+import fr.joignable.domain.kpi.ContactIntervalRow;
+import fr.joignable.jobs.model.Ev;
+import fr.joignable.jobs.model.HandoffRow;
+import fr.joignable.jobs.model.IntentRow;
+import fr.joignable.jobs.model.Problem;
+import java.io.Serializable;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.PipelineOptions;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * No record type of the KPI job falls back to Kryo: with generic types disabled ({@code
+ * pipeline.generic-types: false}), Flink refuses to build a serializer for any type it would hand
+ * to Kryo, so the graph (every stream's type) and a whole bounded run (state included) would fail.
+ */
+class NoGenericTypesTest {
+
+    @TempDir Path dir;
+
+    static Configuration noGenericTypes() {
+        Configuration conf = new Configuration();
+        conf.set(PipelineOptions.GENERIC_TYPES, false);
+        return conf;
+    }
+
+    @Test
+    void theLiveGraphWithUpsertsAndLiveViewHasNoGenericType() {
+        StreamExecutionEnvironment env =
+                StreamExecutionEnvironment.createLocalEnvironment(2, noGenericTypes());
+        DataStream<Ev> events =
+                env.fromData(List.of(new Ev()), TypeInformation.of(Ev.class))
+                        .assignTimestampsAndWatermarks(WatermarkStrategy.noWatermarks());
+        KpiJob.defineWorkflow(events, new Discard(), KpiJobOptions.from(new Configuration()));
+        assertThat(env.getStreamGraph().getStreamNodes()).isNotEmpty();
+    }
+
+    /** The guard itself works: a type Flink cannot analyse fails the graph. */
+    @Test
+    void aGenericTypeFailsTheGraph() {
+        StreamExecutionEnvironment env =
+                StreamExecutionEnvironment.createLocalEnvironment(1, noGenericTypes());
+        env.fromData(List.of(1))
+                .map(i -> Optional.of(i))
+                .returns(
+                        TypeInformation.of(
+                                new org.apache.flink.api.common.typeinfo.TypeHint<
+                                        Optional<Integer>>() {}))
+                .sinkTo(new DiscardingSink<>());
+        assertThatThrownBy(env::getStreamGraph)
+                .hasMessageContaining("Generic types have been disabled");
+    }
+
+    @Test
+    void aBoundedRunWithGenericTypesDisabledWritesItsTables() throws Exception {
+        TestEvents gen = new TestEvents(3);
+        Instant start = Instant.parse("2026-10-05T00:00:00Z");
+        List<InteractionEvent> events = new java.util.ArrayList<>(gen.contacts(start, 1, 80));
+        events.addAll(gen.agents(start, 1, 4));
+        Path file = TestEvents.write(dir.resolve("events.jsonl"), gen.lines(events, true));
+        Path out = dir.resolve("out");
+        RunSummary s = FileKpiRun.run(List.of(file), out, true, noGenericTypes());
+        assertThat(s.read()).isPositive();
+        assertThat(Files.readAllLines(out.resolve("contact_intervals.csv"))).hasSizeGreaterThan(1);
+        assertThat(Files.readAllLines(out.resolve("agent_intervals.csv"))).hasSizeGreaterThan(1);
+    }
+
+    /** Every output of the live workflow into a discarding sink. */
+    static final class Discard implements KpiSinks, Serializable {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public boolean wantsUpserts() {
+            return true;
+        }
+
+        @Override
+        public boolean wantsLiveView() {
+            return true;
+        }
+
+        @Override
+        public void liveView(DataStream<String> snapshots) {
+            snapshots.sinkTo(new DiscardingSink<>()).setParallelism(1);
+        }
+
+        @Override
+        public void contactRows(DataStream<ContactIntervalRow> rows) {
+            rows.sinkTo(new DiscardingSink<>());
+        }
+
+        @Override
+        public void contactUpserts(DataStream<ContactIntervalRow> rows) {
+            rows.sinkTo(new DiscardingSink<>());
+        }
+
+        @Override
+        public void agentRows(DataStream<AgentIntervalRow> rows) {
+            rows.sinkTo(new DiscardingSink<>());
+        }
+
+        @Override
+        public void intentRows(DataStream<IntentRow> rows) {
+            rows.sinkTo(new DiscardingSink<>());
+        }
+
+        @Override
+        public void handoffs(DataStream<HandoffRow> rows) {
+            rows.sinkTo(new DiscardingSink<>());
+        }
+
+        @Override
+        public void rejected(DataStream<Problem> rejected) {
+            rejected.sinkTo(new DiscardingSink<>());
+        }
+
+        @Override
+        public void late(DataStream<Problem> late) {
+            late.sinkTo(new DiscardingSink<>());
+        }
+    }
+}
