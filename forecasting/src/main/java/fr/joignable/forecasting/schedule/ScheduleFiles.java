@@ -3,17 +3,12 @@ package fr.joignable.forecasting.schedule;
 import fr.joignable.domain.io.AtomicFiles;
 import fr.joignable.domain.io.InputException;
 import fr.joignable.domain.kpi.KpiFormat;
-import fr.joignable.forecasting.training.CsvLines;
+import fr.joignable.domain.table.ScheduleTable;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.file.Path;
-import java.time.LocalDate;
-import java.time.LocalTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The schedule file {@code agent_id,date,start,end,breaks} and the coverage file, written
@@ -21,8 +16,7 @@ import java.util.Map;
  */
 public final class ScheduleFiles {
 
-    public static final List<String> SCHEDULE_HEADER =
-            List.of("agent_id", "date", "start", "end", "breaks");
+    public static final List<String> SCHEDULE_HEADER = ScheduleTable.COLUMNS;
 
     public static final List<String> COVERAGE_HEADER =
             List.of("interval_start", "pool", "required", "present", "shortfall");
@@ -77,75 +71,40 @@ public final class ScheduleFiles {
      */
     public static List<Shift> readSchedule(Path file) {
         List<Shift> shifts = new ArrayList<>();
-        Map<String, Integer> seen = new HashMap<>();
-        for (CsvLines.Row row : CsvLines.read(file, SCHEDULE_HEADER)) {
+        for (ScheduleTable.Shift row : ScheduleTable.read(file)) {
             String where = file + " line " + row.line() + ": ";
-            List<String> f = row.fields();
-            if (f.get(0).isEmpty()) {
-                throw new InputException(where + "empty agent_id");
-            }
-            LocalDate date;
-            try {
-                date = LocalDate.parse(f.get(1));
-            } catch (DateTimeParseException e) {
-                throw new InputException(where + "date '" + f.get(1) + "' is not YYYY-MM-DD");
-            }
-            Integer previous = seen.putIfAbsent(f.get(0) + "|" + date, row.line());
-            if (previous != null) {
-                throw new InputException(
-                        where
-                                + "a second shift for this agent on "
-                                + date
-                                + " (first on line "
-                                + previous
-                                + ")");
-            }
-            int start = minutes(f.get(2), where, "start");
-            int end = minutes(f.get(3), where, "end");
+            int start = row.startMinute();
+            int end = row.endMinute();
             if (end <= start) {
                 throw new InputException(
-                        where + "end " + f.get(3) + " is not after start " + f.get(2));
+                        where
+                                + "end "
+                                + ShiftPattern.hhmm(end)
+                                + " is not after start "
+                                + ShiftPattern.hhmm(start));
             }
             List<int[]> breaks = new ArrayList<>();
-            int unpaid = 0;
-            if (!f.get(4).isEmpty()) {
-                int last = start;
-                for (String range : f.get(4).split(";")) {
-                    String[] ends = range.strip().split("-");
-                    if (ends.length != 2) {
-                        throw new InputException(
-                                where + "break '" + range + "' is not HH:MM-HH:MM");
-                    }
-                    int b0 = minutes(ends[0], where, "break");
-                    int b1 = minutes(ends[1], where, "break");
-                    if (b0 < last || b1 <= b0 || b1 > end) {
-                        throw new InputException(
-                                where
-                                        + "break '"
-                                        + range
-                                        + "' is not inside the shift after the previous break");
-                    }
-                    breaks.add(new int[] {b0, b1});
-                    last = b1;
-                    unpaid = Math.max(unpaid, b1 - b0);
+            int last = start;
+            for (ScheduleTable.Break b : row.breaks()) {
+                if (b.fromMinute() < last || b.toMinute() <= b.fromMinute() || b.toMinute() > end) {
+                    throw new InputException(
+                            where
+                                    + "break '"
+                                    + ShiftPattern.hhmm(b.fromMinute())
+                                    + "-"
+                                    + ShiftPattern.hhmm(b.toMinute())
+                                    + "' is not inside the shift after the previous break");
                 }
+                breaks.add(new int[] {b.fromMinute(), b.toMinute()});
+                last = b.toMinute();
             }
             shifts.add(
                     new Shift(
-                            f.get(0),
-                            date,
+                            row.agentId(),
+                            row.date(),
                             new ShiftPattern(start, end, breaks, end - start, false)));
         }
         return shifts;
-    }
-
-    private static int minutes(String text, String where, String field) {
-        try {
-            LocalTime t = LocalTime.parse(text.length() == 4 ? "0" + text : text);
-            return t.getHour() * 60 + t.getMinute();
-        } catch (DateTimeParseException e) {
-            throw new InputException(where + field + " '" + text + "' is not HH:MM");
-        }
     }
 
     private static double round(double x) {
