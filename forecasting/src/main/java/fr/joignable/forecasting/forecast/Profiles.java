@@ -282,6 +282,15 @@ final class Profiles {
                 continue;
             }
             double z = t[j] / f[j % nd];
+            if (!Double.isFinite(z)) {
+                // a weekday whose factor is 0 (a series with no contact on that weekday): the day
+                // says nothing about the level; 0/0 here once made the trend NaN for good
+                if (!Double.isNaN(level)) {
+                    level += PHI * trend;
+                    trend *= PHI;
+                }
+                continue;
+            }
             if (Double.isNaN(level)) {
                 level = z;
             } else if (variant == Variant.DAMPED_TREND) {

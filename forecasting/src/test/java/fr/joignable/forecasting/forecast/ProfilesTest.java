@@ -54,6 +54,37 @@ class ProfilesTest {
     }
 
     /**
+     * A sparse series (letters to one queue) with no contact at all on one weekday: that weekday's
+     * factor is 0 and its days carry no information on the level. Every variant must still give a
+     * finite forecast, 0 on that weekday (the damped trend once turned 0/0 into NaN for good, and
+     * the NaN reached forecast.csv as an empty field that {@code staff} rejects).
+     */
+    @Test
+    void aWeekdayWithoutContactsGivesFiniteForecasts() {
+        int m1 = 4;
+        int nd = 5;
+        int weeks = 10;
+        double[] y = new double[weeks * nd * m1];
+        for (int j = 0; j < weeks * nd; j++) {
+            if (j % nd != 2) {
+                y[j * m1 + (j % m1)] = 1 + (j % 3);
+            }
+        }
+        for (Profiles.Variant v : Profiles.Variant.values()) {
+            double[] f = Profiles.forecast(y, m1, nd * m1, 2 * nd * m1, allOpen(nd, m1), v);
+            for (int k = 0; k < f.length; k++) {
+                assertThat(Double.isFinite(f[k])).as("%s position %d: %s", v, k, f[k]).isTrue();
+                assertThat(f[k]).as("%s position %d", v, k).isGreaterThanOrEqualTo(0);
+                if ((k / m1) % nd == 2
+                        && v != Profiles.Variant.GLM
+                        && v != Profiles.Variant.GLM_LEVEL) {
+                    assertThat(f[k]).as("%s weekday without contacts", v).isZero();
+                }
+            }
+        }
+    }
+
+    /**
      * The GLM level: ℓ ← ℓ + α (T / T̂ − ℓ) from 1, by hand on a one-weekday series whose GLM total
      * is 100: ratios 1, 1.2, 0.8 give 1, 1.02, 1.02 + α (0.8 − 1.02).
      */
