@@ -1,20 +1,14 @@
 package fr.joignable.bench;
 
-import fr.joignable.domain.kpi.AgentIntervalRow;
-import fr.joignable.domain.kpi.ContactIntervalRow;
+import fr.joignable.jobs.DiscardingKpiSinks;
 import fr.joignable.jobs.FileKpiRun;
 import fr.joignable.jobs.KafkaKpiRun;
 import fr.joignable.jobs.KpiJob;
 import fr.joignable.jobs.KpiJobOptions;
-import fr.joignable.jobs.KpiSinks;
 import fr.joignable.jobs.RunSummary;
 import fr.joignable.jobs.io.JsonlEventFormat;
 import fr.joignable.jobs.io.KafkaEventDeserializer;
 import fr.joignable.jobs.model.Ev;
-import fr.joignable.jobs.model.HandoffRow;
-import fr.joignable.jobs.model.IntentRow;
-import fr.joignable.jobs.model.Problem;
-import java.io.Serializable;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -157,63 +151,8 @@ public final class KpiJobChild {
                                         .withIdleness(Duration.ofMillis(options.idlenessMs)),
                                 "events-kafka")
                         .uid("events-kafka");
-        KpiJob.defineWorkflow(events, new Discard(), options);
+        KpiJob.defineWorkflow(events, new DiscardingKpiSinks(), options);
         env.execute("bench kafka mirror");
-    }
-
-    /** Every output of the workflow into a discarding sink. */
-    static final class Discard implements KpiSinks, Serializable {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        public boolean wantsUpserts() {
-            return true;
-        }
-
-        @Override
-        public boolean wantsLiveView() {
-            return true;
-        }
-
-        @Override
-        public void liveView(DataStream<String> snapshots) {
-            snapshots.sinkTo(new DiscardingSink<>()).setParallelism(1);
-        }
-
-        @Override
-        public void contactRows(DataStream<ContactIntervalRow> rows) {
-            rows.sinkTo(new DiscardingSink<>());
-        }
-
-        @Override
-        public void contactUpserts(DataStream<ContactIntervalRow> rows) {
-            rows.sinkTo(new DiscardingSink<>());
-        }
-
-        @Override
-        public void agentRows(DataStream<AgentIntervalRow> rows) {
-            rows.sinkTo(new DiscardingSink<>());
-        }
-
-        @Override
-        public void intentRows(DataStream<IntentRow> rows) {
-            rows.sinkTo(new DiscardingSink<>());
-        }
-
-        @Override
-        public void handoffs(DataStream<HandoffRow> rows) {
-            rows.sinkTo(new DiscardingSink<>());
-        }
-
-        @Override
-        public void rejected(DataStream<Problem> rejected) {
-            rejected.sinkTo(new DiscardingSink<>());
-        }
-
-        @Override
-        public void late(DataStream<Problem> late) {
-            late.sinkTo(new DiscardingSink<>());
-        }
     }
 
     /** Source → discarding sink, parallelism 2 (the KPI job's default), batch mode. */

@@ -176,15 +176,7 @@ public final class DemoCommand implements Callable<Integer> {
                 config.toString());
         Path forecast = dir.resolve("forecast.csv");
         Path staffing = dir.resolve("staffing.csv");
-        step(
-                "forecast",
-                "--history",
-                dir.toString(),
-                "--horizon-days",
-                Integer.toString(historyDays + days),
-                "--out",
-                forecast.toString(),
-                "--quiet");
+        forecast(dir, historyDays + days, forecast);
         // the analytic pools: the simulation check of the plan is for the month the report plans
         step(
                 "staff",
@@ -207,6 +199,19 @@ public final class DemoCommand implements Callable<Integer> {
                 schedule.toString(),
                 "--time-limit",
                 BOOTSTRAP_TIME_LIMIT);
+    }
+
+    /** The {@code forecast} step: {@code horizonDays} days after the tables of {@code history}. */
+    private void forecast(Path history, int horizonDays, Path forecast) {
+        step(
+                "forecast",
+                "--history",
+                history.toString(),
+                "--horizon-days",
+                Integer.toString(horizonDays),
+                "--out",
+                forecast.toString(),
+                "--quiet");
     }
 
     private PrintWriter out() {
@@ -343,15 +348,7 @@ public final class DemoCommand implements Callable<Integer> {
         o.flush();
         Path forecast = out.resolve("forecast.csv");
         Path staffing = out.resolve("staffing.csv");
-        step(
-                "forecast",
-                "--history",
-                out.toString(),
-                "--horizon-days",
-                "28",
-                "--out",
-                forecast.toString(),
-                "--quiet");
+        forecast(out, 28, forecast);
         step(
                 "staff",
                 "--forecast",

@@ -4,13 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import fr.joignable.domain.event.InteractionEvent;
-import fr.joignable.domain.kpi.AgentIntervalRow;
-import fr.joignable.domain.kpi.ContactIntervalRow;
 import fr.joignable.jobs.model.Ev;
-import fr.joignable.jobs.model.HandoffRow;
-import fr.joignable.jobs.model.IntentRow;
-import fr.joignable.jobs.model.Problem;
-import java.io.Serializable;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -48,7 +42,8 @@ class NoGenericTypesTest {
         DataStream<Ev> events =
                 env.fromData(List.of(new Ev()), TypeInformation.of(Ev.class))
                         .assignTimestampsAndWatermarks(WatermarkStrategy.noWatermarks());
-        KpiJob.defineWorkflow(events, new Discard(), KpiJobOptions.from(new Configuration()));
+        KpiJob.defineWorkflow(
+                events, new DiscardingKpiSinks(), KpiJobOptions.from(new Configuration()));
         assertThat(env.getStreamGraph().getStreamNodes()).isNotEmpty();
     }
 
@@ -80,60 +75,5 @@ class NoGenericTypesTest {
         assertThat(s.read()).isPositive();
         assertThat(Files.readAllLines(out.resolve("contact_intervals.csv"))).hasSizeGreaterThan(1);
         assertThat(Files.readAllLines(out.resolve("agent_intervals.csv"))).hasSizeGreaterThan(1);
-    }
-
-    /** Every output of the live workflow into a discarding sink. */
-    static final class Discard implements KpiSinks, Serializable {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        public boolean wantsUpserts() {
-            return true;
-        }
-
-        @Override
-        public boolean wantsLiveView() {
-            return true;
-        }
-
-        @Override
-        public void liveView(DataStream<String> snapshots) {
-            snapshots.sinkTo(new DiscardingSink<>()).setParallelism(1);
-        }
-
-        @Override
-        public void contactRows(DataStream<ContactIntervalRow> rows) {
-            rows.sinkTo(new DiscardingSink<>());
-        }
-
-        @Override
-        public void contactUpserts(DataStream<ContactIntervalRow> rows) {
-            rows.sinkTo(new DiscardingSink<>());
-        }
-
-        @Override
-        public void agentRows(DataStream<AgentIntervalRow> rows) {
-            rows.sinkTo(new DiscardingSink<>());
-        }
-
-        @Override
-        public void intentRows(DataStream<IntentRow> rows) {
-            rows.sinkTo(new DiscardingSink<>());
-        }
-
-        @Override
-        public void handoffs(DataStream<HandoffRow> rows) {
-            rows.sinkTo(new DiscardingSink<>());
-        }
-
-        @Override
-        public void rejected(DataStream<Problem> rejected) {
-            rejected.sinkTo(new DiscardingSink<>());
-        }
-
-        @Override
-        public void late(DataStream<Problem> late) {
-            late.sinkTo(new DiscardingSink<>());
-        }
     }
 }

@@ -28,4 +28,27 @@ public record SeriesForecast(
         double[] ahtS,
         double[] ahtMean4,
         double[] seasonalNaive,
-        double[] mean4) {}
+        double[] mean4) {
+
+    /**
+     * Every open interval's {@code offered} is a finite number ≥ 0: a model that breaks this is a
+     * bug, and it must fail here, naming the series and the model, rather than reach {@code
+     * forecast.csv} as an empty field that {@code staff} rejects later.
+     */
+    public SeriesForecast {
+        for (int h = 0; h < offered.length; h++) {
+            if (open[h] && !(offered[h] >= 0 && offered[h] < Double.POSITIVE_INFINITY)) {
+                throw new IllegalStateException(
+                        "forecast of "
+                                + key
+                                + " by model "
+                                + model
+                                + " is "
+                                + offered[h]
+                                + " at interval "
+                                + h
+                                + " of the horizon (a bug: please report it)");
+            }
+        }
+    }
+}
