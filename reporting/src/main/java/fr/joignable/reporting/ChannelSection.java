@@ -22,10 +22,7 @@ final class ChannelSection {
                 "section.channels",
                 new ArrayList<>(ch.values()),
                 List.of(
-                        Cols.of(
-                                "col.channel",
-                                Kind.TEXT,
-                                r -> msg.get("channel." + r.get("channel"))),
+                        Cols.channel(msg),
                         Cols.of("col.offered", Kind.COUNT, "offered"),
                         Cols.of("col.closed_calls", Kind.COUNT, "closed"),
                         Cols.of("col.turned_away", Kind.COUNT, "turned_away"),
@@ -64,19 +61,9 @@ final class ChannelSection {
                 "table.heat",
                 rows,
                 List.of(
-                        Cols.of(
-                                "col.weekday",
-                                Kind.TEXT,
-                                r -> msg.get("weekday." + r.get("weekday"))),
+                        Cols.weekday(msg),
                         Cols.of("col.hour", Kind.COUNT, "hour"),
-                        Cols.of(
-                                "col.open",
-                                Kind.TEXT,
-                                r ->
-                                        msg.get(
-                                                Boolean.TRUE.equals(r.get("open"))
-                                                        ? "open.yes"
-                                                        : "open.no")),
+                        Cols.open(msg),
                         Cols.of("col.phone_offered", Kind.COUNT, "phone_offered"),
                         Cols.of("col.phone_sl", Kind.PCT, "phone_service_level"),
                         Cols.of("col.chat_sl", Kind.PCT, "chat_service_level")));

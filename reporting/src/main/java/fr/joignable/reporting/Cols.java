@@ -20,6 +20,24 @@ record Cols(String key, Kind kind, Function<Map<String, Object>, Object> value) 
         return new Cols(key, kind, value);
     }
 
+    /** The row's channel, in the report's language. */
+    static Cols channel(Messages msg) {
+        return of("col.channel", Kind.TEXT, r -> msg.get("channel." + r.get("channel")));
+    }
+
+    /** The row's weekday, in the report's language. */
+    static Cols weekday(Messages msg) {
+        return of("col.weekday", Kind.TEXT, r -> msg.get("weekday." + r.get("weekday")));
+    }
+
+    /** Whether the centre was open in the row's slot, in the report's language. */
+    static Cols open(Messages msg) {
+        return of(
+                "col.open",
+                Kind.TEXT,
+                r -> msg.get(Boolean.TRUE.equals(r.get("open")) ? "open.yes" : "open.no"));
+    }
+
     /** A table of {@code rows} with {@code columns}. */
     static DataTable table(
             String id,

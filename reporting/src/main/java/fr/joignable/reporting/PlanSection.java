@@ -61,10 +61,7 @@ final class PlanSection {
                                 SECTION,
                                 sl,
                                 List.of(
-                                        Cols.of(
-                                                "col.channel",
-                                                Kind.TEXT,
-                                                r -> msg.get("channel." + r.get("channel"))),
+                                        Cols.channel(msg),
                                         Cols.of("col.week", Kind.DATE, this::week),
                                         Cols.of(
                                                 "col.predicted_sl",
@@ -87,10 +84,7 @@ final class PlanSection {
                                 SECTION,
                                 hours,
                                 List.of(
-                                        Cols.of(
-                                                "col.weekday",
-                                                Kind.TEXT,
-                                                r -> msg.get("weekday." + r.get("weekday"))),
+                                        Cols.weekday(msg),
                                         Cols.of("col.hour", Kind.COUNT, "hour"),
                                         Cols.of(
                                                 "col.planned_agents",

@@ -133,10 +133,7 @@ public final class ReportBuilder {
                         q.rows(ReportQueries.QUEUES, month),
                         List.of(
                                 Cols.of("col.queue", Kind.TEXT, "queue"),
-                                Cols.of(
-                                        "col.channel",
-                                        Kind.TEXT,
-                                        r -> msg.get("channel." + r.get("channel"))),
+                                Cols.channel(msg),
                                 Cols.of("col.offered", Kind.COUNT, "offered"),
                                 Cols.of("col.answered", Kind.COUNT, "answered"),
                                 Cols.of("col.service_level", Kind.PCT, "service_level"),
@@ -158,14 +155,7 @@ public final class ReportBuilder {
                         dailyRows,
                         List.of(
                                 Cols.of("col.day", Kind.DATE, "day"),
-                                Cols.of(
-                                        "col.open",
-                                        Kind.TEXT,
-                                        r ->
-                                                msg.get(
-                                                        Boolean.TRUE.equals(r.get("open"))
-                                                                ? "open.yes"
-                                                                : "open.no")),
+                                Cols.open(msg),
                                 Cols.of("col.offered", Kind.COUNT, "offered"),
                                 Cols.of("col.answered", Kind.COUNT, "answered"),
                                 Cols.of("col.phone_sl", Kind.PCT, "phone_service_level"),

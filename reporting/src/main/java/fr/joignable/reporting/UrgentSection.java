@@ -105,19 +105,9 @@ final class UrgentSection {
                         RELANCES,
                         hours,
                         List.of(
-                                Cols.of(
-                                        "col.weekday",
-                                        Kind.TEXT,
-                                        r -> msg.get("weekday." + r.get("weekday"))),
+                                Cols.weekday(msg),
                                 Cols.of("col.hour", Kind.COUNT, "hour"),
-                                Cols.of(
-                                        "col.open",
-                                        Kind.TEXT,
-                                        r ->
-                                                msg.get(
-                                                        Boolean.TRUE.equals(r.get("open"))
-                                                                ? "open.yes"
-                                                                : "open.no")),
+                                Cols.open(msg),
                                 Cols.of("col.offered", Kind.COUNT, "offered"),
                                 Cols.of("col.relances", Kind.COUNT, "relances"),
                                 Cols.of("col.relance_share", Kind.PCT, "relance_share"),

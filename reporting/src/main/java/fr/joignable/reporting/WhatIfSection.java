@@ -42,10 +42,7 @@ final class WhatIfSection {
                             queues,
                             List.of(
                                     Cols.of("col.queue", Kind.TEXT, "queue"),
-                                    Cols.of(
-                                            "col.channel",
-                                            Kind.TEXT,
-                                            r -> msg.get("channel." + r.get("channel"))),
+                                    Cols.channel(msg),
                                     Cols.of("col.offered", Kind.DECIMAL, "offered"),
                                     Cols.of("col.plan_sl", Kind.PCT, "plan_service_level"),
                                     Cols.of("col.whatif_sl", Kind.PCT, "whatif_service_level"),
@@ -64,10 +61,7 @@ final class WhatIfSection {
                             SECTION,
                             hours,
                             List.of(
-                                    Cols.of(
-                                            "col.weekday",
-                                            Kind.TEXT,
-                                            r -> msg.get("weekday." + r.get("weekday"))),
+                                    Cols.weekday(msg),
                                     Cols.of("col.hour", Kind.COUNT, "hour"),
                                     Cols.of("col.plan_sl", Kind.PCT, "plan_service_level"),
                                     Cols.of("col.whatif_sl", Kind.PCT, "whatif_service_level"),
