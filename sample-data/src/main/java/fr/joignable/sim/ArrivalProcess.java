@@ -1,5 +1,7 @@
 package fr.joignable.sim;
 
+import static fr.joignable.sim.Millis.MINUTE;
+
 import fr.joignable.domain.event.Channel;
 import fr.joignable.domain.event.Intent;
 import java.time.DayOfWeek;
@@ -33,7 +35,7 @@ import java.util.List;
  */
 final class ArrivalProcess {
 
-    private static final long SLOT = 15 * 60_000L;
+    private static final long SLOT = 15 * MINUTE;
 
     private final SimulatorOptions options;
     private final Diversions diversions;

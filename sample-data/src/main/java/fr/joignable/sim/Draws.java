@@ -1,5 +1,7 @@
 package fr.joignable.sim;
 
+import static fr.joignable.sim.Millis.MINUTE;
+
 import org.apache.commons.math3.random.RandomGenerator;
 import org.apache.commons.math3.random.Well19937c;
 
@@ -79,7 +81,7 @@ final class Draws {
 
     /** A uniform offset between {@code minMinutes} and {@code maxMinutes} minutes, in ms. */
     long minutesBetween(int minMinutes, int maxMinutes) {
-        return (long) ((minMinutes + rng.nextDouble() * (maxMinutes - minMinutes)) * 60_000L);
+        return (long) ((minMinutes + rng.nextDouble() * (maxMinutes - minMinutes)) * MINUTE);
     }
 
     /**

@@ -1,5 +1,8 @@
 package fr.joignable.sim;
 
+import static fr.joignable.sim.Millis.HOUR;
+import static fr.joignable.sim.Millis.MINUTE;
+
 import fr.joignable.domain.event.HandoffTarget;
 
 /**
@@ -9,9 +12,6 @@ import fr.joignable.domain.event.HandoffTarget;
  * ContactModel#medianClosingHours} of the intent), at least 30 minutes.
  */
 final class Handoffs {
-
-    private static final long MINUTE = 60_000L;
-    private static final long HOUR = 60 * MINUTE;
 
     /** A handoff closed {@code closesAfter} ms after its creation. */
     record Handoff(HandoffTarget target, long closesAfter) {}

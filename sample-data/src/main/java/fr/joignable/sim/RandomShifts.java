@@ -1,5 +1,8 @@
 package fr.joignable.sim;
 
+import static fr.joignable.sim.Millis.HOUR;
+import static fr.joignable.sim.Millis.MINUTE;
+
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,9 +39,6 @@ import java.util.Optional;
 final class RandomShifts implements Shifts {
 
     static final int SHIFT_MINUTES = 7 * 60 + 45;
-
-    private static final long MINUTE = 60_000L;
-    private static final long HOUR = 60 * MINUTE;
 
     private final SimulatorOptions options;
     private final Draws draws;

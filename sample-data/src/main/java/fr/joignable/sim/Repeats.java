@@ -1,5 +1,10 @@
 package fr.joignable.sim;
 
+import static fr.joignable.sim.Millis.DAY;
+import static fr.joignable.sim.Millis.HOUR;
+import static fr.joignable.sim.Millis.MINUTE;
+import static fr.joignable.sim.Millis.SECOND;
+
 import fr.joignable.domain.event.Channel;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -32,10 +37,6 @@ import java.time.ZonedDateTime;
  */
 final class Repeats {
 
-    private static final long SECOND = 1_000L;
-    private static final long MINUTE = 60 * SECOND;
-    private static final long HOUR = 60 * MINUTE;
-    private static final long DAY = 24 * HOUR;
     private static final Channel[] REPEAT_CHANNELS = {
         Channel.PHONE, Channel.EMAIL, Channel.PORTAL, Channel.CHAT
     };

@@ -1,5 +1,9 @@
 package fr.joignable.sim;
 
+import static fr.joignable.sim.Millis.HOUR;
+import static fr.joignable.sim.Millis.MINUTE;
+import static fr.joignable.sim.Millis.SECOND;
+
 import fr.joignable.domain.event.Channel;
 
 /**
@@ -20,10 +24,6 @@ import fr.joignable.domain.event.Channel;
  * Times are in milliseconds.
  */
 final class ServiceTimes {
-
-    private static final long SECOND = 1_000L;
-    private static final long MINUTE = 60 * SECOND;
-    private static final long HOUR = 60 * MINUTE;
 
     private final SimulatorOptions options;
     private final Draws draws;

@@ -1,5 +1,8 @@
 package fr.joignable.sim;
 
+import static fr.joignable.sim.Millis.DAY;
+import static fr.joignable.sim.Millis.SECOND;
+
 import fr.joignable.domain.event.Channel;
 import fr.joignable.domain.event.DivertReason;
 import fr.joignable.domain.event.HandoffClosed;
@@ -17,8 +20,8 @@ import java.util.TreeMap;
  */
 final class Tally {
 
-    static final long DUPLICATE_WINDOW = 7 * 24 * 3_600_000L;
-    static final long SHORT_ABANDON = 5_000L;
+    static final long DUPLICATE_WINDOW = 7 * DAY;
+    static final long SHORT_ABANDON = 5 * SECOND;
 
     private final Map<Channel, Long> offeredByChannel = new EnumMap<>(Channel.class);
     private final Map<String, Long> offeredByQueue = new TreeMap<>();
