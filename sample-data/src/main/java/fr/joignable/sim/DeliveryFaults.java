@@ -37,7 +37,7 @@ public final class DeliveryFaults implements Consumer<InteractionEvent> {
     public DeliveryFaults(SimulatorOptions.Faults faults, long seed, Consumer<String> lines) {
         this.faults = Objects.requireNonNull(faults, "faults");
         this.lines = Objects.requireNonNull(lines, "lines");
-        this.rng = new Well19937c(ContactCentreSimulator.mix(seed ^ 0x5EEDFA17L));
+        this.rng = new Well19937c(Draws.mix(seed ^ 0x5EEDFA17L));
         this.maxDelayMillis = Math.max(1, faults.maxDelay().toMillis());
     }
 

@@ -19,8 +19,17 @@ import java.util.Set;
  */
 public final class ShiftSchedule {
 
-    /** One agent's shift on one date; {@code breaks}: {@code [start, end]} pairs. */
-    public record Shift(LocalTime start, LocalTime end, List<LocalTime[]> breaks) {}
+    /**
+     * One agent's shift on one date, local times; an end at or before the start is the next day's.
+     */
+    public record Shift(LocalTime start, LocalTime end, List<Break> breaks) {
+        public Shift {
+            breaks = List.copyOf(breaks);
+        }
+    }
+
+    /** A break of a shift, local times; one starting before the shift's start is the next day's. */
+    public record Break(LocalTime start, LocalTime end) {}
 
     private final Map<String, Map<LocalDate, Shift>> byAgent;
 
@@ -60,12 +69,12 @@ public final class ShiftSchedule {
                                 + s.agentId()
                                 + "' is not an agent of the simulated roster");
             }
-            List<LocalTime[]> breaks = new ArrayList<>();
+            List<Break> breaks = new ArrayList<>();
             for (ScheduleTable.Break b : s.breaks()) {
                 breaks.add(
-                        new LocalTime[] {
-                            ScheduleTable.time(b.fromMinute()), ScheduleTable.time(b.toMinute())
-                        });
+                        new Break(
+                                ScheduleTable.time(b.fromMinute()),
+                                ScheduleTable.time(b.toMinute())));
             }
             // 24:00 reads as midnight: an end at or before the start ends the next day
             byAgent.computeIfAbsent(s.agentId(), k -> new HashMap<>())
@@ -74,7 +83,7 @@ public final class ShiftSchedule {
                             new Shift(
                                     ScheduleTable.time(s.startMinute()),
                                     ScheduleTable.time(s.endMinute()),
-                                    List.copyOf(breaks)));
+                                    breaks));
         }
         return new ShiftSchedule(byAgent);
     }

@@ -5,6 +5,7 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * Everything the contact-centre simulator can be told. {@link #defaults()} describes a landlord
@@ -189,131 +190,125 @@ public record SimulatorOptions(
     }
 
     public SimulatorOptions withSeed(long newSeed) {
-        return new SimulatorOptions(
-                newSeed,
-                zone,
-                opens,
-                closes,
-                homes,
-                homesPerResidence,
-                phoneCallsPerMonth,
-                chatsPerMonth,
-                emailsPerMonth,
-                portalRequestsPerMonth,
-                lettersPerMonth,
-                agents,
-                teams,
-                unidentifiedShare,
-                meanPatience,
-                shortAbandonShare,
-                repeatAfterAbandonShare,
-                unresolvedShare,
-                otherChannelRepeatShare,
-                maxAttempts,
-                talkTimeScale,
-                medianWrapUp,
-                breakLength,
-                lunchLength,
-                trainingShare,
-                absenceShare,
-                liveReserve,
-                faults);
+        return with(c -> c.seed = newSeed);
     }
 
     public SimulatorOptions withFaults(Faults newFaults) {
-        return new SimulatorOptions(
-                seed,
-                zone,
-                opens,
-                closes,
-                homes,
-                homesPerResidence,
-                phoneCallsPerMonth,
-                chatsPerMonth,
-                emailsPerMonth,
-                portalRequestsPerMonth,
-                lettersPerMonth,
-                agents,
-                teams,
-                unidentifiedShare,
-                meanPatience,
-                shortAbandonShare,
-                repeatAfterAbandonShare,
-                unresolvedShare,
-                otherChannelRepeatShare,
-                maxAttempts,
-                talkTimeScale,
-                medianWrapUp,
-                breakLength,
-                lunchLength,
-                trainingShare,
-                absenceShare,
-                liveReserve,
-                newFaults);
+        return with(c -> c.faults = newFaults);
     }
 
     public SimulatorOptions withAgents(int newAgents) {
-        return new SimulatorOptions(
-                seed,
-                zone,
-                opens,
-                closes,
-                homes,
-                homesPerResidence,
-                phoneCallsPerMonth,
-                chatsPerMonth,
-                emailsPerMonth,
-                portalRequestsPerMonth,
-                lettersPerMonth,
-                newAgents,
-                teams,
-                unidentifiedShare,
-                meanPatience,
-                shortAbandonShare,
-                repeatAfterAbandonShare,
-                unresolvedShare,
-                otherChannelRepeatShare,
-                maxAttempts,
-                talkTimeScale,
-                medianWrapUp,
-                breakLength,
-                lunchLength,
-                trainingShare,
-                absenceShare,
-                liveReserve,
-                faults);
+        return with(c -> c.agents = newAgents);
     }
 
     public SimulatorOptions withOpeningHours(LocalTime newOpens, LocalTime newCloses) {
-        return new SimulatorOptions(
-                seed,
-                zone,
-                newOpens,
-                newCloses,
-                homes,
-                homesPerResidence,
-                phoneCallsPerMonth,
-                chatsPerMonth,
-                emailsPerMonth,
-                portalRequestsPerMonth,
-                lettersPerMonth,
-                agents,
-                teams,
-                unidentifiedShare,
-                meanPatience,
-                shortAbandonShare,
-                repeatAfterAbandonShare,
-                unresolvedShare,
-                otherChannelRepeatShare,
-                maxAttempts,
-                talkTimeScale,
-                medianWrapUp,
-                breakLength,
-                lunchLength,
-                trainingShare,
-                absenceShare,
-                liveReserve,
-                faults);
+        return with(
+                c -> {
+                    c.opens = newOpens;
+                    c.closes = newCloses;
+                });
+    }
+
+    /** These options with {@code change} applied to a copy of their components (validated). */
+    private SimulatorOptions with(Consumer<Components> change) {
+        Components c = new Components(this);
+        change.accept(c);
+        return c.options();
+    }
+
+    /** The components of a record being copied with changes: one place that lists them all. */
+    private static final class Components {
+        long seed;
+        ZoneId zone;
+        LocalTime opens;
+        LocalTime closes;
+        int homes;
+        int homesPerResidence;
+        double phoneCallsPerMonth;
+        double chatsPerMonth;
+        double emailsPerMonth;
+        double portalRequestsPerMonth;
+        double lettersPerMonth;
+        int agents;
+        List<String> teams;
+        double unidentifiedShare;
+        Duration meanPatience;
+        double shortAbandonShare;
+        double repeatAfterAbandonShare;
+        double unresolvedShare;
+        double otherChannelRepeatShare;
+        int maxAttempts;
+        double talkTimeScale;
+        Duration medianWrapUp;
+        Duration breakLength;
+        Duration lunchLength;
+        double trainingShare;
+        double absenceShare;
+        int liveReserve;
+        Faults faults;
+
+        Components(SimulatorOptions o) {
+            seed = o.seed;
+            zone = o.zone;
+            opens = o.opens;
+            closes = o.closes;
+            homes = o.homes;
+            homesPerResidence = o.homesPerResidence;
+            phoneCallsPerMonth = o.phoneCallsPerMonth;
+            chatsPerMonth = o.chatsPerMonth;
+            emailsPerMonth = o.emailsPerMonth;
+            portalRequestsPerMonth = o.portalRequestsPerMonth;
+            lettersPerMonth = o.lettersPerMonth;
+            agents = o.agents;
+            teams = o.teams;
+            unidentifiedShare = o.unidentifiedShare;
+            meanPatience = o.meanPatience;
+            shortAbandonShare = o.shortAbandonShare;
+            repeatAfterAbandonShare = o.repeatAfterAbandonShare;
+            unresolvedShare = o.unresolvedShare;
+            otherChannelRepeatShare = o.otherChannelRepeatShare;
+            maxAttempts = o.maxAttempts;
+            talkTimeScale = o.talkTimeScale;
+            medianWrapUp = o.medianWrapUp;
+            breakLength = o.breakLength;
+            lunchLength = o.lunchLength;
+            trainingShare = o.trainingShare;
+            absenceShare = o.absenceShare;
+            liveReserve = o.liveReserve;
+            faults = o.faults;
+        }
+
+        SimulatorOptions options() {
+            return new SimulatorOptions(
+                    seed,
+                    zone,
+                    opens,
+                    closes,
+                    homes,
+                    homesPerResidence,
+                    phoneCallsPerMonth,
+                    chatsPerMonth,
+                    emailsPerMonth,
+                    portalRequestsPerMonth,
+                    lettersPerMonth,
+                    agents,
+                    teams,
+                    unidentifiedShare,
+                    meanPatience,
+                    shortAbandonShare,
+                    repeatAfterAbandonShare,
+                    unresolvedShare,
+                    otherChannelRepeatShare,
+                    maxAttempts,
+                    talkTimeScale,
+                    medianWrapUp,
+                    breakLength,
+                    lunchLength,
+                    trainingShare,
+                    absenceShare,
+                    liveReserve,
+                    faults);
+        }
     }
 
     /**

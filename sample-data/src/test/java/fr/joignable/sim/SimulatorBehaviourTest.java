@@ -201,7 +201,7 @@ class SimulatorBehaviourTest {
     void tenantIdsArePseudonymousAndDistinct() {
         Set<Long> seen = new HashSet<>();
         for (long i = 0; i < 100_000; i++) {
-            assertThat(seen.add(ContactCentreSimulator.permute40(i, 12345))).isTrue();
+            assertThat(seen.add(Identifiers.permute40(i, 12345))).isTrue();
         }
     }
 
