@@ -20,8 +20,9 @@ import java.util.List;
  * @param wape the backtest WAPE of the choice ({@code NaN} when nothing could be measured)
  * @param forecasts the choice's backtest forecasts, one per held-out value with an actual
  * @param actuals the matching actuals
+ * @param leads the position of each pair in its horizon (0 = the first value after the origin)
  */
-record Selection(Model[] members, double wape, double[] forecasts, double[] actuals) {
+record Selection(Model[] members, double wape, double[] forecasts, double[] actuals, int[] leads) {
 
     /** The label of the choice: {@code profile}, {@code profile+dses}, … */
     String label() {
@@ -93,7 +94,8 @@ record Selection(Model[] members, double wape, double[] forecasts, double[] actu
         }
         if (total <= 0 || c == 0) {
             Model fallback = usable.contains(Model.MEAN4) ? Model.MEAN4 : pool[0];
-            return new Selection(new Model[] {fallback}, Double.NaN, new double[0], new double[0]);
+            return new Selection(
+                    new Model[] {fallback}, Double.NaN, new double[0], new double[0], new int[0]);
         }
         double[] err = new double[c];
         for (int i = 0; i < c; i++) {
@@ -153,17 +155,19 @@ record Selection(Model[] members, double wape, double[] forecasts, double[] actu
         }
         double[] pf = new double[count];
         double[] pa = new double[count];
+        int[] pl = new int[count];
         int q = 0;
         for (int r = 0; r < ca.size(); r++) {
             double[] a = ca.get(r);
             for (int k = 0; k < len; k++) {
                 if (!Double.isNaN(a[k])) {
                     pf[q] = cf.get(r)[k];
+                    pl[q] = k;
                     pa[q++] = a[k];
                 }
             }
         }
-        return new Selection(members, bestErr / total, pf, pa);
+        return new Selection(members, bestErr / total, pf, pa, pl);
     }
 
     private static boolean canFitAll(Candidates cands, Model[] members, int length) {
