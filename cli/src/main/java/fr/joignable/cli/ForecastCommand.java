@@ -102,8 +102,9 @@ public final class ForecastCommand implements Callable<Integer> {
             paramLabel = "MODEL",
             defaultValue = "auto",
             description =
-                    "auto (best pick or combination per series by rolling-origin backtest), snaive,"
-                            + " mean4, dses, profile, trend, wmean, glm or glmlevel (default: ${DEFAULT-VALUE}).")
+                    "auto (mean of the three best per series by rolling-origin backtest), snaive,"
+                            + " mean4, dses, profile, trend, wmean, glm, glmlevel or glmpersist"
+                            + " (default: ${DEFAULT-VALUE}).")
     Model model;
 
     @Option(

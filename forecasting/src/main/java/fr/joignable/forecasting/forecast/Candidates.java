@@ -44,6 +44,9 @@ record Candidates(int m1, int m2, boolean[][] open, int fitLength, double[][] da
             case GLMLEVEL ->
                     Profiles.forecast(
                             y, m1, m2, ahead, open, Profiles.Variant.GLM_LEVEL, dayFeatures);
+            case GLMPERSIST ->
+                    Profiles.forecast(
+                            y, m1, m2, ahead, open, Profiles.Variant.GLM_PERSIST, dayFeatures);
             default -> throw new IllegalArgumentException("not a volume model: " + model);
         };
     }

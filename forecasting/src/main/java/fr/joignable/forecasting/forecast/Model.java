@@ -2,10 +2,7 @@ package fr.joignable.forecasting.forecast;
 
 import java.util.Locale;
 
-/**
- * The volume models; {@link #AUTO} picks one per series, or the mean of the two or three best, by
- * rolling-origin backtest.
- */
+/** The volume models; {@link #AUTO} takes the mean of the three best by rolling-origin backtest. */
 public enum Model {
     AUTO,
     /** Seasonal naive: the same interval last week. */
@@ -23,10 +20,14 @@ public enum Model {
     /** Poisson GLM of the daily totals on the weekday (IRLS) × shrunk intraday profile. */
     GLM,
     /** The GLM's daily totals times a damped level of the last weeks against them. */
-    GLMLEVEL;
+    GLMLEVEL,
+    /** The GLM's daily totals times the level of the last weeks against it, kept (not faded). */
+    GLMPERSIST;
 
     /** The candidates of the best pick, in order of preference on a tie. */
-    static final Model[] CANDIDATES = {GLM, GLMLEVEL, PROFILE, WMEAN, TREND, DSES, MEAN4, SNAIVE};
+    static final Model[] CANDIDATES = {
+        GLM, GLMLEVEL, GLMPERSIST, PROFILE, WMEAN, TREND, DSES, MEAN4, SNAIVE
+    };
 
     /** The name used on the command line and in reports. */
     public String label() {

@@ -43,7 +43,10 @@ package fr.joignable.forecasting.forecast;
  *   <li>{@link Variant#GLM}: the Poisson GLM of the daily totals on calendar columns ({@link
  *       #glmBeta});
  *   <li>{@link Variant#GLM_LEVEL}: the same times a damped level of the last weeks against it
- *       ({@link #glmLevel}).
+ *       ({@link #glmLevel});
+ *   <li>{@link Variant#GLM_PERSIST}: the GLM's totals times the level ℓ of {@link #glmLevel} kept
+ *       over the whole horizon, {@code T̂ = T̂_GLM · ℓ} (ω = 1, φ = 1: a change of level that
+ *       lasts, where {@link Variant#GLM_LEVEL} assumes one that fades).
  * </ul>
  */
 final class Profiles {
@@ -54,7 +57,8 @@ final class Profiles {
         DAMPED_TREND,
         WEEKLY_MEAN,
         GLM,
-        GLM_LEVEL
+        GLM_LEVEL,
+        GLM_PERSIST
     }
 
     static final int PROFILE_WEEKS = 26;
@@ -268,9 +272,10 @@ final class Profiles {
         }
         double[] f = weekdayFactors(t, nd);
         int days = t.length;
-        boolean isGlm = variant == Variant.GLM || variant == Variant.GLM_LEVEL;
+        boolean withLevel = variant == Variant.GLM_LEVEL || variant == Variant.GLM_PERSIST;
+        boolean isGlm = variant == Variant.GLM || withLevel;
         double[] glm = isGlm ? glmBeta(t, nd, feat) : null;
-        double glmLevel = variant == Variant.GLM_LEVEL ? glmLevel(glm, t, nd, feat) : 1;
+        double glmLevel = withLevel ? glmLevel(glm, t, nd, feat) : 1;
         double level = Double.NaN;
         double trend = 0;
         for (int j = 0; j < days; j++) {
@@ -331,6 +336,7 @@ final class Profiles {
                                                 + GLM_LEVEL_WEIGHT
                                                         * Math.pow(GLM_LEVEL_PHI, j - days + 1)
                                                         * (glmLevel - 1));
+                case GLM_PERSIST -> total = glmTotal(glm, nd, j, feat) * glmLevel;
                 default -> total = level * f[w];
             }
             out[k] = total * p[w][s];

@@ -25,7 +25,10 @@ import org.apache.commons.math3.random.Well19937c;
  * calls (binomial thinning, seeded: the same real pattern at the volumes of a landlord's queue),
  * and the series of a simulator {@code contact_intervals} CSV when given as second argument.
  *
- * <p>Arguments: {@code [bank.csv] [contact_intervals.csv] [origins] [horizons,…] [models,…]}.
+ * <p>Arguments: {@code [bank.csv] [contact_intervals.csv] [origins] [horizons,…] [models,…]
+ * [test|dev]}. {@code dev}: the development protocol — every series is first cut before the weeks
+ * the test scores (horizon + (origins − 1) weeks), and the same backtest runs on what is left, so a
+ * design choice made on it never sees the test's held-out weeks of that series.
  */
 public final class ForecastEval {
 
@@ -42,6 +45,7 @@ public final class ForecastEval {
         String[] modelNames =
                 (args.length > 4 ? args[4] : "auto,snaive,mean4,dses,profile,trend,wmean")
                         .split(",");
+        boolean dev = args.length > 5 && args[5].equals("dev");
         PrintWriter out = new PrintWriter(System.out, true);
         Map<String, History> data = new LinkedHashMap<>();
         if (Files.exists(bank)) {
@@ -80,7 +84,16 @@ public final class ForecastEval {
                 out.printf(Locale.ROOT, " %9s", m);
             }
             out.printf(Locale.ROOT, " %9s %9s %18s%n", "gain", ">P90", "auto picks");
-            for (Map.Entry<String, History> e : data.entrySet()) {
+            for (Map.Entry<String, History> entry : data.entrySet()) {
+                // dev: the series without the weeks its test scores (the horizon and the three
+                // weeks between the first and last origin), so that the weeks a choice is made
+                // on end where the test's begin
+                Map.Entry<String, History> e =
+                        dev
+                                ? Map.entry(
+                                        entry.getKey(),
+                                        truncate(entry.getValue(), days + 7 * (origins - 1)))
+                                : entry;
                 out.printf(Locale.ROOT, "%-10s", e.getKey());
                 Backtest.Report autoReport = null;
                 double best = Double.POSITIVE_INFINITY;

@@ -77,7 +77,8 @@ class ProfilesTest {
                 assertThat(f[k]).as("%s position %d", v, k).isGreaterThanOrEqualTo(0);
                 if ((k / m1) % nd == 2
                         && v != Profiles.Variant.GLM
-                        && v != Profiles.Variant.GLM_LEVEL) {
+                        && v != Profiles.Variant.GLM_LEVEL
+                        && v != Profiles.Variant.GLM_PERSIST) {
                     assertThat(f[k]).as("%s weekday without contacts", v).isZero();
                 }
             }
@@ -124,6 +125,13 @@ class ProfilesTest {
         double dev1 = day1Lvl / day1Glm - 1;
         double dev2 = (lvl[2] + lvl[3]) / (glm[2] + glm[3]) - 1;
         assertThat(dev2 / dev1).isCloseTo(Profiles.GLM_LEVEL_PHI, within(1e-9));
+        // glmpersist keeps the whole level ℓ on every day: ℓ = 1 + dev1 / (ω φ), the first day's
+        // deviation of glmlevel undone, the same ratio to glm on both days
+        double[] per = Profiles.forecast(y, m1, nd * m1, ahead, open, Profiles.Variant.GLM_PERSIST);
+        double level = 1 + dev1 / (Profiles.GLM_LEVEL_WEIGHT * Profiles.GLM_LEVEL_PHI);
+        assertThat((per[0] + per[1]) / day1Glm).isCloseTo(level, within(1e-9));
+        assertThat((per[2] + per[3]) / (glm[2] + glm[3])).isCloseTo(level, within(1e-9));
+        assertThat(level).isLessThan(1);
     }
 
     /** p(w, s) = (C(w, s) + λ P_w(s)) / (C(w) + λ), computed by hand on one week. */

@@ -36,6 +36,11 @@ class SelectionTest {
         assertThat(sel.members()).containsExactly(Model.SNAIVE);
         assertThat(sel.forecasts()).hasSize(5 * len);
         assertThat(sel.actuals()).hasSize(5 * len);
+        // each origin's pairs in horizon order: leads 0 … len − 1, five times
+        assertThat(sel.leads()).hasSize(5 * len);
+        for (int i = 0; i < sel.leads().length; i++) {
+            assertThat(sel.leads()[i]).isEqualTo(i % len);
+        }
         // one week ahead, the seasonal naive is the actual minus the week's rise of 1
         for (int i = 0; i < sel.forecasts().length; i++) {
             assertThat(sel.actuals()[i] - sel.forecasts()[i]).isCloseTo(1, within(1e-9));
