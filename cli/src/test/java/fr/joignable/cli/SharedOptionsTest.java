@@ -134,4 +134,36 @@ class SharedOptionsTest {
         assertThat(bad.status()).isEqualTo(2);
         assertThat(bad.err()).contains("'PT-4M' is a negative duration");
     }
+
+    @Test
+    void flagsTakeAnOptionalBooleanWithoutEatingTheNextArgument() {
+        // --pseudonymize and --until-end accept =true/=false (as the job jar always did), and a
+        // positional argument after them stays a positional argument
+        ConvertCommand convert = new ConvertCommand();
+        new CommandLine(convert)
+                .parseArgs(
+                        "--from",
+                        "asterisk-queue-log",
+                        "--out",
+                        "o.jsonl",
+                        "--pseudonymize",
+                        "queue_log");
+        assertThat(convert.privacy.enabled()).isTrue();
+        assertThat(convert.inputs).containsExactly(java.nio.file.Path.of("queue_log"));
+        ConvertCommand off = new ConvertCommand();
+        new CommandLine(off)
+                .parseArgs(
+                        "--from",
+                        "asterisk-queue-log",
+                        "--out",
+                        "o.jsonl",
+                        "--pseudonymize=false",
+                        "queue_log");
+        assertThat(off.privacy.enabled()).isFalse();
+        StreamCommand stream = new StreamCommand();
+        new CommandLine(stream)
+                .parseArgs("--bootstrap-servers", "k:1", "--out", "o", "--until-end");
+        assertThat(stream.job.untilEnd()).isTrue();
+        assertThat(stream.job.checkpointIntervalGiven()).isFalse();
+    }
 }
