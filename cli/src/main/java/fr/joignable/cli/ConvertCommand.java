@@ -4,6 +4,7 @@ import fr.joignable.domain.io.AtomicFiles;
 import fr.joignable.inputs.Conversion;
 import fr.joignable.inputs.InputFormat;
 import fr.joignable.inputs.Skips;
+import fr.joignable.jobs.options.PseudonymizeOptions;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;

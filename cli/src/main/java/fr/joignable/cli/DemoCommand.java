@@ -1,12 +1,25 @@
 package fr.joignable.cli;
 
 import fr.joignable.cli.demo.EventReplayer;
+import fr.joignable.cli.run.ForecastRun;
+import fr.joignable.cli.run.GenerateRun;
+import fr.joignable.cli.run.ReportRun;
+import fr.joignable.cli.run.ScheduleRun;
+import fr.joignable.cli.run.SimulateRun;
+import fr.joignable.cli.run.StaffRun;
+import fr.joignable.cli.run.TrainingGapsRun;
 import fr.joignable.domain.config.JoignableConfig;
 import fr.joignable.domain.io.AtomicFiles;
+import fr.joignable.domain.io.InputException;
 import fr.joignable.domain.kafka.KafkaBroker;
+import fr.joignable.domain.table.WhatIfTable;
 import fr.joignable.domain.time.Intervals;
+import fr.joignable.forecasting.staffing.TargetsConfig;
+import fr.joignable.jobs.FileKpiRun;
 import fr.joignable.jobs.KafkaKpiRun;
 import fr.joignable.jobs.KpiJobOptions;
+import fr.joignable.jobs.RunSummary;
+import fr.joignable.jobs.options.DurationConverter;
 import fr.joignable.wallboard.KafkaLiveFeed;
 import fr.joignable.wallboard.WallboardServer;
 import java.io.IOException;
@@ -35,6 +48,11 @@ import picocli.CommandLine.Spec;
  * streaming KPI job in this JVM, replays the last days through Kafka at an accelerated pace while
  * the live page shows them, then writes the interval tables, a forecast, a staffing plan, the
  * training gaps and the monthly report under the output directory.
+ *
+ * <p>Each step calls the library entry point its command calls, with typed parameters: {@link
+ * GenerateRun}, {@link FileKpiRun} and {@link KafkaKpiRun}, {@link ForecastRun}, {@link StaffRun},
+ * {@link ScheduleRun}, {@link TrainingGapsRun}, {@link SimulateRun}, {@link ReportRun} (package
+ * {@code fr.joignable.cli.run}); what a step prints is indented under the demo's own lines.
  */
 @Command(
         name = "demo",
@@ -104,12 +122,12 @@ public final class DemoCommand implements Callable<Integer> {
 
     @Option(
             names = "--linger",
-            converter = Converters.Seconds.class,
+            converter = DurationConverter.class,
             defaultValue = "0",
             paramLabel = "DURATION",
             description =
                     "Keep the live page open this long after the replay (e.g. 10m; default: 0).")
-    double lingerSeconds;
+    Duration linger;
 
     @Option(names = "--quiet", description = "No progress bars.")
     boolean quiet;
@@ -132,7 +150,7 @@ public final class DemoCommand implements Callable<Integer> {
      * Solver time of the history's schedule (about ten weeks): enough for the LP and its rounded
      * completion each week, so the step stays under a minute.
      */
-    static final String BOOTSTRAP_TIME_LIMIT = "40s";
+    static final Duration BOOTSTRAP_TIME_LIMIT = Duration.ofSeconds(40);
 
     /** "k/10" with the planning step, "k/9" without. */
     private String n(int k) {
@@ -148,70 +166,66 @@ public final class DemoCommand implements Callable<Integer> {
      * and scheduled; the demo's history is then generated with the agents working that schedule.
      * Everything of this pass stays under {@code OUT/bootstrap/} except the schedule.
      */
-    private void planHistory(LocalDate first, Path schedule, Path config) throws IOException {
+    private void planHistory(LocalDate first, Path schedule, Path config, TargetsConfig targets)
+            throws Exception {
         Path dir = out.resolve("bootstrap");
         Files.createDirectories(dir);
         Path events = dir.resolve("events.jsonl.gz");
         Path roster = dir.resolve("roster.csv");
-        step(
-                "generate",
-                "--days",
-                Integer.toString(BOOTSTRAP_DAYS),
-                "--start",
-                first.minusDays(BOOTSTRAP_DAYS).toString(),
-                "--seed",
-                Long.toString(seed),
-                "--out",
-                events.toString(),
-                "--roster",
-                roster.toString(),
-                "--quiet");
-        step(
-                "kpi",
-                "--events",
-                events.toString(),
-                "--out",
-                dir.toString(),
-                "--config",
-                config.toString());
+        new GenerateRun(
+                        first.minusDays(BOOTSTRAP_DAYS),
+                        BOOTSTRAP_DAYS,
+                        seed,
+                        false,
+                        events,
+                        roster,
+                        null,
+                        true)
+                .run(stepOut(), err());
+        kpiTables(events, dir, false, config);
         Path forecast = dir.resolve("forecast.csv");
         Path staffing = dir.resolve("staffing.csv");
         forecast(dir, historyDays + days, forecast);
         // the analytic pools: the simulation check of the plan is for the month the report plans
-        step(
-                "staff",
-                "--forecast",
-                forecast.toString(),
-                "--roster",
-                roster.toString(),
-                "--no-check-by-simulation",
-                "--config",
-                config.toString(),
-                "--out",
-                staffing.toString());
-        step(
-                "schedule",
-                "--staffing",
-                staffing.toString(),
-                "--roster",
-                roster.toString(),
-                "--out",
-                schedule.toString(),
-                "--time-limit",
-                BOOTSTRAP_TIME_LIMIT);
+        StaffRun.of(forecast, roster, targets, staffing, null)
+                .withoutSimulationCheck()
+                .run(stepOut(), err());
+        new ScheduleRun(
+                        staffing,
+                        roster,
+                        schedule,
+                        null,
+                        null,
+                        ScheduleRun.solver(BOOTSTRAP_TIME_LIMIT),
+                        null)
+                .run(stepOut(), err());
     }
 
     /** The {@code forecast} step: {@code horizonDays} days after the tables of {@code history}. */
-    private void forecast(Path history, int horizonDays, Path forecast) {
-        step(
-                "forecast",
-                "--history",
-                history.toString(),
-                "--horizon-days",
-                Integer.toString(horizonDays),
-                "--out",
-                forecast.toString(),
-                "--quiet");
+    private void forecast(Path history, int horizonDays, Path forecast) throws IOException {
+        ForecastRun.of(history, horizonDays, forecast, true).run(stepOut(), err());
+    }
+
+    /**
+     * The {@code kpi} step: the bounded run of the job ({@link FileKpiRun}) over {@code events},
+     * with the demo centre's configuration, its summary printed.
+     */
+    private void kpiTables(Path events, Path dir, boolean csv, Path config) throws Exception {
+        Configuration conf = new Configuration();
+        conf.set(KpiJobOptions.CONFIG_FILE, config.toAbsolutePath().toString());
+        RunSummary summary = FileKpiRun.run(List.of(events), dir, csv, conf);
+        PrintWriter o = stepOut();
+        o.print(summary.format());
+        o.flush();
+    }
+
+    /** What a step prints, indented under the demo's own lines. */
+    private PrintWriter stepOut() {
+        return indent(out());
+    }
+
+    private PrintWriter err() {
+        return spec.commandLine().getErr();
     }
 
     private PrintWriter out() {
@@ -228,6 +242,10 @@ public final class DemoCommand implements Callable<Integer> {
         Path roster = out.resolve("roster.csv");
         Path config = out.resolve(JoignableConfig.FILE_NAME);
         AtomicFiles.writeText(config, w -> w.write(DEMO_CONFIG));
+        // one parse of the centre's file: the job reads it by name, the planning steps and the
+        // live page from this
+        JoignableConfig centre = JoignableConfig.read(config);
+        TargetsConfig targets = TargetsConfig.from(centre);
         Instant liveFrom = start.atStartOfDay(Intervals.PARIS).toInstant();
         Instant liveUntil = start.plusDays(days).atStartOfDay(Intervals.PARIS).toInstant();
 
@@ -239,7 +257,7 @@ public final class DemoCommand implements Callable<Integer> {
                             + " → staffing plan → schedule of %s to %s%n",
                     BOOTSTRAP_DAYS, first, start.plusDays(days - 1));
             o.flush();
-            planHistory(first, historySchedule, config);
+            planHistory(first, historySchedule, config, targets);
         }
         o.printf(
                 "[%s] Generating %d days of activity (%s to %s, seed %d), %s%n",
@@ -252,25 +270,16 @@ public final class DemoCommand implements Callable<Integer> {
                         ? "shifts drawn at random"
                         : "the agents working the shifts of " + historySchedule.getFileName());
         o.flush();
-        List<String> generate =
-                new ArrayList<>(
-                        List.of(
-                                "generate",
-                                "--days",
-                                Integer.toString(historyDays + days),
-                                "--start",
-                                first.toString(),
-                                "--seed",
-                                Long.toString(seed),
-                                "--out",
-                                events.toString(),
-                                "--roster",
-                                roster.toString(),
-                                "--quiet"));
-        if (!randomShifts) {
-            generate.addAll(List.of("--schedule", historySchedule.toString()));
-        }
-        step(generate.toArray(new String[0]));
+        new GenerateRun(
+                        first,
+                        historyDays + days,
+                        seed,
+                        false,
+                        events,
+                        roster,
+                        randomShifts ? null : historySchedule,
+                        true)
+                .run(stepOut(), err());
 
         o.println(
                 "[" + n(2) + "] Starting a Kafka broker and the streaming KPI job in this process");
@@ -294,7 +303,8 @@ public final class DemoCommand implements Callable<Integer> {
 
             KafkaLiveFeed feed = KafkaLiveFeed.start(kafka.bootstrapServers(), options.liveTopic);
             resources.add(0, feed);
-            WallboardServer page = startPage(feed);
+            WallboardServer page =
+                    startPage(feed, fr.joignable.domain.targets.Targets.from(centre));
             resources.add(0, page);
             o.printf("      Live page: %s  (open it now)%n", page.uri());
             o.printf(
@@ -311,12 +321,12 @@ public final class DemoCommand implements Callable<Integer> {
                             liveFrom,
                             liveUntil);
             o.printf("      %d events replayed; the live page shows the end of the day%n", sent);
-            if (lingerSeconds > 0) {
+            if (!linger.isZero()) {
                 o.printf(
-                        "      Keeping the live page open for %.0f s (Ctrl-C to stop)%n",
-                        lingerSeconds);
+                        "      Keeping the live page open for %d s (Ctrl-C to stop)%n",
+                        Math.round(linger.toMillis() / 1000.0));
                 o.flush();
-                Thread.sleep((long) (lingerSeconds * 1000));
+                Thread.sleep(linger.toMillis());
             } else {
                 Thread.sleep(3000);
             }
@@ -334,33 +344,15 @@ public final class DemoCommand implements Callable<Integer> {
                         + n(4)
                         + "] Writing the interval tables (bounded run of the same job over all events)");
         o.flush();
-        step(
-                "kpi",
-                "--events",
-                events.toString(),
-                "--out",
-                out.toString(),
-                "--csv",
-                "--config",
-                config.toString());
+        kpiTables(events, out, true, config);
 
         o.println("[" + n(5) + "] Forecasting the next 28 days and staffing them");
         o.flush();
         Path forecast = out.resolve("forecast.csv");
         Path staffing = out.resolve("staffing.csv");
         forecast(out, 28, forecast);
-        step(
-                "staff",
-                "--forecast",
-                forecast.toString(),
-                "--roster",
-                roster.toString(),
-                "--pools",
-                out.resolve("pools.csv").toString(),
-                "--config",
-                config.toString(),
-                "--out",
-                staffing.toString());
+        StaffRun.of(forecast, roster, targets, staffing, out.resolve("pools.csv"))
+                .run(stepOut(), err());
 
         o.println(
                 "["
@@ -369,94 +361,54 @@ public final class DemoCommand implements Callable<Integer> {
                         + " and improved in simulation (--verify)");
         o.flush();
         Path schedule = out.resolve("schedule.csv");
-        // coverage.csv in the data directory is the report's "schedule for the coming month"
-        step(
-                "schedule",
-                "--staffing",
-                staffing.toString(),
-                "--roster",
-                roster.toString(),
-                "--out",
-                schedule.toString(),
-                "--coverage",
-                out.resolve("coverage.csv").toString(),
-                "--time-limit",
-                "30s",
-                "--verify",
-                "--verify-rounds",
-                "5",
-                // judged with the centre's own targets and opening hours, as simulate judges
-                "--targets",
-                config.toString(),
-                "--verify-out",
-                out.resolve("schedule-verified.csv").toString());
+        // coverage.csv in the data directory is the report's "schedule for the coming month";
+        // judged with the centre's own targets and opening hours, as simulate judges
+        new ScheduleRun(
+                        staffing,
+                        roster,
+                        schedule,
+                        null,
+                        out.resolve("coverage.csv"),
+                        ScheduleRun.solver(Duration.ofSeconds(30)),
+                        new ScheduleRun.Verify(
+                                null, targets, 5, 3, out.resolve("schedule-verified.csv")))
+                .run(stepOut(), err());
 
         o.println("[" + n(7) + "] Training gaps of the roster against the staffing plan");
         o.flush();
-        step(
-                "training-gaps",
-                "--roster",
-                roster.toString(),
-                "--staffing",
-                staffing.toString(),
-                "--out",
-                out.resolve("training-gaps.csv").toString(),
-                "--plan",
-                out.resolve("training-plan.csv").toString(),
-                "--schedule",
-                schedule.toString(),
-                "--config",
-                config.toString());
+        boolean verified =
+                TrainingGapsRun.of(
+                                roster,
+                                staffing,
+                                out.resolve("training-gaps.csv"),
+                                out.resolve("training-plan.csv"),
+                                schedule,
+                                targets)
+                        .run(stepOut(), err());
+        if (!verified) {
+            throw new InputException(
+                    "demo step 'training-gaps' failed: the training plan did not pass its re-check");
+        }
 
         o.println(
                 "["
                         + n(8)
                         + "] What the schedule achieves: the centre simulated with those shifts");
         o.flush();
-        step(
-                "simulate",
-                "--forecast",
-                forecast.toString(),
-                "--roster",
-                roster.toString(),
-                "--staffing",
-                schedule.toString(),
-                "--seeds",
-                "3",
-                "--config",
-                config.toString(),
-                "--out",
-                out.resolve("simulated.csv").toString());
+        SimulateRun.ofStaffing(forecast, roster, schedule, targets, 3, out.resolve("simulated.csv"))
+                .run(stepOut());
         o.println(
                 "      and today's roster as the history shows it present (the report's what-if)");
         o.flush();
-        step(
-                "simulate",
-                "--forecast",
-                forecast.toString(),
-                "--roster",
-                roster.toString(),
-                "--presence-history",
-                out.toString(),
-                "--seeds",
-                "3",
-                "--config",
-                config.toString(),
-                "--out",
-                out.resolve(fr.joignable.domain.table.WhatIfTable.FILE_NAME).toString());
+        SimulateRun.ofPresenceHistory(
+                        forecast, roster, out, targets, 3, out.resolve(WhatIfTable.FILE_NAME))
+                .run(stepOut());
 
         YearMonth month = reportMonth(first, start.plusDays(days));
         o.printf("[" + n(9) + "] Monthly report for %s%n", month);
         o.flush();
         for (String ext : List.of("html", "pdf", "xlsx")) {
-            step(
-                    "report",
-                    "--month",
-                    month.toString(),
-                    "--data",
-                    out.toString(),
-                    "--out",
-                    out.resolve("report-" + month + "." + ext).toString());
+            ReportRun.of(month, out, out.resolve("report-" + month + "." + ext)).run(stepOut());
         }
         o.printf("Done. Everything is under %s/%n", out);
         o.flush();
@@ -509,7 +461,8 @@ public final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    private WallboardServer startPage(KafkaLiveFeed feed) throws IOException {
+    private WallboardServer startPage(
+            KafkaLiveFeed feed, fr.joignable.domain.targets.Targets targets) throws IOException {
         try {
             WallboardServer.Config local = WallboardServer.Config.local(port);
             return WallboardServer.start(
@@ -518,8 +471,7 @@ public final class DemoCommand implements Callable<Integer> {
                             local.address(),
                             local.token(),
                             local.language(),
-                            fr.joignable.domain.targets.Targets.from(
-                                    JoignableConfig.read(out.resolve(JoignableConfig.FILE_NAME))),
+                            targets,
                             local.clock()));
         } catch (BindException e) {
             throw new fr.joignable.domain.io.InputException(
@@ -549,16 +501,6 @@ public final class DemoCommand implements Callable<Integer> {
             progress.update(span / 60_000, span / 60_000);
             progress.finish();
             return sent;
-        }
-    }
-
-    /** Runs another command of this CLI as one step; a failing step fails the demo. */
-    private void step(String... args) {
-        PrintWriter o = out();
-        int status = JoignableCli.create(indent(o), spec.commandLine().getErr()).execute(args);
-        if (status != JoignableCli.EXIT_OK) {
-            throw new fr.joignable.domain.io.InputException(
-                    "demo step '" + args[0] + "' failed (exit " + status + ")");
         }
     }
 

@@ -10,7 +10,9 @@ import fr.joignable.forecasting.staffing.QueueModel;
 import fr.joignable.forecasting.staffing.RequiredAgents;
 import fr.joignable.forecasting.staffing.Shrinkage;
 import fr.joignable.forecasting.staffing.StaffingTargets;
+import fr.joignable.jobs.options.DurationConverter;
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -49,17 +51,17 @@ public final class ErlangCommand implements Callable<Integer> {
             names = "--interval",
             paramLabel = "DURATION",
             defaultValue = "15m",
-            converter = Converters.Seconds.class,
+            converter = DurationConverter.class,
             description = "Length of the interval (default: ${DEFAULT-VALUE}, the KPI grid).")
-    double intervalSeconds;
+    Duration interval;
 
     @Option(
             names = "--aht",
             required = true,
             paramLabel = "DURATION",
-            converter = Converters.Seconds.class,
+            converter = DurationConverter.class,
             description = "Mean handle time (talk + wrap-up), > 0.")
-    double ahtSeconds;
+    Duration aht;
 
     @Option(
             names = "--sl",
@@ -84,9 +86,9 @@ public final class ErlangCommand implements Callable<Integer> {
     @Option(
             names = "--asa",
             paramLabel = "DURATION",
-            converter = Converters.Seconds.class,
+            converter = DurationConverter.class,
             description = "Maximum mean wait over all contacts (ASA) target, > 0.")
-    Double asaSeconds;
+    Duration asa;
 
     @Option(
             names = "--shrinkage",
@@ -100,9 +102,9 @@ public final class ErlangCommand implements Callable<Integer> {
     @Option(
             names = "--patience",
             paramLabel = "DURATION",
-            converter = Converters.Seconds.class,
+            converter = DurationConverter.class,
             description = "Mean patience before hanging up, > 0: switches to Erlang A.")
-    Double patienceSeconds;
+    Duration patience;
 
     @Option(names = "--json", description = "Print one JSON object.")
     boolean json;
@@ -112,10 +114,10 @@ public final class ErlangCommand implements Callable<Integer> {
         if (!(volume > 0) || Double.isInfinite(volume)) {
             throw new UsageException("--volume must be a number > 0, got " + volume);
         }
-        if (!(intervalSeconds > 0)) {
+        if (interval.isZero()) {
             throw new UsageException("--interval must be > 0");
         }
-        if (!(ahtSeconds > 0)) {
+        if (aht.isZero()) {
             throw new UsageException("--aht must be > 0");
         }
         if (agents != null && agents < 1) {
@@ -124,30 +126,31 @@ public final class ErlangCommand implements Callable<Integer> {
         if (maxOccupancy != null && !(maxOccupancy > 0 && maxOccupancy <= 1)) {
             throw new UsageException("--max-occupancy must be in (0, 1], got " + maxOccupancy);
         }
-        if (asaSeconds != null && !(asaSeconds > 0)) {
+        if (asa != null && asa.isZero()) {
             throw new UsageException("--asa must be > 0");
         }
         if (!(shrinkage >= 0 && shrinkage < 1)) {
             throw new UsageException("--shrinkage must be in [0, 1), got " + shrinkage);
         }
-        if (patienceSeconds != null && !(patienceSeconds > 0)) {
+        if (patience != null && patience.isZero()) {
             throw new UsageException("--patience must be > 0");
         }
         StaffingTargets targets = StaffingTargets.none();
         if (serviceLevel != null) {
             targets = targets.withServiceLevel(parseServiceLevel(serviceLevel));
         }
-        if (asaSeconds != null) {
-            targets = targets.withMaxAsa(asaSeconds);
+        if (asa != null) {
+            targets = targets.withMaxAsa(seconds(asa));
         }
         if (maxOccupancy != null) {
             targets = targets.withMaxOccupancy(maxOccupancy);
         }
-        double traffic = volume * ahtSeconds / intervalSeconds;
+        double ahtSeconds = seconds(aht);
+        double traffic = volume * ahtSeconds / seconds(interval);
         QueueModel model =
-                patienceSeconds == null
+                patience == null
                         ? ErlangC.of(traffic, ahtSeconds)
-                        : ErlangA.of(traffic, ahtSeconds, patienceSeconds);
+                        : ErlangA.of(traffic, ahtSeconds, seconds(patience));
         QueueMetrics m;
         if (agents != null) {
             m = model.evaluate(agents, targets.thresholdSeconds());
@@ -174,6 +177,11 @@ public final class ErlangCommand implements Callable<Integer> {
         }
         out.flush();
         return JoignableCli.EXIT_OK;
+    }
+
+    /** A duration in seconds, to the millisecond the options are read to. */
+    static double seconds(Duration d) {
+        return d.toMillis() / 1000.0;
     }
 
     /** {@code P/T} as {@code joignable.yaml} writes it ({@link ServiceLevelTarget#parse}). */

@@ -1,14 +1,9 @@
 package fr.joignable.cli;
 
-import fr.joignable.domain.event.Channel;
-import fr.joignable.sim.SampleData;
-import fr.joignable.sim.SimulationSummary;
-import fr.joignable.sim.SimulatorOptions;
-import java.io.PrintWriter;
+import fr.joignable.cli.run.GenerateRun;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -105,66 +100,8 @@ public final class GenerateCommand implements Callable<Integer> {
             throw new UsageException(
                     "--start and --days must keep the events between 1971 and 2198");
         }
-        SimulatorOptions options = SimulatorOptions.defaults().withSeed(seed);
-        if (faults) {
-            options = options.withFaults(SimulatorOptions.Faults.DEFAULT_ON);
-        }
-        PrintWriter err = spec.commandLine().getErr();
-        ConsoleProgress progress = new ConsoleProgress(err, "generate: days", quiet);
-        long started = System.nanoTime();
-        SampleData.Result result =
-                SampleData.generate(options, first, days, out, roster, schedule, progress);
-        double seconds = (System.nanoTime() - started) / 1e9;
-        SimulationSummary s = result.summary();
-        PrintWriter o = spec.commandLine().getOut();
-        o.printf(
-                Locale.ROOT,
-                "Wrote %d events (%d days from %s, seed %d) to %s in %.1f s%n",
-                result.lines(),
-                days,
-                first,
-                seed,
-                out,
-                seconds);
-        StringBuilder channels = new StringBuilder();
-        for (Channel c : Channel.values()) {
-            if (channels.length() > 0) {
-                channels.append(", ");
-            }
-            channels.append(c.name()).append(' ').append(s.offeredByChannel().getOrDefault(c, 0L));
-        }
-        o.printf(Locale.ROOT, "Contacts: %d (%s)%n", s.offered(), channels);
-        o.printf(
-                Locale.ROOT,
-                "Agents: %d; abandoned %d (+%d short); handoffs %d; repeats %d; duplicates %d of %d"
-                        + " identified (%d after an abandon)%n",
-                s.agents(),
-                s.abandoned(),
-                s.shortAbandoned(),
-                s.handoffsCreated(),
-                s.repeats(),
-                s.duplicates(),
-                s.identified(),
-                s.duplicatesAfterAbandon());
-        o.printf(
-                Locale.ROOT,
-                "Turned away by the switchboard: %d (%d calls while closed, %d queue full or"
-                        + " wait limit)%n",
-                s.diverted(),
-                s.closedCalls(),
-                s.diverted() - s.closedCalls());
-        if (faults) {
-            o.printf(
-                    Locale.ROOT,
-                    "Faults: %d out of order, %d redelivered, %d invalid lines%n",
-                    result.delayed(),
-                    result.redelivered(),
-                    result.invalid());
-        }
-        if (roster != null) {
-            o.printf(Locale.ROOT, "Roster: %s%n", roster);
-        }
-        o.flush();
+        new GenerateRun(first, days, seed, faults, out, roster, schedule, quiet)
+                .run(spec.commandLine().getOut(), spec.commandLine().getErr());
         return JoignableCli.EXIT_OK;
     }
 }

@@ -4,6 +4,8 @@ import fr.joignable.domain.kafka.Topics;
 import fr.joignable.inputs.InputFormat;
 import fr.joignable.inputs.KafkaIngest;
 import fr.joignable.inputs.Skips;
+import fr.joignable.jobs.options.DurationConverter;
+import fr.joignable.jobs.options.PseudonymizeOptions;
 import fr.joignable.wallboard.command.EventsTopicOption;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -85,7 +87,7 @@ public final class IngestCommand implements Callable<Integer> {
 
     @Option(
             names = "--poll",
-            converter = Converters.DurationValue.class,
+            converter = DurationConverter.class,
             defaultValue = "0.2s",
             paramLabel = "DURATION",
             description = "Wait between reads when the file is idle (default: ${DEFAULT-VALUE}).")

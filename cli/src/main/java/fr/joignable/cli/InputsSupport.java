@@ -3,6 +3,7 @@ package fr.joignable.cli;
 import fr.joignable.domain.privacy.TenantPseudonymizer;
 import fr.joignable.inputs.InputFormat;
 import fr.joignable.inputs.Mapping;
+import fr.joignable.jobs.options.PseudonymizeOptions;
 import java.nio.file.Path;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
@@ -35,9 +36,6 @@ final class InputsSupport {
 
     /** The pseudonymiser the options ask for, or {@code null}; the key is never printed. */
     static TenantPseudonymizer pseudonymizer(PseudonymizeOptions o) {
-        if (o.keyFile != null) {
-            return TenantPseudonymizer.fromFile(o.keyFile);
-        }
-        return o.pseudonymize ? TenantPseudonymizer.fromEnvironment(System.getenv()) : null;
+        return o.pseudonymizer();
     }
 }

@@ -4,6 +4,9 @@ import fr.joignable.domain.kpi.ChannelThresholds;
 import fr.joignable.jobs.FileKpiRun;
 import fr.joignable.jobs.KpiJobOptions;
 import fr.joignable.jobs.RunSummary;
+import fr.joignable.jobs.options.DurationConverter;
+import fr.joignable.jobs.options.LatenessOptions;
+import fr.joignable.jobs.options.PseudonymizeOptions;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -61,7 +64,7 @@ public final class KpiCommand implements Callable<Integer> {
 
     @Option(
             names = "--duplicate-window",
-            converter = Converters.DurationValue.class,
+            converter = DurationConverter.class,
             paramLabel = "DURATION",
             description =
                     "Window of the duplicate-contact KPI (default: the configuration's"
@@ -95,7 +98,7 @@ public final class KpiCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Configuration conf = new Configuration();
         configFile.applyTo(conf);
-        privacy.applyTo(conf);
+        privacy.applyCheckedHere(conf);
         conf.set(KpiJobOptions.FILES_JUDGE_LATENESS, judgeLateness);
         if (!judgeLateness && lateness.given()) {
             spec.commandLine()

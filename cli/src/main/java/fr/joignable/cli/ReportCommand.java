@@ -1,8 +1,8 @@
 package fr.joignable.cli;
 
+import fr.joignable.cli.run.ReportRun;
 import fr.joignable.reporting.Messages;
 import fr.joignable.reporting.MonthlyReport;
-import fr.joignable.reporting.ReportOptions;
 import java.nio.file.Path;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
@@ -51,7 +51,7 @@ public final class ReportCommand implements Callable<Integer> {
 
     @Option(
             names = "--cost-per-hour",
-            defaultValue = "30",
+            defaultValue = ReportRun.DEFAULT_COST_PER_HOUR,
             paramLabel = "EUR",
             description = {
                 "Fully loaded cost of one paid agent-hour in euros, for the budget figures"
@@ -79,9 +79,7 @@ public final class ReportCommand implements Callable<Integer> {
             throw new UsageException(
                     "--cost-per-hour must be a number >= 0, not '" + costPerHour + "'");
         }
-        MonthlyReport.write(data, ym, lang, new ReportOptions(costPerHour), out);
-        spec.commandLine().getOut().println("Monthly report " + ym + " written to " + out);
-        spec.commandLine().getOut().flush();
+        new ReportRun(ym, data, lang, costPerHour, out).run(spec.commandLine().getOut());
         return JoignableCli.EXIT_OK;
     }
 }

@@ -1,15 +1,11 @@
 package fr.joignable.cli;
 
-import fr.joignable.domain.kpi.KpiFormat;
-import fr.joignable.forecasting.schedule.ScheduleFiles;
-import fr.joignable.forecasting.schedule.ScheduleResult;
+import fr.joignable.cli.run.ScheduleRun;
+import fr.joignable.cli.run.ScheduleVerify;
 import fr.joignable.forecasting.schedule.Scheduler;
-import fr.joignable.forecasting.schedule.ShiftRules;
-import fr.joignable.forecasting.training.Roster;
-import fr.joignable.forecasting.training.StaffingPlan;
-import java.io.PrintWriter;
+import fr.joignable.forecasting.staffing.TargetsConfig;
+import fr.joignable.jobs.options.DurationConverter;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -70,15 +66,15 @@ public final class ScheduleCommand implements Callable<Integer> {
     @Option(
             names = "--time-limit",
             paramLabel = "DURATION",
-            defaultValue = "300s",
-            converter = Converters.Seconds.class,
+            defaultValue = ScheduleRun.DEFAULT_TIME_LIMIT,
+            converter = DurationConverter.class,
             description = "Solver time for the whole horizon (default ${DEFAULT-VALUE}).")
-    double timeLimit;
+    java.time.Duration timeLimit;
 
     @Option(
             names = "--workers",
             paramLabel = "N",
-            defaultValue = "2",
+            defaultValue = ScheduleRun.DEFAULT_WORKERS,
             description = "Solver threads (default ${DEFAULT-VALUE}).")
     int workers;
 
@@ -151,7 +147,7 @@ public final class ScheduleCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (timeLimit <= 0) {
+        if (timeLimit.isZero()) {
             throw new UsageException("--time-limit must be positive");
         }
         if (workers < 1 || workers > 64) {
@@ -166,125 +162,27 @@ public final class ScheduleCommand implements Callable<Integer> {
         if (!verify && (forecast != null || targets != null || verifyOut != null)) {
             throw new UsageException("--forecast, --targets and --verify-out need --verify");
         }
-        PrintWriter stdout = spec.commandLine().getOut();
-        PrintWriter stderr = spec.commandLine().getErr();
-        ShiftRules shiftRules = rules == null ? ShiftRules.defaults() : ShiftRules.read(rules);
-        Roster agents = Roster.read(roster);
-        StaffingPlan plan = StaffingPlan.read(staffing);
-        Scheduler.Options options =
-                new Scheduler.Options(timeLimit, workers, solver == Solver.SCIP);
-        java.util.function.Consumer<String> progress =
-                line -> {
-                    stderr.println("schedule: " + line);
-                    stderr.flush();
-                };
-        ScheduleResult r = Scheduler.schedule(agents, plan, shiftRules, options, progress);
-        ScheduleVerify.Kept kept = null;
-        if (verify) {
-            kept =
-                    ScheduleVerify.improve(
-                            r,
-                            extra ->
-                                    Scheduler.schedule(
-                                            agents,
-                                            plan,
-                                            shiftRules,
-                                            options,
-                                            progress,
-                                            extra.extra(),
-                                            extra.weights(),
-                                            extra.poolWeights(),
-                                            extra.paidFloor()),
-                            plan,
-                            forecast == null ? staffing : forecast,
-                            roster,
-                            targets,
-                            verifySeeds,
-                            verifyRounds,
-                            stdout);
-            r = kept.result();
-        }
-        ScheduleFiles.writeSchedule(out, r.shifts());
-        if (coverage != null) {
-            ScheduleFiles.writeCoverage(coverage, r.coverage());
-        }
-        printSummary(stdout, r, plan);
-        if (kept != null) {
-            ScheduleVerify.print(stdout, kept);
-            if (verifyOut != null) {
-                ScheduleVerify.write(verifyOut, kept.outcome());
-            }
-        }
-        stdout.flush();
+        ScheduleRun.Verify check =
+                verify
+                        ? new ScheduleRun.Verify(
+                                forecast,
+                                targets == null
+                                        ? TargetsConfig.defaults()
+                                        : TargetsConfig.read(targets),
+                                verifyRounds,
+                                verifySeeds,
+                                verifyOut)
+                        : null;
+        new ScheduleRun(
+                        staffing,
+                        roster,
+                        out,
+                        rules,
+                        coverage,
+                        new Scheduler.Options(
+                                timeLimit.toMillis() / 1000.0, workers, solver == Solver.SCIP),
+                        check)
+                .run(spec.commandLine().getOut(), spec.commandLine().getErr());
         return JoignableCli.EXIT_OK;
-    }
-
-    private void printSummary(PrintWriter w, ScheduleResult r, StaffingPlan plan) {
-        w.printf(
-                Locale.ROOT,
-                "%d shifts for %d agents over %d intervals (%d with demand).%n",
-                r.shifts().size(),
-                r.agents(),
-                plan.intervals().size(),
-                r.intervalsWithDemand());
-        if (!r.idleAgents().isEmpty()) {
-            w.printf(
-                    "%d agents are trained in no queue of the plan and get no shift.%n",
-                    r.idleAgents().size());
-        }
-        w.printf(
-                Locale.ROOT,
-                "Paid hours: %.1f h for a plan of %.1f agent-hours (%+.1f %%).%n",
-                r.paidHours(),
-                r.requiredAgentHours(),
-                r.requiredAgentHours() > 0
-                        ? 100 * (r.paidHours() / r.requiredAgentHours() - 1)
-                        : 0);
-        if (r.intervalsShort() == 0) {
-            w.println("Under the plan: no interval.");
-        } else {
-            w.printf(
-                    Locale.ROOT,
-                    "Under the plan: %d intervals, %.1f agent-hours in all (%.1f of them outside"
-                            + " the hours a shift may cover); worst %s, %.2f agents missing.%n",
-                    r.intervalsShort(),
-                    r.shortAgentHours(),
-                    r.unavoidableAgentHours(),
-                    KpiFormat.instant(r.worstInterval()),
-                    r.worstShort());
-        }
-        w.printf(
-                Locale.ROOT,
-                "Solver: %s in %.1f s; cost %.1f h, bound %.1f h, gap %.2f %%.%n",
-                String.join("/", new java.util.TreeSet<>(r.statuses())),
-                r.solverSeconds(),
-                r.objective() / 60,
-                r.bound() / 60,
-                100 * r.gap());
-        if (r.droppedShifts() > 0) {
-            w.printf(
-                    "%d shifts of the weekly model could not be given to an agent (hours or rest);"
-                            + " the figures above count without them.%n",
-                    r.droppedShifts());
-        }
-        if (r.marginals().isEmpty()) {
-            w.println("One more agent: would not reduce the shortfall anywhere.");
-        } else {
-            w.println("One more agent would buy (every such weekday of the horizon):");
-            for (ScheduleResult.Marginal m : r.marginals()) {
-                w.printf(
-                        Locale.ROOT,
-                        "  %s %s, skills %s: %.1f agent-hours less under the plan; %s %.0f %% → %.0f %%%n",
-                        m.day().getDisplayName(java.time.format.TextStyle.FULL, Locale.ENGLISH)
-                                + "s",
-                        m.pattern(),
-                        m.skills(),
-                        m.agentHoursGained(),
-                        m.pool(),
-                        100 * m.coverageBefore(),
-                        100 * m.coverageAfter());
-            }
-        }
-        w.printf("Wrote %s%s.%n", out, coverage == null ? "" : " and " + coverage);
     }
 }

@@ -1,20 +1,11 @@
 package fr.joignable.cli;
 
-import fr.joignable.forecasting.staffing.ForecastReader;
-import fr.joignable.forecasting.staffing.HistoryPresence;
-import fr.joignable.forecasting.staffing.Pools;
-import fr.joignable.forecasting.staffing.Replay;
+import fr.joignable.cli.run.SimulateRun;
+import fr.joignable.cli.run.StaffRun;
 import fr.joignable.forecasting.staffing.ReplayAgents;
 import fr.joignable.forecasting.staffing.ReplaySummary;
-import fr.joignable.forecasting.staffing.StaffRoster;
 import fr.joignable.forecasting.staffing.StaffingPlan;
-import fr.joignable.forecasting.staffing.TargetsConfig;
-import fr.joignable.sim.PlanSimulator;
-import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Locale;
-import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -87,14 +78,14 @@ public final class SimulateCommand implements Callable<Integer> {
     @Option(
             names = "--offered-column",
             paramLabel = "NAME",
-            defaultValue = "offered",
+            defaultValue = StaffRun.DEFAULT_OFFERED_COLUMN,
             description = "Forecast column holding the volume (default: ${DEFAULT-VALUE}).")
     String offeredColumn;
 
     @Option(
             names = "--seeds",
             paramLabel = "N",
-            defaultValue = "10",
+            defaultValue = SimulateRun.DEFAULT_SEEDS,
             description = "Seeds to average, 1 to 1000 (default: ${DEFAULT-VALUE}).")
     int seeds;
 
@@ -110,58 +101,19 @@ public final class SimulateCommand implements Callable<Integer> {
         if (seeds < 1 || seeds > 1000) {
             throw new UsageException("--seeds: must be in [1, 1000], got " + seeds);
         }
-        java.util.Optional<Path> targetsFile =
-                targets != null ? java.util.Optional.of(targets) : configFile.located();
-        TargetsConfig config =
-                targetsFile.isEmpty()
-                        ? TargetsConfig.defaults()
-                        : TargetsConfig.read(targetsFile.get());
-        List<StaffingPlan.ForecastRow> rows = ForecastReader.read(forecast, offeredColumn);
-        StaffRoster agents = StaffRoster.read(roster);
-        Replay.Workload workload = new Replay.Workload(rows, config);
-        List<PlanSimulator.Agent> simulated;
-        String what;
         if ((staffing == null) == (presenceHistory == null)) {
             throw new UsageException("give one of --staffing FILE and --presence-history DIR");
         }
-        if (presenceHistory != null) {
-            simulated = HistoryPresence.agents(presenceHistory, workload, agents);
-            what = "history presence";
-        } else if (ReplayAgents.isSchedule(staffing)) {
-            simulated =
-                    ReplayAgents.fromSchedule(
-                            staffing, workload, agents, config.openingHours().zone());
-            what = "schedule";
-        } else {
-            TreeSet<String> queues = new TreeSet<>();
-            rows.forEach(r -> queues.add(r.queue()));
-            Pools pools = Pools.fromRoster(agents, queues);
-            simulated =
-                    ReplayAgents.fromCounts(
-                            workload,
-                            pools,
-                            agents,
-                            ReplayAgents.countsFromStaffing(staffing, workload, pools));
-            what = "staffing plan";
-        }
-        List<PlanSimulator.Result> runs = Replay.runs(workload, simulated, seeds);
-        ReplaySummary.write(out, Replay.rows(workload, simulated, runs));
-        PrintWriter o = spec.commandLine().getOut();
-        o.printf(
-                Locale.ROOT,
-                "%s of %d agents replayed over %d intervals x %d seeds to %s%n",
-                what,
-                simulated.size(),
-                workload.size(),
-                seeds,
-                out);
-        List<ReplaySummary.Line> lines =
-                ReplaySummary.lines(workload, runs, config.openingHours().zone());
-        for (ReplaySummary.Line l : lines) {
-            o.println("  " + ReplaySummary.format(l));
-        }
-        o.println("  " + ReplaySummary.format(ReplaySummary.criterion(lines)));
-        o.flush();
+        new SimulateRun(
+                        forecast,
+                        offeredColumn,
+                        roster,
+                        staffing,
+                        presenceHistory,
+                        TargetsFiles.resolve(targets, configFile),
+                        seeds,
+                        out)
+                .run(spec.commandLine().getOut());
         return JoignableCli.EXIT_OK;
     }
 }

@@ -1,18 +1,6 @@
 package fr.joignable.cli;
 
-import fr.joignable.domain.kpi.KpiFormat;
-import fr.joignable.forecasting.staffing.ForecastReader;
-import fr.joignable.forecasting.staffing.Replay;
-import fr.joignable.forecasting.staffing.StaffRoster;
-import fr.joignable.forecasting.staffing.TargetsConfig;
-import fr.joignable.forecasting.training.PlannedTraining;
-import fr.joignable.forecasting.training.QueueGap;
-import fr.joignable.forecasting.training.Roster;
-import fr.joignable.forecasting.training.SimulatedTraining;
-import fr.joignable.forecasting.training.StaffingPlan;
-import fr.joignable.forecasting.training.TrainingGaps;
-import fr.joignable.forecasting.training.TrainingGapsFiles;
-import fr.joignable.forecasting.training.TrainingGapsResult;
+import fr.joignable.cli.run.TrainingGapsRun;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -32,8 +20,6 @@ import picocli.CommandLine.Spec;
             ""
         })
 public final class TrainingGapsCommand implements Callable<Integer> {
-
-    private static final int MAX_LISTED = 20;
 
     @Spec CommandSpec spec;
 
@@ -98,7 +84,7 @@ public final class TrainingGapsCommand implements Callable<Integer> {
     @Option(
             names = "--check-seeds",
             paramLabel = "N",
-            defaultValue = "3",
+            defaultValue = TrainingGapsRun.DEFAULT_CHECK_SEEDS,
             description = "Seeds of the simulation check, 1 to 100 (default: ${DEFAULT-VALUE}).")
     int checkSeeds;
 
@@ -130,178 +116,18 @@ public final class TrainingGapsCommand implements Callable<Integer> {
         if (simulate && schedule == null) {
             throw new UsageException("--check-by-simulation needs --schedule");
         }
-        TargetsConfig config = simulate ? targetsConfig() : null;
-        Roster agents = Roster.read(roster);
-        StaffingPlan staffingPlan = StaffingPlan.read(staffing);
-        TrainingGapsResult result;
-        if (schedule != null) {
-            java.util.List<fr.joignable.forecasting.schedule.Shift> shifts =
-                    fr.joignable.forecasting.schedule.ScheduleFiles.readSchedule(schedule);
-            java.util.Set<String> known = new java.util.HashSet<>();
-            agents.agents().forEach(a -> known.add(a.id()));
-            for (fr.joignable.forecasting.schedule.Shift s : shifts) {
-                if (!known.contains(s.agentId())) {
-                    throw new fr.joignable.domain.io.InputException(
-                            schedule
-                                    + ": agent '"
-                                    + s.agentId()
-                                    + "' is not in the roster "
-                                    + roster);
-                }
-            }
-            result =
-                    TrainingGaps.analyseScheduled(
-                            agents,
-                            staffingPlan,
-                            fr.joignable.forecasting.schedule.Presence.of(
-                                    shifts,
-                                    staffingPlan.intervals(),
-                                    java.time.ZoneId.of("Europe/Paris")));
-            stdout.printf(
-                    "Presence: from the schedule %s (%d shifts); an agent counts only in his shifts,"
-                            + " off his breaks.%n",
-                    schedule, shifts.size());
-        } else {
-            double share =
-                    availability != null
-                            ? availability
-                            : TrainingGaps.assumedAvailability(staffingPlan, 35);
-            result =
-                    TrainingGaps.analyse(
-                            agents, staffingPlan, TrainingGaps.DEFAULT_SEARCH_BUDGET, share);
-            stdout.printf(
-                    java.util.Locale.ROOT,
-                    "Presence: assumed, no schedule given: each agent present %.2f × his fte in every"
-                            + " interval%s (--schedule FILE for the real shifts).%n",
-                    share,
-                    availability != null ? "" : " (35 h a week over the plan's open hours a week)");
-        }
-        for (String warning : result.warnings()) {
-            stderr.println("joignable: warning: " + warning);
-        }
-        stderr.flush();
-        TrainingGapsFiles.writeGaps(out, result.gaps());
-        printSummary(stdout, result, TrainingGaps.round(agents.totalFte()));
-        java.util.List<PlannedTraining> planned = result.plan();
-        if (simulate) {
-            SimulatedTraining.Outcome sim = null;
-            try {
-                sim = simulationCheck(config);
-            } catch (fr.joignable.domain.io.InputException e) {
-                // the staffing file holds what coverage needs but not a workload to replay
-                stderr.println("joignable: warning: simulation check skipped: " + e.getMessage());
-                stderr.flush();
-            }
-            if (sim != null) {
-                TrainingGapsSimulationText.print(stdout, sim);
-                if (!sim.named().isEmpty()) {
-                    planned = new java.util.ArrayList<>();
-                    for (SimulatedTraining.Step st : sim.steps()) {
-                        planned.add(new PlannedTraining(st.agentId(), st.team(), st.queue()));
-                    }
-                }
-            }
-        }
-        TrainingGapsFiles.writePlan(plan, planned);
-        stdout.printf("Wrote %s and %s.%n", out, plan);
-        stdout.flush();
-        return result.verified() ? JoignableCli.EXIT_OK : JoignableCli.EXIT_FAILURE;
-    }
-
-    private void printSummary(PrintWriter w, TrainingGapsResult r, double rosterFte) {
-        w.printf(
-                "%d intervals, %d queues, %d agents (%s FTE)%n",
-                r.intervals(), r.queues().size(), r.agents(), KpiFormat.decimal(rosterFte));
-        if (r.uncoveredAgentHours() <= 0) {
-            w.println("Coverage: the roster covers every interval of the plan.");
-        } else {
-            w.printf(
-                    "Coverage: %s agent-hours uncovered; worst interval %s, %s missing.%n",
-                    rounded(r.uncoveredAgentHours()),
-                    KpiFormat.instant(r.worstInterval()),
-                    agents(r.worstIntervalUncovered()));
-            for (QueueGap g : r.gaps()) {
-                if (g.uncoveredAgentHours() > 0) {
-                    w.printf(
-                            "  %s: %s agent-hours, up to %s missing%n",
-                            g.queue(),
-                            rounded(g.uncoveredAgentHours()),
-                            agents(g.worstIntervalUncovered()));
-                }
-            }
-        }
-        w.printf(
-                "Training can fix: %s agent-hours, with %d training%s (%s).%n",
-                rounded(r.trainableAgentHours()),
-                r.plan().size(),
-                r.plan().size() == 1 ? "" : "s",
-                r.planOptimal()
-                        ? "optimal: the fewest possible"
-                        : r.planLowerBound() == 0 && r.searchNodes() == 0
-                                ? "greedy on the scheduled presence, not proved the fewest"
-                                : "heuristic: at least "
-                                        + r.planLowerBound()
-                                        + " needed, gap "
-                                        + (r.plan().size() - r.planLowerBound()));
-        int shown = 0;
-        for (PlannedTraining t : r.plan()) {
-            if (shown++ == MAX_LISTED) {
-                w.printf("  … and %d more (see %s)%n", r.plan().size() - MAX_LISTED, plan);
-                break;
-            }
-            w.printf("  train %s (%s) in %s%n", t.agentId(), t.team(), t.queue());
-        }
-        if (r.hiringAgentHours() > 0) {
-            w.printf(
-                    "Needs hiring: %s agent-hours where demand exceeds the agents present;"
-                            + " worst interval %s, %s short. No training fixes this.%n",
-                    rounded(r.hiringAgentHours()),
-                    KpiFormat.instant(r.worstHiringInterval()),
-                    agents(r.worstIntervalHiring()));
-        } else {
-            w.println("Needs hiring: none, the agents present suffice in every interval.");
-        }
-        if (r.verified()) {
-            w.printf(
-                    "Verified: with the plan trained, a max-flow re-check leaves %s agent-hours"
-                            + " uncovered%s.%n",
-                    rounded(r.uncoveredAgentHoursAfterPlan()),
-                    r.uncoveredAgentHoursAfterPlan() > 0 ? ", all of it hiring" : "");
-        } else {
-            w.printf(
-                    "VERIFICATION FAILED: with the plan trained, %s agent-hours that training"
-                            + " should fix remain uncovered.%n",
-                    rounded(r.fixableAgentHoursAfterPlan()));
-        }
-    }
-
-    private TargetsConfig targetsConfig() {
-        java.util.Optional<Path> targetsFile =
-                targets != null ? java.util.Optional.of(targets) : configFile.located();
-        return targetsFile.isEmpty()
-                ? TargetsConfig.defaults()
-                : TargetsConfig.read(targetsFile.get());
-    }
-
-    private SimulatedTraining.Outcome simulationCheck(TargetsConfig config) {
-        Replay.Workload workload =
-                new Replay.Workload(ForecastReader.read(staffing, "offered"), config);
-        return new SimulatedTraining(workload, schedule, config.openingHours().zone(), checkSeeds)
-                .run(StaffRoster.read(roster));
-    }
-
-    private static String agents(double count) {
-        return rounded(count) + (count == 1 ? " agent" : " agents");
-    }
-
-    /**
-     * A figure of the printed summary to the hundredth (a quarter-hour is 0.25 agent-hours); the
-     * CSV files keep full precision.
-     */
-    static String rounded(double value) {
-        return java.math.BigDecimal.valueOf(value)
-                .setScale(2, java.math.RoundingMode.HALF_UP)
-                .stripTrailingZeros()
-                .toPlainString();
+        boolean verified =
+                new TrainingGapsRun(
+                                roster,
+                                staffing,
+                                out,
+                                plan,
+                                schedule,
+                                availability,
+                                simulate,
+                                checkSeeds,
+                                simulate ? TargetsFiles.resolve(targets, configFile) : null)
+                        .run(stdout, stderr);
+        return verified ? JoignableCli.EXIT_OK : JoignableCli.EXIT_FAILURE;
     }
 }

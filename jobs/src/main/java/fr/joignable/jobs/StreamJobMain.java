@@ -1,14 +1,17 @@
 package fr.joignable.jobs;
 
-import fr.joignable.domain.time.Durations;
+import fr.joignable.domain.config.JoignableConfig;
+import fr.joignable.domain.io.UsageException;
+import fr.joignable.domain.kafka.Topics;
 import fr.joignable.jobs.io.KafkaClientConfig;
 import fr.joignable.jobs.model.Ev;
-import java.time.Duration;
+import fr.joignable.jobs.options.LatenessOptions;
+import fr.joignable.jobs.options.PseudonymizeOptions;
+import fr.joignable.jobs.options.StreamJobOptions;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.functions.RichMapFunction;
 import org.apache.flink.configuration.Configuration;
@@ -16,6 +19,11 @@ import org.apache.flink.core.execution.CheckpointingMode;
 import org.apache.flink.core.fs.Path;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 
 /**
  * The KPI job as a Flink program for any cluster: {@code flink run -p 4 -c
@@ -24,49 +32,90 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * ({@link KafkaKpiRun}), but the environment is {@link
  * StreamExecutionEnvironment#getExecutionEnvironment()}: parallelism, restart strategy, state
  * backend and checkpoint storage come from the cluster and the submission ({@code -p}).
+ *
+ * <p>The command line is picocli's, on the option mixins that {@code joignable stream} uses ({@link
+ * StreamJobOptions}, {@link LatenessOptions}, {@link PseudonymizeOptions}, defaults from {@link
+ * KpiJobOptions}); an unknown or malformed argument fails the submission with its reason and the
+ * usage. Files are read where the job is submitted, except the tenant key file (on the
+ * TaskManagers).
  */
+@Command(
+        name = "StreamJobMain",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        usageHelpWidth = 100,
+        description = {
+            "The Joignable KPI job from Kafka, for a Flink cluster (flink run -c"
+                    + " fr.joignable.jobs.StreamJobMain JOB.jar ...).",
+            "DURATION: 500ms, 10s, 5m, 1h, PT1M30S; a bare number means seconds."
+        })
 public final class StreamJobMain {
 
-    static final String USAGE =
-            String.join(
-                    "\n",
-                    "Usage: StreamJobMain --bootstrap-servers HOST:PORT[,...] --out URI",
-                    "    [--events-topic TOPIC] [--kpi-topic TOPIC] [--live-topic TOPIC]",
-                    "    [--rejected-topic TOPIC] [--group-id ID] [--checkpoint-interval DURATION]",
-                    "    [--out-of-orderness DURATION] [--allowed-lateness DURATION] [--until-end]",
-                    "    [--pseudonymize] [--tenant-key-file FILE]",
-                    "    [--max-events-per-second-per-subtask N]",
-                    "    [--kafka-config FILE] [-X KEY=VALUE]... [--config FILE]",
-                    "  --out: directory of the Parquet tables, a URI (s3://bucket/kpis,"
-                            + " file:///data/kpis) or an absolute path",
-                    "  DURATION: 500ms, 10s, 5m, 1h; a bare number means seconds",
-                    "  --tenant-key-file: read on the TaskManagers; without it the key comes from"
-                            + " their JOIGNABLE_TENANT_KEY",
-                    "  --max-events-per-second-per-subtask: slows reading down (tests, demos);"
-                            + " 0 = no limit (default)",
-                    "  --kafka-config: standard Kafka client properties (security.protocol, sasl.*,"
-                            + " ssl.*) read where the job is submitted; -X KEY=VALUE overrides one."
-                            + " Files they name (trust stores) must exist on the TaskManagers",
-                    "  --config: the centre's joignable.yaml (thresholds per channel and queue,"
-                            + " duplicate window), read where the job is submitted");
+    @Option(
+            names = "--bootstrap-servers",
+            required = true,
+            paramLabel = "HOST:PORT[,...]",
+            description = "Kafka brokers.")
+    String bootstrapServers;
 
-    private static final Set<String> FLAGS = Set.of("until-end", "pseudonymize");
-    private static final Set<String> VALUED =
-            Set.of(
-                    "bootstrap-servers",
-                    "events-topic",
-                    "kpi-topic",
-                    "live-topic",
-                    "rejected-topic",
-                    "group-id",
-                    "out",
-                    "checkpoint-interval",
-                    "out-of-orderness",
-                    "allowed-lateness",
-                    "tenant-key-file",
-                    "max-events-per-second-per-subtask",
-                    "kafka-config",
-                    "config");
+    @Option(
+            names = "--out",
+            required = true,
+            paramLabel = "URI",
+            description =
+                    "Directory of the Parquet tables: a URI (s3://bucket/kpis, file:///data/kpis)"
+                            + " or an absolute path.")
+    String out;
+
+    @Option(
+            names = "--events-topic",
+            paramLabel = "TOPIC",
+            defaultValue = Topics.EVENTS,
+            description = "Kafka topic of the interaction events (default: ${DEFAULT-VALUE}).")
+    String eventsTopic;
+
+    @Option(
+            names = "--live-topic",
+            paramLabel = "TOPIC",
+            defaultValue = Topics.LIVE,
+            description = "Kafka topic of the live-view snapshots (default: ${DEFAULT-VALUE}).")
+    String liveTopic;
+
+    @Mixin StreamJobOptions stream;
+
+    @Mixin LatenessOptions lateness;
+
+    @Mixin PseudonymizeOptions privacy;
+
+    @Option(
+            names = "--max-events-per-second-per-subtask",
+            paramLabel = "N",
+            defaultValue = "0",
+            description = "Slows reading down (tests, demos); 0 = no limit (default).")
+    double maxEventsPerSecond;
+
+    @Option(
+            names = "--kafka-config",
+            paramLabel = "FILE",
+            description =
+                    "Standard Kafka client properties (security.protocol, sasl.*, ssl.*), read"
+                            + " where the job is submitted. Files they name (trust stores) must"
+                            + " exist on the TaskManagers.")
+    java.nio.file.Path kafkaConfig;
+
+    @Option(
+            names = "-X",
+            paramLabel = "KEY=VALUE",
+            description = "One Kafka client property, overriding --kafka-config (repeatable).")
+    List<String> kafkaOverrides = new ArrayList<>();
+
+    @Option(
+            names = "--config",
+            paramLabel = "FILE",
+            description =
+                    "The centre's joignable.yaml (thresholds per channel and queue, duplicate"
+                            + " window), read where the job is submitted.")
+    java.nio.file.Path config;
 
     private StreamJobMain() {}
 
@@ -80,11 +129,10 @@ public final class StreamJobMain {
             Configuration conf) {}
 
     public static void main(String[] args) throws Exception {
-        Args a;
-        try {
-            a = parse(args);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(e.getMessage() + "\n" + USAGE, e);
+        PrintWriter stdout = new PrintWriter(System.out, true);
+        Args a = parse(args, stdout);
+        if (a == null) {
+            return; // --help or --version
         }
         KpiJobOptions options = KpiJobOptions.from(a.conf());
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
@@ -103,152 +151,89 @@ public final class StreamJobMain {
         env.execute("joignable stream");
     }
 
-    /** Parses {@code --name value}, {@code --name=value} and the two flags. */
+    /** {@link #parse(String[], PrintWriter)}, help text discarded. */
     static Args parse(String[] args) {
-        Map<String, String> values = new LinkedHashMap<>();
-        List<String> flags = new ArrayList<>();
-        List<String> kafkaOverrides = new ArrayList<>();
-        for (int i = 0; i < args.length; i++) {
-            String arg = args[i];
-            if (arg.equals("-X") || arg.startsWith("-X") && !arg.startsWith("--")) {
-                // -X KEY=VALUE or -XKEY=VALUE: one Kafka client property
-                if (arg.length() > 2) {
-                    kafkaOverrides.add(arg.substring(2));
-                } else if (i + 1 < args.length) {
-                    kafkaOverrides.add(args[++i]);
-                } else {
-                    throw new IllegalArgumentException("-X needs KEY=VALUE");
-                }
-                continue;
+        return parse(args, new PrintWriter(java.io.Writer.nullWriter()));
+    }
+
+    /**
+     * Parses the command line. {@code --help} and {@code --version} print to {@code out} and give
+     * {@code null}; any error is an {@link IllegalArgumentException} whose message is the reason,
+     * then the usage (what {@code flink run} shows).
+     */
+    static Args parse(String[] args, PrintWriter out) {
+        StreamJobMain main = new StreamJobMain();
+        CommandLine cl = new CommandLine(main);
+        try {
+            cl.parseArgs(args);
+            if (cl.isUsageHelpRequested()) {
+                cl.usage(out, CommandLine.Help.Ansi.OFF);
+                out.flush();
+                return null;
             }
-            if (!arg.startsWith("--") || arg.length() == 2) {
-                throw new IllegalArgumentException("unexpected argument: " + arg);
+            if (cl.isVersionHelpRequested()) {
+                out.println("StreamJobMain " + version());
+                out.flush();
+                return null;
             }
-            String name = arg.substring(2);
-            String value = null;
-            int eq = name.indexOf('=');
-            if (eq >= 0) {
-                value = name.substring(eq + 1);
-                name = name.substring(0, eq);
-            }
-            if (FLAGS.contains(name)) {
-                if (value != null && !value.equals("true") && !value.equals("false")) {
-                    throw new IllegalArgumentException("--" + name + " takes no value");
-                }
-                if (value == null || value.equals("true")) {
-                    flags.add(name);
-                }
-                continue;
-            }
-            if (!VALUED.contains(name)) {
-                throw new IllegalArgumentException("unknown option: --" + name);
-            }
-            if (value == null) {
-                if (i + 1 >= args.length) {
-                    throw new IllegalArgumentException("--" + name + " needs a value");
-                }
-                value = args[++i];
-            }
-            if (value.isBlank()) {
-                throw new IllegalArgumentException("--" + name + " must not be empty");
-            }
-            if (values.put(name, value) != null) {
-                throw new IllegalArgumentException("--" + name + " given twice");
-            }
+            return main.args();
+        } catch (ParameterException | UsageException | IllegalArgumentException e) {
+            throw new IllegalArgumentException(e.getMessage() + "\n" + usage(), e);
         }
-        String bootstrap = values.get("bootstrap-servers");
-        if (bootstrap == null) {
-            throw new IllegalArgumentException("--bootstrap-servers is required");
-        }
-        String out = values.get("out");
-        if (out == null) {
-            throw new IllegalArgumentException("--out is required");
-        }
+    }
+
+    /** The usage text, as {@code --help} prints it. */
+    static String usage() {
+        StringWriter w = new StringWriter();
+        new CommandLine(new StreamJobMain())
+                .usage(new PrintWriter(w, true), CommandLine.Help.Ansi.OFF);
+        return w.toString();
+    }
+
+    private static String version() {
+        String v = StreamJobMain.class.getPackage().getImplementationVersion();
+        return v == null ? "(development build)" : v;
+    }
+
+    /** The checked options as the job's configuration. */
+    private Args args() {
+        nonBlank("--bootstrap-servers", bootstrapServers);
+        nonBlank("--out", out);
         Path outPath = new Path(out);
         if (outPath.toUri().getScheme() == null && !outPath.isAbsolute()) {
-            throw new IllegalArgumentException(
+            throw new UsageException(
                     "--out must be a URI (s3://..., file:///...) or an absolute path: " + out);
         }
-
         Configuration conf = new Configuration();
-        String configFile = values.get("config");
-        if (configFile != null) {
+        if (config != null) {
             // read now: a bad file fails the submission with its one-line reason
-            fr.joignable.domain.config.JoignableConfig.read(java.nio.file.Path.of(configFile));
-            conf.set(
-                    KpiJobOptions.CONFIG_FILE,
-                    java.nio.file.Path.of(configFile).toAbsolutePath().toString());
+            JoignableConfig.read(config);
+            conf.set(KpiJobOptions.CONFIG_FILE, config.toAbsolutePath().toString());
         }
-        setString(conf, KpiJobOptions.EVENTS_TOPIC, values.get("events-topic"));
-        setString(conf, KpiJobOptions.KPI_TOPIC, values.get("kpi-topic"));
-        setString(conf, KpiJobOptions.LIVE_TOPIC, values.get("live-topic"));
-        setString(conf, KpiJobOptions.REJECTED_TOPIC, values.get("rejected-topic"));
-        setString(conf, KpiJobOptions.GROUP_ID, values.get("group-id"));
-        String checkpoint = values.get("checkpoint-interval");
-        if (checkpoint != null) {
-            conf.set(
-                    KpiJobOptions.CHECKPOINT_INTERVAL,
-                    duration("--checkpoint-interval", checkpoint, false));
-        }
-        String ooo = values.get("out-of-orderness");
-        if (ooo != null) {
-            conf.set(KpiJobOptions.OUT_OF_ORDERNESS, duration("--out-of-orderness", ooo, true));
-        }
-        String lateness = values.get("allowed-lateness");
-        if (lateness != null) {
-            conf.set(
-                    KpiJobOptions.ALLOWED_LATENESS, duration("--allowed-lateness", lateness, true));
-        }
-        String keyFile = values.get("tenant-key-file");
-        if (keyFile != null) {
-            conf.set(KpiJobOptions.TENANT_KEY_FILE, keyFile);
-        }
-        if (flags.contains("pseudonymize") || keyFile != null) {
-            conf.set(KpiJobOptions.PSEUDONYMIZE, true);
-        }
-        String kafkaConfig = values.get("kafka-config");
-        KafkaClientConfig.applyTo(
-                conf,
-                KafkaClientConfig.of(
-                        kafkaConfig == null ? null : java.nio.file.Path.of(kafkaConfig),
-                        kafkaOverrides));
-        double rate = 0;
-        String max = values.get("max-events-per-second-per-subtask");
-        if (max != null) {
-            try {
-                rate = Double.parseDouble(max);
-            } catch (NumberFormatException e) {
-                rate = -1;
-            }
-            if (!(rate >= 0) || Double.isInfinite(rate)) {
-                throw new IllegalArgumentException(
-                        "--max-events-per-second-per-subtask must be a number, 0 or more: " + max);
-            }
+        StreamJobOptions.set(conf, KpiJobOptions.EVENTS_TOPIC, "--events-topic", eventsTopic);
+        StreamJobOptions.set(conf, KpiJobOptions.LIVE_TOPIC, "--live-topic", liveTopic);
+        stream.applyTo(conf);
+        lateness.applyTo(conf);
+        privacy.applyForCluster(conf);
+        KafkaClientConfig.applyTo(conf, KafkaClientConfig.of(kafkaConfig, kafkaOverrides));
+        if (!(maxEventsPerSecond >= 0) || Double.isInfinite(maxEventsPerSecond)) {
+            throw new UsageException(
+                    "--max-events-per-second-per-subtask must be a number, 0 or more: "
+                            + maxEventsPerSecond);
         }
         return new Args(
-                bootstrap, outPath, flags.contains("until-end"), checkpoint != null, rate, conf);
+                bootstrapServers,
+                outPath,
+                stream.untilEnd(),
+                stream.checkpointIntervalGiven(),
+                maxEventsPerSecond,
+                conf);
     }
 
-    private static void setString(
-            Configuration conf,
-            org.apache.flink.configuration.ConfigOption<String> option,
-            String value) {
-        if (value != null) {
-            conf.set(option, value);
+    private static void nonBlank(String option, String value) {
+        if (value.isBlank()) {
+            throw new UsageException(option + " must not be empty");
         }
-    }
-
-    private static Duration duration(String option, String text, boolean zeroAllowed) {
-        Duration d;
-        try {
-            d = Durations.parse(text);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(option + ": " + e.getMessage());
-        }
-        if (!zeroAllowed && d.isZero()) {
-            throw new IllegalArgumentException(option + " must be positive");
-        }
-        return d;
     }
 
     /** Passes events through at no more than {@code rate} per second per subtask. */

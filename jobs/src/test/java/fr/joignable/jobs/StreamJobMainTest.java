@@ -82,12 +82,13 @@ class StreamJobMainTest {
                                             "4"
                                         }))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("unknown option: --prallelism");
+                .hasMessageContaining("Unknown option")
+                .hasMessageContaining("--prallelism");
         assertThatThrownBy(() -> StreamJobMain.parse(new String[] {"--out", "/d"}))
-                .hasMessageContaining("--bootstrap-servers is required");
+                .hasMessageStartingWith("Missing required option: '--bootstrap-servers");
         assertThatThrownBy(
                         () -> StreamJobMain.parse(new String[] {"--bootstrap-servers", "k:9092"}))
-                .hasMessageContaining("--out is required");
+                .hasMessageStartingWith("Missing required option: '--out=URI'");
         assertThatThrownBy(
                         () ->
                                 StreamJobMain.parse(
@@ -113,12 +114,50 @@ class StreamJobMainTest {
                                         new String[] {
                                             "--bootstrap-servers", "k:9092", "--out", "/d", "x"
                                         }))
-                .hasMessageContaining("unexpected argument: x");
+                .hasMessageContaining("Unmatched argument")
+                .hasMessageContaining("'x'");
         assertThatThrownBy(
                         () ->
                                 StreamJobMain.parse(
                                         new String[] {"--bootstrap-servers", "k:9092", "--out"}))
-                .hasMessageContaining("--out needs a value");
+                .hasMessageContaining("Missing required parameter for option '--out'");
+        assertThatThrownBy(
+                        () ->
+                                StreamJobMain.parse(
+                                        new String[] {
+                                            "--bootstrap-servers",
+                                            "k:9092",
+                                            "--out",
+                                            "/d",
+                                            "--out",
+                                            "/e"
+                                        }))
+                .hasMessageContaining("--out")
+                .hasMessageContaining("should be specified only once");
+        assertThatThrownBy(
+                        () ->
+                                StreamJobMain.parse(
+                                        new String[] {
+                                            "--bootstrap-servers",
+                                            "k:9092",
+                                            "--out",
+                                            "/d",
+                                            "--allowed-lateness",
+                                            "soon"
+                                        }))
+                .hasMessageContaining("'soon' is not a duration");
+        assertThatThrownBy(
+                        () ->
+                                StreamJobMain.parse(
+                                        new String[] {
+                                            "--bootstrap-servers",
+                                            "k:9092",
+                                            "--out",
+                                            "/d",
+                                            "--kpi-topic",
+                                            " "
+                                        }))
+                .hasMessageContaining("--kpi-topic must not be empty");
     }
 
     @Test
@@ -153,13 +192,75 @@ class StreamJobMainTest {
                                         new String[] {
                                             "--bootstrap-servers", "k:9092", "--out", "/d", "-X"
                                         }))
-                .hasMessageContaining("-X needs KEY=VALUE");
+                .hasMessageContaining("Missing required parameter for option '-X'");
     }
 
     @Test
     void mainReportsTheUsage() {
-        assertThatThrownBy(() -> StreamJobMain.main(new String[] {"--nope"}))
-                .hasMessageContaining("unknown option: --nope")
+        assertThatThrownBy(
+                        () ->
+                                StreamJobMain.main(
+                                        new String[] {
+                                            "--bootstrap-servers", "k:9092", "--out", "/d", "--nope"
+                                        }))
+                .hasMessageContaining("Unknown option: '--nope'")
                 .hasMessageContaining("Usage: StreamJobMain");
+    }
+
+    @Test
+    void theFormsTheOldParserAcceptedStillParse() {
+        // --name=value, flags as --flag=true|false, ISO-8601 and bare-second durations
+        StreamJobMain.Args a =
+                StreamJobMain.parse(
+                        new String[] {
+                            "--bootstrap-servers=k:9092",
+                            "--out=file:///data/kpis",
+                            "--until-end=false",
+                            "--pseudonymize=true",
+                            "--checkpoint-interval=PT1M30S",
+                            "--out-of-orderness",
+                            "90",
+                            "--max-events-per-second-per-subtask",
+                            "700"
+                        });
+        KpiJobOptions o = KpiJobOptions.from(a.conf());
+        assertThat(a.untilEnd()).isFalse();
+        assertThat(o.pseudonymize).isTrue();
+        assertThat(o.tenantKeyFile).isEmpty();
+        assertThat(o.checkpointIntervalMs).isEqualTo(90_000);
+        assertThat(o.outOfOrdernessMs).isEqualTo(90_000);
+        assertThat(a.maxEventsPerSecond()).isEqualTo(700);
+        assertThatThrownBy(
+                        () ->
+                                StreamJobMain.parse(
+                                        new String[] {
+                                            "--bootstrap-servers",
+                                            "k:9092",
+                                            "--out",
+                                            "/d",
+                                            "--max-events-per-second-per-subtask",
+                                            "-1"
+                                        }))
+                .hasMessageContaining("--max-events-per-second-per-subtask must be a number");
+    }
+
+    @Test
+    void helpListsTheOptionsOfTheSharedMixinsWithTheJobsDefaults() {
+        java.io.StringWriter out = new java.io.StringWriter();
+        StreamJobMain.Args a =
+                StreamJobMain.parse(new String[] {"--help"}, new java.io.PrintWriter(out, true));
+        assertThat(a).isNull();
+        String help = out.toString().replaceAll("\\s+", " ");
+        assertThat(help)
+                .startsWith("Usage: StreamJobMain")
+                .contains("--bootstrap-servers=HOST:PORT[,...]")
+                .contains("--out=URI")
+                .contains("--kpi-topic=TOPIC KPI rows (upserts). Default: joignable.kpis.")
+                .contains("Default: " + KpiJobOptions.DEFAULT_CHECKPOINT_INTERVAL + ".")
+                .contains("(default: " + KpiJobOptions.DEFAULT_OUT_OF_ORDERNESS + ")")
+                .contains("--tenant-key-file=FILE")
+                .contains("-X=KEY=VALUE")
+                .contains("--config=FILE");
+        assertThat(StreamJobMain.usage().replaceAll("\\s+", " ")).isEqualTo(help);
     }
 }

@@ -7,7 +7,9 @@ import java.util.regex.Pattern;
 
 /**
  * Parses the durations users type: {@code 20s}, {@code 5m}, {@code 1h}, {@code 48h}, {@code 7d},
- * decimals too ({@code 243.5s}); a bare number means seconds.
+ * decimals too ({@code 243.5s}); a bare number means seconds ({@code docs/cli.md}). ISO-8601 as
+ * {@link Duration#parse} reads it ({@code PT1M30S}, {@code P2D}) is accepted too, since that is how
+ * {@link Duration#toString()} and Flink configurations write them.
  */
 public final class Durations {
 
@@ -25,7 +27,11 @@ public final class Durations {
         if (text == null) {
             throw new IllegalArgumentException("a duration is required");
         }
-        Matcher m = FORM.matcher(text.trim().toLowerCase(Locale.ROOT));
+        String t = text.trim().toLowerCase(Locale.ROOT);
+        if (t.startsWith("p")) {
+            return iso(text);
+        }
+        Matcher m = FORM.matcher(t);
         if (!m.matches()) {
             throw new IllegalArgumentException(
                     "'" + text + "' is not a duration (e.g. 20s, 5m, 1h, 7d, 243.5s)");
@@ -46,6 +52,20 @@ public final class Durations {
             throw new IllegalArgumentException("'" + text + "' is too large a duration");
         }
         return seconds;
+    }
+
+    private static double iso(String text) {
+        Duration d;
+        try {
+            d = Duration.parse(text.trim().toUpperCase(Locale.ROOT));
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new IllegalArgumentException(
+                    "'" + text + "' is not a duration (e.g. 20s, 5m, 1h, 7d, 243.5s, PT1M30S)");
+        }
+        if (d.isNegative()) {
+            throw new IllegalArgumentException("'" + text + "' is a negative duration");
+        }
+        return d.getSeconds() + d.getNano() / 1e9;
     }
 
     /** The duration, rounded to the millisecond. */

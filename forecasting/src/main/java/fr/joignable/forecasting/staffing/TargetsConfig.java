@@ -1,16 +1,11 @@
 package fr.joignable.forecasting.staffing;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import fr.joignable.domain.config.JoignableConfig;
 import fr.joignable.domain.config.ServiceLevelTarget;
 import fr.joignable.domain.event.Channel;
 import fr.joignable.domain.io.InputException;
 import fr.joignable.domain.time.Durations;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.time.LocalTime;
@@ -25,7 +20,8 @@ import java.util.Set;
 
 /**
  * Staffing targets per channel and per queue, and the opening hours of deferred work, as read from
- * a YAML file ({@code docs/staffing.md}, {@code docs/targets-example.yaml}):
+ * the centre's {@code joignable.yaml} ({@link JoignableConfig}: parsed once, its tree read here;
+ * {@code docs/staffing.md}, {@code docs/targets-example.yaml}):
  *
  * <pre>
  * channels:                 # channel defaults (override the built-in ones key by key)
@@ -220,16 +216,24 @@ public final class TargetsConfig {
         return openingHours;
     }
 
-    /** Reads a targets file; any problem is an {@link InputException} naming the file and key. */
+    /**
+     * Reads a targets file (a {@code joignable.yaml} or a targets-only file of the same keys): one
+     * parse, {@link JoignableConfig#read}; any problem is an {@link InputException} naming the file
+     * and key.
+     */
     public static TargetsConfig read(Path file) {
-        JsonNode root;
-        try {
-            root = new ObjectMapper(new YAMLFactory()).readTree(Files.readAllBytes(file));
-        } catch (NoSuchFileException e) {
-            throw new InputException(file + ": no such file");
-        } catch (IOException e) {
-            throw new InputException(file + ": not valid YAML: " + firstLine(e.getMessage()));
-        }
+        return from(JoignableConfig.read(file));
+    }
+
+    /**
+     * The staffing targets of a centre's configuration: its {@code channels}, {@code queues} and
+     * {@code opening_hours} sections over the built-in defaults (the tree {@link JoignableConfig}
+     * parsed; the KPI-only keys are accepted and ignored here). A wrong value is an {@link
+     * InputException} naming the file and key.
+     */
+    public static TargetsConfig from(JoignableConfig source) {
+        JsonNode root = source.tree();
+        Path file = source.source().orElse(Path.of(JoignableConfig.FILE_NAME));
         TargetsConfig d = defaults();
         if (root == null || root.isMissingNode() || root.isNull()) {
             return d;
@@ -292,14 +296,6 @@ public final class TargetsConfig {
             }
         }
         return config;
-    }
-
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "";
-        }
-        int nl = message.indexOf('\n');
-        return nl < 0 ? message : message.substring(0, nl);
     }
 
     /** Reading helpers that name the file and key in every error. */

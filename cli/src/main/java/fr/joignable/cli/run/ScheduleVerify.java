@@ -1,4 +1,4 @@
-package fr.joignable.cli;
+package fr.joignable.cli.run;
 
 import fr.joignable.domain.io.AtomicFiles;
 import fr.joignable.domain.kpi.KpiFormat;
@@ -27,9 +27,10 @@ import java.util.function.Function;
  * queue, then over all queues) among those whose paid hours stay within {@link #PAID_SLACK} of the
  * plan's requirement.
  */
-final class ScheduleVerify {
+public final class ScheduleVerify {
 
-    static final String HEADER = "queue,channel,weekday,hour,contacts,service_level,target,met";
+    public static final String HEADER =
+            "queue,channel,weekday,hour,contacts,service_level,target,met";
 
     /** Paid hours may exceed the plan's agent-hours by this share at most (+10 %). */
     static final double PAID_SLACK = 0.10;
@@ -49,13 +50,11 @@ final class ScheduleVerify {
             StaffingPlan plan,
             Path workloadFile,
             Path rosterFile,
-            Path targetsFile,
+            TargetsConfig config,
             int seeds,
             int rounds,
             PrintWriter out)
             throws IOException {
-        TargetsConfig config =
-                targetsFile == null ? TargetsConfig.defaults() : TargetsConfig.read(targetsFile);
         Replay.Workload workload =
                 new Replay.Workload(ForecastReader.read(workloadFile, "offered"), config);
         ScheduleVerification v =

@@ -1,4 +1,4 @@
-package fr.joignable.cli;
+package fr.joignable.cli.run;
 
 import fr.joignable.forecasting.training.SimulatedTraining;
 import java.io.PrintWriter;

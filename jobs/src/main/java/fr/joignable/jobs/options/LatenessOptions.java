@@ -1,4 +1,4 @@
-package fr.joignable.cli;
+package fr.joignable.jobs.options;
 
 import fr.joignable.jobs.KpiJobOptions;
 import java.time.Duration;
@@ -8,23 +8,23 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * The KPI job's lateness options, shared by {@code kpi} (with {@code --judge-lateness}) and {@code
- * stream}: typed durations whose defaults are {@link KpiJobOptions}'. Only the options given on the
- * command line are set on the job, so the job's own defaults and the configuration file stay in
- * force otherwise.
+ * The KPI job's lateness options, shared by {@code kpi} (with {@code --judge-lateness}), {@code
+ * stream} and the job jar's {@link fr.joignable.jobs.StreamJobMain}: typed durations whose defaults
+ * are {@link KpiJobOptions}'. Only the options given on the command line are set on the job, so the
+ * job's own defaults and the configuration file stay in force otherwise.
  */
 public final class LatenessOptions {
 
-    static final String OUT_OF_ORDERNESS = "--out-of-orderness";
+    public static final String OUT_OF_ORDERNESS = "--out-of-orderness";
 
-    static final String ALLOWED_LATENESS = "--allowed-lateness";
+    public static final String ALLOWED_LATENESS = "--allowed-lateness";
 
     @Spec(Spec.Target.MIXEE)
     CommandSpec mixee;
 
     @Option(
             names = OUT_OF_ORDERNESS,
-            converter = Converters.DurationValue.class,
+            converter = DurationConverter.class,
             defaultValue = KpiJobOptions.DEFAULT_OUT_OF_ORDERNESS,
             paramLabel = "DURATION",
             description =
@@ -35,7 +35,7 @@ public final class LatenessOptions {
 
     @Option(
             names = ALLOWED_LATENESS,
-            converter = Converters.DurationValue.class,
+            converter = DurationConverter.class,
             defaultValue = KpiJobOptions.DEFAULT_ALLOWED_LATENESS,
             paramLabel = "DURATION",
             description =
@@ -43,13 +43,23 @@ public final class LatenessOptions {
                             + " late output (default: ${DEFAULT-VALUE}).")
     Duration allowedLateness;
 
+    /** The out-of-orderness parsed (the default when not given). */
+    public Duration outOfOrderness() {
+        return outOfOrderness;
+    }
+
+    /** The allowed lateness parsed (the default when not given). */
+    public Duration allowedLateness() {
+        return allowedLateness;
+    }
+
     /** Whether either option was given on the command line. */
-    boolean given() {
+    public boolean given() {
         return given(OUT_OF_ORDERNESS) || given(ALLOWED_LATENESS);
     }
 
     /** Sets the options given on the command line. */
-    void applyTo(Configuration conf) {
+    public void applyTo(Configuration conf) {
         if (given(OUT_OF_ORDERNESS)) {
             conf.set(KpiJobOptions.OUT_OF_ORDERNESS, outOfOrderness);
         }
