@@ -32,6 +32,14 @@ final class BreakPlacement {
     /** Cost of one minute of distance from the middle, against one agent-minute missing. */
     static final double EPSILON = 1e-4;
 
+    /**
+     * Cost of one minute of break in the interval of the day's highest live workload (the plan's
+     * live {@code offered × aht}), proportionally less elsewhere: where the plan is as short
+     * everywhere (a pooled plan levels a morning), the breaks go where fewer calls arrive. Small
+     * against the shortfall weight (3 per agent-minute by default): only a tie-break.
+     */
+    static final double LOAD_WEIGHT = 0.05;
+
     private final ShiftRules rules;
     private final SkillSets sets;
 
@@ -44,7 +52,7 @@ final class BreakPlacement {
     record Worked(ShiftPattern pattern, int skillClass) {}
 
     /** A movable break: index in its pattern's breaks and its candidate starts. */
-    private record Movable(int shift, int index, int[] starts, int current) {}
+    record Movable(int shift, int index, int[] starts, int current) {}
 
     /**
      * The day's patterns with their short breaks placed; {@code slots} are the day's intervals to
@@ -52,6 +60,21 @@ final class BreakPlacement {
      * solver fails.
      */
     List<ShiftPattern> place(List<Worked> shifts, List<WeekModel.Slot> slots, double seconds) {
+        return place(shifts, slots, null, seconds);
+    }
+
+    /**
+     * As above, {@code load[j]} (null: none) the live workload of {@code slots.get(j)}, in any
+     * unit: the tie-break of {@link #LOAD_WEIGHT}.
+     */
+    List<ShiftPattern> place(
+            List<Worked> shifts, List<WeekModel.Slot> slots, double[] load, double seconds) {
+        double peak = 0;
+        if (load != null) {
+            for (double l : load) {
+                peak = Math.max(peak, l);
+            }
+        }
         List<Movable> movable = new ArrayList<>();
         for (int s = 0; s < shifts.size(); s++) {
             movable.addAll(movables(s, shifts.get(s).pattern()));
@@ -85,7 +108,23 @@ final class BreakPlacement {
                 }
             }
             int nc = sets.classCount();
-            for (WeekModel.Slot slot : slots) {
+            for (int j = 0; j < slots.size(); j++) {
+                WeekModel.Slot slot = slots.get(j);
+                double loadCost = peak > 0 ? LOAD_WEIGHT * load[j] / peak : 0;
+                if (loadCost > 0) {
+                    for (int b = 0; b < movable.size(); b++) {
+                        Movable m = movable.get(b);
+                        int len = breakLength(shifts.get(m.shift()).pattern(), m.index());
+                        for (int k = 0; k < m.starts().length; k++) {
+                            int lost = overlap(m.starts()[k], len, slot.minute());
+                            if (lost > 0) {
+                                objective.setCoefficient(
+                                        x[b][k],
+                                        objective.getCoefficient(x[b][k]) + loadCost * lost);
+                            }
+                        }
+                    }
+                }
                 // fixed presence by class (minutes, with the movable breaks taken out) and the
                 // minutes each break position removes
                 double[] fixed = new double[nc];

@@ -84,6 +84,7 @@ public final class Scheduler {
             int first,
             LocalDate weekStart,
             List<WeekModel.Slot> slots,
+            double[] load,
             Map<String, Integer> agentIndex,
             SkillSets sets,
             Consumer<String> progress) {
@@ -103,15 +104,22 @@ public final class Scheduler {
                 }
             }
             List<WeekModel.Slot> today = new ArrayList<>();
-            for (WeekModel.Slot slot : slots) {
-                if (slot.day() == d) {
-                    today.add(slot);
+            List<Double> todayLoad = new ArrayList<>();
+            for (int j = 0; j < slots.size(); j++) {
+                if (slots.get(j).day() == d) {
+                    today.add(slots.get(j));
+                    todayLoad.add(load == null ? 0 : load[j]);
                 }
             }
             if (worked.isEmpty() || today.isEmpty()) {
                 continue;
             }
-            List<ShiftPattern> placed = placement.place(worked, today, 2);
+            List<ShiftPattern> placed =
+                    placement.place(
+                            worked,
+                            today,
+                            todayLoad.stream().mapToDouble(Double::doubleValue).toArray(),
+                            2);
             for (int j = 0; j < at.size(); j++) {
                 Shift s = shifts.get(at.get(j));
                 if (placed.get(j) != s.pattern()) {
@@ -136,6 +144,36 @@ public final class Scheduler {
             }
         }
         return true;
+    }
+
+    /**
+     * The plan's live workload per interval, erlangs (Σ over live rows of offered × aht / 900),
+     * re-read from its file; null when the file cannot be read (a plan built in memory).
+     */
+    static double[] liveLoad(StaffingPlan plan) {
+        if (plan.source() == null || !java.nio.file.Files.isRegularFile(plan.source())) {
+            return null;
+        }
+        Map<Instant, Integer> index = new HashMap<>();
+        for (int i = 0; i < plan.intervals().size(); i++) {
+            index.put(plan.intervals().get(i), i);
+        }
+        double[] out = new double[plan.intervals().size()];
+        try {
+            for (fr.joignable.domain.table.StaffingTable.Row r :
+                    fr.joignable.domain.table.StaffingTable.read(plan.source())) {
+                Integer i = index.get(r.intervalStart());
+                if (i != null
+                        && r.channel().isLive()
+                        && Double.isFinite(r.offered())
+                        && Double.isFinite(r.ahtSeconds())) {
+                    out[i] += r.offered() * r.ahtSeconds() / 900;
+                }
+            }
+        } catch (RuntimeException e) {
+            return null;
+        }
+        return out;
     }
 
     /** Loads the OR-Tools native library (once; it is bundled in the ortools jar). */
@@ -277,6 +315,7 @@ public final class Scheduler {
         }
         WeekModel weekModel = new WeekModel(patterns, rules, sets);
         BreakPlacement breaks = new BreakPlacement(rules, sets);
+        double[] load = liveLoad(plan);
         Map<String, Integer> agentIndex = new HashMap<>();
         for (int a = 0; a < agents.size(); a++) {
             agentIndex.put(agents.get(a).id(), a);
@@ -464,8 +503,23 @@ public final class Scheduler {
                 dropped += planned - placed;
             }
             lastEnd = nextLastEnd;
+            double[] slotLoad = null;
+            if (load != null) {
+                slotLoad = new double[slots.size()];
+                for (int j = 0; j < slots.size(); j++) {
+                    slotLoad[j] = load[slotIntervals.get(j)];
+                }
+            }
             placeBreaks(
-                    breaks, shifts, weekFirstShift, weekStart, slots, agentIndex, sets, progress);
+                    breaks,
+                    shifts,
+                    weekFirstShift,
+                    weekStart,
+                    slots,
+                    slotLoad,
+                    agentIndex,
+                    sets,
+                    progress);
         }
         // roster order, then date
         Map<String, Integer> order = new HashMap<>();
