@@ -40,6 +40,12 @@ final class ScheduleVerify {
     static final double PAID_SLACK = 0.10;
 
     /**
+     * The loop stops early only when every queue reaches this share on the hold-out seeds: the
+     * criterion's 90 % judged on a few seeds is within noise of failing on fresh ones.
+     */
+    static final double STOP_SHARE = 0.95;
+
+    /**
      * The schedule kept and what its hold-out replay showed; {@code rounds}: one line per round.
      */
     record Kept(
@@ -82,8 +88,9 @@ final class ScheduleVerify {
         out.flush();
         Kept best = new Kept(r, h, 0, log);
         ScheduleVerification.Raise extra = null;
-        // a round that passes on the tuning seeds only is not done: the hold-out decides
-        for (int k = 1; k <= rounds && !(o.passes() && h.passes()); k++) {
+        // a round that passes on the tuning seeds only is not done: the hold-out decides, and
+        // with a margin (a queue at exactly 90 % on 8 seeds was 82-88 % on fresh ones)
+        for (int k = 1; k <= rounds && !(o.passes() && h.worstShare() >= STOP_SHARE - 1e-12); k++) {
             // the hours of the first solve are kept (each week paid at least as much): a lower
             // requirement where a queue is over-served then moves hours instead of saving them
             extra = v.raise(plan, o, extra).withPaidFloor(Scheduler.weeklyPaid(first.shifts()));

@@ -404,10 +404,25 @@ public final class Scheduler {
             for (WeekModel.Group group : groups) {
                 capacity += (long) group.size() * group.capMinutes();
             }
-            int floor =
-                    weeklyPaidFloor == null
-                            ? 0
-                            : (int) Math.min(capacity, weeklyPaidFloor.getOrDefault(weekStart, 0));
+            // the week pays at least min_paid_share_of_plan of the plan's agent-hours of its open
+            // days (the plan itself, not the loop's raised requirement), and the loop's floor
+            double planMinutes = 0;
+            for (int d = 0; d < 7; d++) {
+                if (open[d]) {
+                    for (int i : slotsByDay.getOrDefault(offset + d, List.of())) {
+                        for (double v : demand[i]) {
+                            planMinutes += 15 * v;
+                        }
+                    }
+                }
+            }
+            long wanted =
+                    Math.max(
+                            (long) Math.floor(rules.minPaidShareOfPlan() * planMinutes),
+                            weeklyPaidFloor == null
+                                    ? 0
+                                    : weeklyPaidFloor.getOrDefault(weekStart, 0));
+            int floor = (int) Math.min(capacity, wanted);
             double remaining = options.timeLimitSeconds() - (System.nanoTime() - started) / 1e9;
             double budget = Math.max(1, remaining / (weeks - w));
             progress.accept(

@@ -62,6 +62,10 @@ import java.util.Set;
  *     (the agents trained in it, {@link SkillSets#poolOf}) costs this many times {@code
  *     shortfallWeight} on top of the interval's Hall deficiency: without it a narrow pool's
  *     shortfall is free whenever the whole interval is at least as short
+ * @param minPaidShareOfPlan each week's shifts pay at least this share of the plan's agent-hours of
+ *     that week (capped by the contracts): the hours the plan asks for are spent, where the
+ *     coverage gains most, instead of being saved where they would only cover an over-served
+ *     afternoon; 0: off
  */
 public record ShiftRules(
         ZoneId zone,
@@ -90,7 +94,8 @@ public record ShiftRules(
         double minContractShare,
         double shortfallWeight,
         int breakMinWorkAround,
-        double poolShortfallWeight) {
+        double poolShortfallWeight,
+        double minPaidShareOfPlan) {
 
     public ShiftRules {
         openDays = Set.copyOf(openDays);
@@ -125,7 +130,8 @@ public record ShiftRules(
                 0.0,
                 3.0,
                 45,
-                DEFAULT_POOL_WEIGHT);
+                DEFAULT_POOL_WEIGHT,
+                DEFAULT_PAID_SHARE);
     }
 
     /**
@@ -134,6 +140,13 @@ public record ShiftRules(
      */
     static final double DEFAULT_POOL_WEIGHT =
             Double.parseDouble(System.getProperty("joignable.schedule.basePoolWeight", "0.5"));
+
+    /**
+     * Default {@code min_paid_share_of_plan}. The system property {@code
+     * joignable.schedule.paidShare} overrides it, for measurements.
+     */
+    static final double DEFAULT_PAID_SHARE =
+            Double.parseDouble(System.getProperty("joignable.schedule.paidShare", "0"));
 
     /** The earliest minute of the day a shift may start. */
     int earliestStart() {
@@ -174,7 +187,8 @@ public record ShiftRules(
                 "weekly_hours",
                 "min_contract_share",
                 "shortfall_weight",
-                "pool_shortfall_weight");
+                "pool_shortfall_weight",
+                "min_paid_share_of_plan");
         JsonNode opening = r.object(root, "opening");
         JsonNode shifts = r.object(root, "shifts");
         JsonNode lunch = r.object(root, "lunch");
@@ -237,7 +251,8 @@ public record ShiftRules(
                         r.decimal(root, "min_contract_share", d.minContractShare, 0, 1),
                         r.decimal(root, "shortfall_weight", d.shortfallWeight, 0, 1e6),
                         r.minutes(breaks, "min_work_around", d.breakMinWorkAround),
-                        r.decimal(root, "pool_shortfall_weight", d.poolShortfallWeight, 0, 1e6));
+                        r.decimal(root, "pool_shortfall_weight", d.poolShortfallWeight, 0, 1e6),
+                        r.decimal(root, "min_paid_share_of_plan", d.minPaidShareOfPlan, 0, 1.1));
         rules.check(file);
         return rules;
     }
