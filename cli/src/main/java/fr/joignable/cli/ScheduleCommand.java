@@ -131,8 +131,10 @@ public final class ScheduleCommand implements Callable<Integer> {
     @Option(
             names = "--verify-seeds",
             paramLabel = "N",
-            defaultValue = "3",
-            description = "With --verify: simulation seeds per round (default ${DEFAULT-VALUE}).")
+            defaultValue = "10",
+            description =
+                    "With --verify: simulation seeds per round, as many again on hold-out seeds"
+                            + " that choose the round kept (default ${DEFAULT-VALUE}).")
     int verifySeeds;
 
     @Option(

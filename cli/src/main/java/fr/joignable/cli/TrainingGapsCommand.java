@@ -16,7 +16,8 @@ import picocli.CommandLine.Spec;
         description = {
             "Finds the queues the roster cannot cover in some intervals of a staffing plan, and the"
                     + " fewest trainings (agent, queue) that fix what training can fix; the rest"
-                    + " needs hiring.",
+                    + " is under the plan beyond training (hiring where the simulation shows a"
+                    + " queue short).",
             ""
         })
 public final class TrainingGapsCommand implements Callable<Integer> {

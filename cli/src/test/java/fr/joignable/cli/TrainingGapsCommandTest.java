@@ -79,15 +79,58 @@ class TrainingGapsCommandTest {
                 .contains("0.75 agent-hours uncovered; worst interval 2026-10-05T06:30:00Z, 2")
                 .contains("Training can fix: 0.5 agent-hours, with 1 training (optimal")
                 .contains("  train z (T2) in LOYERS")
-                .contains("Needs hiring: 0.25 agent-hours")
+                .contains("Under the plan, beyond training: 0.25 agent-hours")
+                .contains("The plan carries margin: this is not by itself a hiring need")
+                .doesNotContain("Needs hiring")
                 .contains("Verified: with the plan trained, a max-flow re-check leaves 0.25")
-                .contains("all of it hiring");
+                .contains("all of it under the plan beyond training");
         assertThat(run.err())
                 .isEqualTo(
                         "joignable: warning: "
                                 + roster
                                 + " line 4: skill 'VENTES' is no queue of the staffing plan"
                                 + " (ignored)\n");
+    }
+
+    @Test
+    void theShortfallUnderThePlanIsPrintedBesideTheSimulatedServiceLevel() {
+        var ok =
+                new fr.joignable.forecasting.training.SimulatedTraining.QueueLevel(
+                        "LOYERS", fr.joignable.domain.event.Channel.PHONE, 0.912, 80, 0.96);
+        var weak =
+                new fr.joignable.forecasting.training.SimulatedTraining.QueueLevel(
+                        "GESTION_LOCATIVE",
+                        fr.joignable.domain.event.Channel.PHONE,
+                        0.848,
+                        80,
+                        0.88);
+        String met =
+                fr.joignable.cli.run.TrainingGapsRun.simulatedBeside(
+                        new fr.joignable.forecasting.training.SimulatedTraining.Outcome(
+                                3,
+                                java.util.List.of(ok),
+                                java.util.List.of(),
+                                java.util.List.of(),
+                                java.util.List.of(ok)));
+        assertThat(met)
+                .isEqualTo(
+                        "The plan carries margin; simulated (3 seeds), the agents present give"
+                                + " LOYERS PHONE 91.2 % (target 80 %), 96 % of its hour-of-week"
+                                + " slots at or above target - 3 points, the worst queue: every"
+                                + " queue meets the criterion, no hiring indicated.");
+        String short_ =
+                fr.joignable.cli.run.TrainingGapsRun.simulatedBeside(
+                        new fr.joignable.forecasting.training.SimulatedTraining.Outcome(
+                                3,
+                                java.util.List.of(ok, weak),
+                                java.util.List.of(),
+                                java.util.List.of(),
+                                java.util.List.of(ok, weak)));
+        assertThat(short_)
+                .contains("GESTION_LOCATIVE PHONE 84.8 % (target 80 %), 88 % of its")
+                .contains("under the criterion GESTION_LOCATIVE PHONE (more agents present");
+        assertThat(fr.joignable.cli.run.TrainingGapsRun.simulatedBeside(null))
+                .contains("not by itself a hiring need");
     }
 
     @Test
@@ -108,7 +151,7 @@ class TrainingGapsCommandTest {
         assertThat(run.out())
                 .contains("the roster covers every interval")
                 .contains("with 0 trainings")
-                .contains("Needs hiring: none");
+                .contains("Under the plan, beyond training: none");
     }
 
     @Test

@@ -25,7 +25,12 @@ import java.util.function.Function;
  * the pool) where a queue is under target, lower it where a queue is over-served, and re-solve, for
  * a bounded number of rounds; the best round is kept (the highest share of met slots for the worst
  * queue, then over all queues) among those whose paid hours stay within {@link #PAID_SLACK} of the
- * plan's requirement.
+ * plan's requirement. The raises are fitted on the tuning seeds ({@link
+ * ScheduleVerification#TUNING_FIRST_SEED}…); the round kept is chosen, and reported, on as many
+ * hold-out seeds ({@link ScheduleVerification#HOLDOUT_FIRST_SEED}…) that the raises never saw —
+ * choosing on the tuning seeds favoured rounds that were merely lucky on them. Neither set is
+ * {@code simulate}'s (1…N), so the demo's own {@code simulate} of the schedule is a check on fresh
+ * seeds.
  */
 public final class ScheduleVerify {
 
@@ -35,7 +40,15 @@ public final class ScheduleVerify {
     /** Paid hours may exceed the plan's agent-hours by this share at most (+10 %). */
     static final double PAID_SLACK = 0.10;
 
-    /** The schedule kept and what its replay showed; {@code rounds}: one line per round. */
+    /**
+     * The loop stops early only when every queue reaches this share on the hold-out seeds: the
+     * criterion's 90 % judged on a few seeds is within noise of failing on fresh ones.
+     */
+    static final double STOP_SHARE = 0.95;
+
+    /**
+     * The schedule kept and what its hold-out replay showed; {@code rounds}: one line per round.
+     */
     record Kept(
             ScheduleResult result,
             ScheduleVerification.Outcome outcome,
@@ -59,27 +72,36 @@ public final class ScheduleVerify {
                 new Replay.Workload(ForecastReader.read(workloadFile, "offered"), config);
         ScheduleVerification v =
                 new ScheduleVerification(
-                        workload, StaffRoster.read(rosterFile), config.openingHours(), seeds);
+                        workload,
+                        StaffRoster.read(rosterFile),
+                        config.openingHours(),
+                        ScheduleVerification.TUNING_FIRST_SEED,
+                        seeds);
+        ScheduleVerification holdOut = v.withSeeds(ScheduleVerification.HOLDOUT_FIRST_SEED, seeds);
         List<String> log = new ArrayList<>();
         ScheduleResult r = first;
         ScheduleVerification.Outcome o = v.replay(r.shifts());
-        log.add(round(0, r, o));
+        ScheduleVerification.Outcome h = holdOut.replay(r.shifts());
+        log.add(round(0, r, o, h));
         out.println("verify: " + log.get(0));
         out.flush();
-        Kept best = new Kept(r, o, 0, log);
+        Kept best = new Kept(r, h, 0, log);
         ScheduleVerification.Raise extra = null;
-        for (int k = 1; k <= rounds && !o.passes(); k++) {
+        // a round that passes on the tuning seeds only is not done: the hold-out decides, and
+        // with a margin (a queue at exactly 90 % on 8 seeds was 82-88 % on fresh ones)
+        for (int k = 1; k <= rounds && !(o.passes() && h.worstShare() >= STOP_SHARE - 1e-12); k++) {
             // the hours of the first solve are kept (each week paid at least as much): a lower
             // requirement where a queue is over-served then moves hours instead of saving them
             extra = v.raise(plan, o, extra).withPaidFloor(Scheduler.weeklyPaid(first.shifts()));
             r = resolve.apply(extra);
             o = v.replay(r.shifts());
-            log.add(round(k, r, o));
+            h = holdOut.replay(r.shifts());
+            log.add(round(k, r, o, h));
             out.println("verify: " + log.get(k));
             out.flush();
             boolean affordable = r.paidHours() <= (1 + PAID_SLACK) * r.requiredAgentHours() + 1e-9;
-            if (affordable && better(o, best.outcome())) {
-                best = new Kept(r, o, k, log);
+            if (affordable && better(h, best.outcome())) {
+                best = new Kept(r, h, k, log);
             }
         }
         return new Kept(best.result(), best.outcome(), best.round(), log);
@@ -92,16 +114,15 @@ public final class ScheduleVerify {
         return a.overallShare() > b.overallShare() + 1e-12;
     }
 
-    private static String round(int k, ScheduleResult r, ScheduleVerification.Outcome o) {
-        ReplaySummary.Line worst = null;
-        for (ReplaySummary.Line l : o.lines()) {
-            if (l.slots() > 0 && (worst == null || l.slotShare() < worst.slotShare())) {
-                worst = l;
-            }
-        }
+    private static String round(
+            int k,
+            ScheduleResult r,
+            ScheduleVerification.Outcome o,
+            ScheduleVerification.Outcome h) {
         return String.format(
                 Locale.ROOT,
-                "round %d%s: %.0f %% of all judged hour-of-week slots at or above target - 3 points, worst %s;"
+                "round %d%s: tuning seeds %.0f %% of all judged hour-of-week slots at or above target"
+                        + " - 3 points, worst %s; hold-out seeds %.0f %%, worst %s;"
                         + " paid %.1f h (%+.1f %% vs the plan)",
                 k,
                 k == 0
@@ -109,27 +130,39 @@ public final class ScheduleVerify {
                         : " (requirement raised and pool weighted where under target, lowered"
                                 + " where over-served)",
                 100 * o.overallShare(),
-                worst == null
-                        ? "none"
-                        : String.format(
-                                Locale.ROOT,
-                                "%s %s %.0f %% of %d",
-                                worst.queue(),
-                                worst.channel(),
-                                100 * worst.slotShare(),
-                                worst.slots()),
+                worst(o),
+                100 * h.overallShare(),
+                worst(h),
                 r.paidHours(),
                 r.requiredAgentHours() > 0
                         ? 100 * (r.paidHours() / r.requiredAgentHours() - 1)
                         : 0);
     }
 
+    private static String worst(ScheduleVerification.Outcome o) {
+        ReplaySummary.Line worst = null;
+        for (ReplaySummary.Line l : o.lines()) {
+            if (l.slots() > 0 && (worst == null || l.slotShare() < worst.slotShare())) {
+                worst = l;
+            }
+        }
+        return worst == null
+                ? "none"
+                : String.format(
+                        Locale.ROOT,
+                        "%s %s %.0f %% of %d",
+                        worst.queue(),
+                        worst.channel(),
+                        100 * worst.slotShare(),
+                        worst.slots());
+    }
+
     static void print(PrintWriter w, Kept kept) {
         ScheduleVerification.Outcome o = kept.outcome();
         w.printf(
                 Locale.ROOT,
-                "Verified in simulation (round %d kept, of %d): the schedule's agents in their shifts,"
-                        + " per live queue:%n",
+                "Verified in simulation (round %d kept, of %d; judged on the hold-out seeds): the"
+                        + " schedule's agents in their shifts, per live queue:%n",
                 kept.round(),
                 kept.rounds().size() - 1);
         for (ReplaySummary.Line l : o.lines()) {

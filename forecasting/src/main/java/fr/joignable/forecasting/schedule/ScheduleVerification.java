@@ -127,6 +127,20 @@ public final class ScheduleVerification {
     private final OpeningHours opening;
     private final ZoneId zone;
     private final int seeds;
+    private final int firstSeed;
+
+    /**
+     * First seed of the loop's tuning replays: the loop's raises are fitted to these seeds, so an
+     * independent check ({@code simulate}, seeds 1…N) must not share them.
+     */
+    public static final int TUNING_FIRST_SEED = 1001;
+
+    /**
+     * First seed of the hold-out replays that choose the round kept: seeds the raises never saw, so
+     * that the choice among rounds does not favour a round that is merely lucky on the tuning
+     * seeds.
+     */
+    public static final int HOLDOUT_FIRST_SEED = 2001;
 
     /**
      * @param opening only contacts arriving in open intervals are judged (a closed centre answers
@@ -134,11 +148,27 @@ public final class ScheduleVerification {
      */
     public ScheduleVerification(
             Replay.Workload workload, StaffRoster roster, OpeningHours opening, int seeds) {
+        this(workload, roster, opening, 1, seeds);
+    }
+
+    /** As above, replaying the seeds {@code firstSeed … firstSeed + seeds − 1}. */
+    public ScheduleVerification(
+            Replay.Workload workload,
+            StaffRoster roster,
+            OpeningHours opening,
+            int firstSeed,
+            int seeds) {
         this.workload = workload;
         this.roster = roster;
         this.opening = opening;
         this.zone = opening.zone();
         this.seeds = seeds;
+        this.firstSeed = firstSeed;
+    }
+
+    /** The same replay on {@code count} other seeds, from {@code first}. */
+    public ScheduleVerification withSeeds(int first, int count) {
+        return new ScheduleVerification(workload, roster, opening, first, count);
     }
 
     /** Replays {@code shifts} ({@code seeds} seeds, common random numbers) and judges the slots. */
@@ -151,7 +181,7 @@ public final class ScheduleVerification {
         } finally {
             Files.deleteIfExists(tmp);
         }
-        List<PlanSimulator.Result> runs = Replay.runs(workload, agents, seeds);
+        List<PlanSimulator.Result> runs = Replay.runs(workload, agents, firstSeed, seeds);
         return judge(PlanSimulator.sum(runs), runs.size());
     }
 

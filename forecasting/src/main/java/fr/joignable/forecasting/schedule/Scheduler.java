@@ -44,20 +44,134 @@ public final class Scheduler {
         return out;
     }
 
-    /** Interval i's weights by family set (the largest of its queues'); null when none. */
-    static double[] poolWeights(SkillSets sets, double[][] queueWeights, int i) {
-        if (queueWeights == null) {
-            return null;
-        }
+    /**
+     * Interval i's weights by family set (the largest of its queues'), each queue's own pool
+     * weighted {@code base} more where the queue needs agents — except the pool reached by every
+     * skill class (the whole centre, whose shortfall is already the interval's deficiency): the
+     * base weight values the <em>narrow</em> pools; null when no set has a weight.
+     */
+    static double[] poolWeights(
+            SkillSets sets, double[][] queueWeights, double base, double[][] demand, int i) {
         double[] out = null;
-        for (int q = 0; q < queueWeights[i].length; q++) {
-            int f = queueWeights[i][q] > 0 ? sets.poolOf(q) : -1;
-            if (f >= 0) {
+        int nq = demand[i].length;
+        for (int q = 0; q < nq; q++) {
+            int f = sets.poolOf(q);
+            if (f < 0) {
+                continue;
+            }
+            double w = queueWeights == null ? 0 : queueWeights[i][q];
+            if (demand[i][q] > 0
+                    && sets.family.get(f).classes().cardinality() < sets.classCount()) {
+                w += base;
+            }
+            if (w > 0) {
                 if (out == null) {
                     out = new double[sets.family.size()];
                 }
-                out[f] = Math.max(out[f], queueWeights[i][q]);
+                out[f] = Math.max(out[f], w);
             }
+        }
+        return out;
+    }
+
+    /**
+     * Re-places the short breaks of the week's shifts ({@code shifts} from {@code first}), day by
+     * day ({@link BreakPlacement}), against the week's slots.
+     */
+    private static void placeBreaks(
+            BreakPlacement placement,
+            List<Shift> shifts,
+            int first,
+            LocalDate weekStart,
+            List<WeekModel.Slot> slots,
+            double[] load,
+            Map<String, Integer> agentIndex,
+            SkillSets sets,
+            Consumer<String> progress) {
+        long t0 = System.nanoTime();
+        int moved = 0;
+        for (int d = 0; d < 7; d++) {
+            LocalDate date = weekStart.plusDays(d);
+            List<Integer> at = new ArrayList<>();
+            List<BreakPlacement.Worked> worked = new ArrayList<>();
+            for (int k = first; k < shifts.size(); k++) {
+                Shift s = shifts.get(k);
+                if (s.date().equals(date)) {
+                    at.add(k);
+                    worked.add(
+                            new BreakPlacement.Worked(
+                                    s.pattern(), sets.classOf[agentIndex.get(s.agentId())]));
+                }
+            }
+            List<WeekModel.Slot> today = new ArrayList<>();
+            List<Double> todayLoad = new ArrayList<>();
+            for (int j = 0; j < slots.size(); j++) {
+                if (slots.get(j).day() == d) {
+                    today.add(slots.get(j));
+                    todayLoad.add(load == null ? 0 : load[j]);
+                }
+            }
+            if (worked.isEmpty() || today.isEmpty()) {
+                continue;
+            }
+            List<ShiftPattern> placed =
+                    placement.place(
+                            worked,
+                            today,
+                            todayLoad.stream().mapToDouble(Double::doubleValue).toArray(),
+                            2);
+            for (int j = 0; j < at.size(); j++) {
+                Shift s = shifts.get(at.get(j));
+                if (placed.get(j) != s.pattern()) {
+                    moved += samePlaces(placed.get(j), s.pattern()) ? 0 : 1;
+                    shifts.set(at.get(j), new Shift(s.agentId(), s.date(), placed.get(j)));
+                }
+            }
+        }
+        progress.accept(
+                String.format(
+                        "  breaks re-placed in %d shifts, %.1f s",
+                        moved, (System.nanoTime() - t0) / 1e9));
+    }
+
+    private static boolean samePlaces(ShiftPattern a, ShiftPattern b) {
+        if (a.breaks().size() != b.breaks().size()) {
+            return false;
+        }
+        for (int j = 0; j < a.breaks().size(); j++) {
+            if (!java.util.Arrays.equals(a.breaks().get(j), b.breaks().get(j))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The plan's live workload per interval, erlangs (Σ over live rows of offered × aht / 900),
+     * re-read from its file; null when the file cannot be read (a plan built in memory).
+     */
+    static double[] liveLoad(StaffingPlan plan) {
+        if (plan.source() == null || !java.nio.file.Files.isRegularFile(plan.source())) {
+            return null;
+        }
+        Map<Instant, Integer> index = new HashMap<>();
+        for (int i = 0; i < plan.intervals().size(); i++) {
+            index.put(plan.intervals().get(i), i);
+        }
+        double[] out = new double[plan.intervals().size()];
+        try {
+            for (fr.joignable.domain.table.StaffingTable.Row r :
+                    fr.joignable.domain.table.StaffingTable.read(plan.source())) {
+                Integer i = index.get(r.intervalStart());
+                if (i != null
+                        && r.channel().isLive()
+                        && Double.isFinite(r.offered())
+                        && Double.isFinite(r.ahtSeconds())) {
+                    out[i] += r.offered() * r.ahtSeconds() / 900;
+                }
+            }
+        } catch (RuntimeException e) {
+            return null;
         }
         return out;
     }
@@ -200,6 +314,12 @@ public final class Scheduler {
             slotsByDay.computeIfAbsent(dayOf[i], k -> new ArrayList<>()).add(i);
         }
         WeekModel weekModel = new WeekModel(patterns, rules, sets);
+        BreakPlacement breaks = new BreakPlacement(rules, sets);
+        double[] load = liveLoad(plan);
+        Map<String, Integer> agentIndex = new HashMap<>();
+        for (int a = 0; a < agents.size(); a++) {
+            agentIndex.put(agents.get(a).id(), a);
+        }
         MipWeekModel mipModel = new MipWeekModel(patterns, rules, sets);
         List<Shift> shifts = new ArrayList<>();
         int[] lastEnd = new int[agents.size()]; // minutes relative to the next week's Monday 00:00
@@ -246,7 +366,12 @@ public final class Scheduler {
                                         minuteOf[i],
                                         required15[i],
                                         weights == null ? 1 : weights[i],
-                                        poolWeights(sets, queueWeights, i)));
+                                        poolWeights(
+                                                sets,
+                                                queueWeights,
+                                                rules.poolShortfallWeight(),
+                                                modelDemand,
+                                                i)));
                         slotIntervals.add(i);
                     }
                 }
@@ -279,10 +404,25 @@ public final class Scheduler {
             for (WeekModel.Group group : groups) {
                 capacity += (long) group.size() * group.capMinutes();
             }
-            int floor =
-                    weeklyPaidFloor == null
-                            ? 0
-                            : (int) Math.min(capacity, weeklyPaidFloor.getOrDefault(weekStart, 0));
+            // the week pays at least min_paid_share_of_plan of the plan's agent-hours of its open
+            // days (the plan itself, not the loop's raised requirement), and the loop's floor
+            double planMinutes = 0;
+            for (int d = 0; d < 7; d++) {
+                if (open[d]) {
+                    for (int i : slotsByDay.getOrDefault(offset + d, List.of())) {
+                        for (double v : demand[i]) {
+                            planMinutes += 15 * v;
+                        }
+                    }
+                }
+            }
+            long wanted =
+                    Math.max(
+                            (long) Math.floor(rules.minPaidShareOfPlan() * planMinutes),
+                            weeklyPaidFloor == null
+                                    ? 0
+                                    : weeklyPaidFloor.getOrDefault(weekStart, 0));
+            int floor = (int) Math.min(capacity, wanted);
             double remaining = options.timeLimitSeconds() - (System.nanoTime() - started) / 1e9;
             double budget = Math.max(1, remaining / (weeks - w));
             progress.accept(
@@ -326,6 +466,7 @@ public final class Scheduler {
             bound += s.bound();
             seconds += s.seconds();
             statuses.add(s.status());
+            int weekFirstShift = shifts.size();
             int[] nextLastEnd = new int[agents.size()];
             java.util.Arrays.fill(nextLastEnd, Integer.MIN_VALUE / 2);
             for (int g = 0; g < groups.size(); g++) {
@@ -377,6 +518,23 @@ public final class Scheduler {
                 dropped += planned - placed;
             }
             lastEnd = nextLastEnd;
+            double[] slotLoad = null;
+            if (load != null) {
+                slotLoad = new double[slots.size()];
+                for (int j = 0; j < slots.size(); j++) {
+                    slotLoad[j] = load[slotIntervals.get(j)];
+                }
+            }
+            placeBreaks(
+                    breaks,
+                    shifts,
+                    weekFirstShift,
+                    weekStart,
+                    slots,
+                    slotLoad,
+                    agentIndex,
+                    sets,
+                    progress);
         }
         // roster order, then date
         Map<String, Integer> order = new HashMap<>();

@@ -55,6 +55,17 @@ import java.util.Set;
  * @param weeklyMinutes a full-time week; an agent works at most {@code fte} times this
  * @param minContractShare an agent works at least this share of his contract each full week
  * @param shortfallWeight cost of one agent-minute under the plan, in paid minutes
+ * @param breakMinWorkAround a short break may move inside its stretch of work ({@link
+ *     BreakPlacement}) as long as this much work stays on each side and neither side reaches {@code
+ *     breakFromStretch}
+ * @param poolShortfallWeight in every interval, each agent-minute missing in a queue's own pool
+ *     (the agents trained in it, {@link SkillSets#poolOf}) costs this many times {@code
+ *     shortfallWeight} on top of the interval's Hall deficiency: without it a narrow pool's
+ *     shortfall is free whenever the whole interval is at least as short
+ * @param minPaidShareOfPlan each week's shifts pay at least this share of the plan's agent-hours of
+ *     that week (capped by the contracts): the hours the plan asks for are spent, where the
+ *     coverage gains most, instead of being saved where they would only cover an over-served
+ *     afternoon; 0: off
  */
 public record ShiftRules(
         ZoneId zone,
@@ -81,7 +92,10 @@ public record ShiftRules(
         int daysOffPerWeek,
         int weeklyMinutes,
         double minContractShare,
-        double shortfallWeight) {
+        double shortfallWeight,
+        int breakMinWorkAround,
+        double poolShortfallWeight,
+        double minPaidShareOfPlan) {
 
     public ShiftRules {
         openDays = Set.copyOf(openDays);
@@ -114,8 +128,25 @@ public record ShiftRules(
                 2,
                 35 * 60,
                 0.0,
-                3.0);
+                3.0,
+                45,
+                DEFAULT_POOL_WEIGHT,
+                DEFAULT_PAID_SHARE);
     }
+
+    /**
+     * Default {@code pool_shortfall_weight}. The system property {@code
+     * joignable.schedule.basePoolWeight} overrides it, for measurements.
+     */
+    static final double DEFAULT_POOL_WEIGHT =
+            Double.parseDouble(System.getProperty("joignable.schedule.basePoolWeight", "0.5"));
+
+    /**
+     * Default {@code min_paid_share_of_plan}. The system property {@code
+     * joignable.schedule.paidShare} overrides it, for measurements.
+     */
+    static final double DEFAULT_PAID_SHARE =
+            Double.parseDouble(System.getProperty("joignable.schedule.paidShare", "0"));
 
     /** The earliest minute of the day a shift may start. */
     int earliestStart() {
@@ -155,7 +186,9 @@ public record ShiftRules(
                 "days_off_per_week",
                 "weekly_hours",
                 "min_contract_share",
-                "shortfall_weight");
+                "shortfall_weight",
+                "pool_shortfall_weight",
+                "min_paid_share_of_plan");
         JsonNode opening = r.object(root, "opening");
         JsonNode shifts = r.object(root, "shifts");
         JsonNode lunch = r.object(root, "lunch");
@@ -179,7 +212,7 @@ public record ShiftRules(
                 "latest_end",
                 "step",
                 "min_work_around");
-        r.keys(breaks, "breaks.", "length", "from_stretch");
+        r.keys(breaks, "breaks.", "length", "from_stretch", "min_work_around");
         r.keys(legal, "legal_break.", "after", "length");
         ZoneId zone = d.zone;
         if (root.has("zone")) {
@@ -216,7 +249,10 @@ public record ShiftRules(
                         r.integer(root, "days_off_per_week", d.daysOffPerWeek, 0, 6),
                         r.minutes(root, "weekly_hours", d.weeklyMinutes),
                         r.decimal(root, "min_contract_share", d.minContractShare, 0, 1),
-                        r.decimal(root, "shortfall_weight", d.shortfallWeight, 0, 1e6));
+                        r.decimal(root, "shortfall_weight", d.shortfallWeight, 0, 1e6),
+                        r.minutes(breaks, "min_work_around", d.breakMinWorkAround),
+                        r.decimal(root, "pool_shortfall_weight", d.poolShortfallWeight, 0, 1e6),
+                        r.decimal(root, "min_paid_share_of_plan", d.minPaidShareOfPlan, 0, 1.1));
         rules.check(file);
         return rules;
     }

@@ -147,8 +147,17 @@ public final class Replay {
     /** Runs {@code seeds} seeds (1…N), in parallel. */
     public static List<PlanSimulator.Result> runs(
             Workload w, List<PlanSimulator.Agent> agents, int seeds) {
+        return runs(w, agents, 1, seeds);
+    }
+
+    /**
+     * Runs the seeds {@code first … first + count − 1}, in parallel: a check on seeds that a tuning
+     * loop did not see ({@code schedule --verify} tunes on seeds of its own).
+     */
+    public static List<PlanSimulator.Result> runs(
+            Workload w, List<PlanSimulator.Agent> agents, int first, int count) {
         PlanSimulator sim = new PlanSimulator(w.streams, agents);
-        return IntStream.rangeClosed(1, seeds).parallel().mapToObj(sim::run).toList();
+        return IntStream.range(first, first + count).parallel().mapToObj(sim::run).toList();
     }
 
     /** The rows of the forecast's live (interval, queue, channel), pooled over the runs. */
