@@ -1,12 +1,12 @@
 package fr.joignable.cli;
 
 import fr.joignable.domain.kafka.Topics;
+import fr.joignable.domain.options.EventsTopicOption;
 import fr.joignable.inputs.InputFormat;
 import fr.joignable.inputs.KafkaIngest;
 import fr.joignable.inputs.Skips;
 import fr.joignable.jobs.options.DurationConverter;
 import fr.joignable.jobs.options.PseudonymizeOptions;
-import fr.joignable.wallboard.command.EventsTopicOption;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;

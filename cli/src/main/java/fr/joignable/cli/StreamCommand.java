@@ -1,13 +1,13 @@
 package fr.joignable.cli;
 
+import fr.joignable.domain.options.EventsTopicOption;
+import fr.joignable.domain.options.LiveTopicOption;
 import fr.joignable.jobs.KafkaKpiRun;
 import fr.joignable.jobs.KpiJobOptions;
 import fr.joignable.jobs.RunSummary;
 import fr.joignable.jobs.options.LatenessOptions;
 import fr.joignable.jobs.options.PseudonymizeOptions;
 import fr.joignable.jobs.options.StreamJobOptions;
-import fr.joignable.wallboard.command.EventsTopicOption;
-import fr.joignable.wallboard.command.LiveTopicOption;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.apache.flink.configuration.Configuration;

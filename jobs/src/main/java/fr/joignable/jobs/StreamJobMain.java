@@ -1,8 +1,11 @@
 package fr.joignable.jobs;
 
 import fr.joignable.domain.config.JoignableConfig;
+import fr.joignable.domain.io.InputException;
 import fr.joignable.domain.io.UsageException;
-import fr.joignable.domain.kafka.Topics;
+import fr.joignable.domain.options.EventsTopicOption;
+import fr.joignable.domain.options.KafkaClientOptions;
+import fr.joignable.domain.options.LiveTopicOption;
 import fr.joignable.jobs.io.KafkaClientConfig;
 import fr.joignable.jobs.model.Ev;
 import fr.joignable.jobs.options.LatenessOptions;
@@ -10,8 +13,6 @@ import fr.joignable.jobs.options.PseudonymizeOptions;
 import fr.joignable.jobs.options.StreamJobOptions;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.util.ArrayList;
-import java.util.List;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.functions.RichMapFunction;
 import org.apache.flink.configuration.Configuration;
@@ -52,13 +53,6 @@ import picocli.CommandLine.ParameterException;
 public final class StreamJobMain {
 
     @Option(
-            names = "--bootstrap-servers",
-            required = true,
-            paramLabel = "HOST:PORT[,...]",
-            description = "Kafka brokers.")
-    String bootstrapServers;
-
-    @Option(
             names = "--out",
             required = true,
             paramLabel = "URI",
@@ -67,19 +61,13 @@ public final class StreamJobMain {
                             + " or an absolute path.")
     String out;
 
-    @Option(
-            names = "--events-topic",
-            paramLabel = "TOPIC",
-            defaultValue = Topics.EVENTS,
-            description = "Kafka topic of the interaction events (default: ${DEFAULT-VALUE}).")
-    String eventsTopic;
+    // the same Kafka option blocks as the wallboard and the cli (domain.options); the files
+    // --kafka-config names (trust stores) must exist on the TaskManagers too
+    @Mixin KafkaClientOptions kafka;
 
-    @Option(
-            names = "--live-topic",
-            paramLabel = "TOPIC",
-            defaultValue = Topics.LIVE,
-            description = "Kafka topic of the live-view snapshots (default: ${DEFAULT-VALUE}).")
-    String liveTopic;
+    @Mixin EventsTopicOption events;
+
+    @Mixin LiveTopicOption live;
 
     @Mixin StreamJobOptions stream;
 
@@ -93,21 +81,6 @@ public final class StreamJobMain {
             defaultValue = "0",
             description = "Slows reading down (tests, demos); 0 = no limit (default).")
     double maxEventsPerSecond;
-
-    @Option(
-            names = "--kafka-config",
-            paramLabel = "FILE",
-            description =
-                    "Standard Kafka client properties (security.protocol, sasl.*, ssl.*), read"
-                            + " where the job is submitted. Files they name (trust stores) must"
-                            + " exist on the TaskManagers.")
-    java.nio.file.Path kafkaConfig;
-
-    @Option(
-            names = "-X",
-            paramLabel = "KEY=VALUE",
-            description = "One Kafka client property, overriding --kafka-config (repeatable).")
-    List<String> kafkaOverrides = new ArrayList<>();
 
     @Option(
             names = "--config",
@@ -177,7 +150,10 @@ public final class StreamJobMain {
                 return null;
             }
             return main.args();
-        } catch (ParameterException | UsageException | IllegalArgumentException e) {
+        } catch (ParameterException
+                | UsageException
+                | InputException
+                | IllegalArgumentException e) {
             throw new IllegalArgumentException(e.getMessage() + "\n" + usage(), e);
         }
     }
@@ -197,7 +173,7 @@ public final class StreamJobMain {
 
     /** The checked options as the job's configuration. */
     private Args args() {
-        nonBlank("--bootstrap-servers", bootstrapServers);
+        String bootstrapServers = kafka.bootstrapServers();
         nonBlank("--out", out);
         Path outPath = new Path(out);
         if (outPath.toUri().getScheme() == null && !outPath.isAbsolute()) {
@@ -210,12 +186,13 @@ public final class StreamJobMain {
             JoignableConfig.read(config);
             conf.set(KpiJobOptions.CONFIG_FILE, config.toAbsolutePath().toString());
         }
-        StreamJobOptions.set(conf, KpiJobOptions.EVENTS_TOPIC, "--events-topic", eventsTopic);
-        StreamJobOptions.set(conf, KpiJobOptions.LIVE_TOPIC, "--live-topic", liveTopic);
+        StreamJobOptions.set(
+                conf, KpiJobOptions.EVENTS_TOPIC, "--events-topic", events.eventsTopic());
+        StreamJobOptions.set(conf, KpiJobOptions.LIVE_TOPIC, "--live-topic", live.liveTopic());
         stream.applyTo(conf);
         lateness.applyTo(conf);
         privacy.applyForCluster(conf);
-        KafkaClientConfig.applyTo(conf, KafkaClientConfig.of(kafkaConfig, kafkaOverrides));
+        KafkaClientConfig.applyTo(conf, kafka.properties());
         if (!(maxEventsPerSecond >= 0) || Double.isInfinite(maxEventsPerSecond)) {
             throw new UsageException(
                     "--max-events-per-second-per-subtask must be a number, 0 or more: "

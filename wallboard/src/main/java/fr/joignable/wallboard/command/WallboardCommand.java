@@ -2,6 +2,8 @@ package fr.joignable.wallboard.command;
 
 import fr.joignable.domain.io.InputException;
 import fr.joignable.domain.io.UsageException;
+import fr.joignable.domain.options.KafkaClientOptions;
+import fr.joignable.domain.options.LiveTopicOption;
 import fr.joignable.domain.targets.Targets;
 import fr.joignable.wallboard.AccessToken;
 import fr.joignable.wallboard.KafkaLiveFeed;

@@ -1,4 +1,4 @@
-package fr.joignable.wallboard.command;
+package fr.joignable.domain.options;
 
 import fr.joignable.domain.io.InputException;
 import fr.joignable.domain.io.UsageException;
@@ -24,8 +24,9 @@ import picocli.CommandLine.Option;
  * </pre>
  *
  * Checked by {@link KafkaClientProperties}; values are never printed. A problem in the file exits
- * 1, a malformed {@code -X} exits 2. Flink-free, so that the wallboard runs without Flink; the
- * {@code cli} module extends it with the Flink job's configuration.
+ * 1, a malformed {@code -X} exits 2. Flink-free and in {@code domain}, so that one definition
+ * serves the wallboard (which runs without Flink), the job jar's {@code StreamJobMain} and the
+ * {@code cli} (which extends it with the hand-over to the Flink job).
  */
 public class KafkaClientOptions {
 

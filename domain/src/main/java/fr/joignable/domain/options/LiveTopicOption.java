@@ -1,4 +1,4 @@
-package fr.joignable.wallboard.command;
+package fr.joignable.domain.options;
 
 import fr.joignable.domain.kafka.Topics;
 import picocli.CommandLine.Option;
