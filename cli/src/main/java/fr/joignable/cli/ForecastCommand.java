@@ -6,7 +6,6 @@ import fr.joignable.forecasting.forecast.Forecaster;
 import fr.joignable.forecasting.forecast.Model;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -97,7 +96,7 @@ public final class ForecastCommand implements Callable<Integer> {
             paramLabel = "ZONE",
             defaultValue = "Europe/Paris",
             description = "Time zone of the weekly and daily cycles (default: ${DEFAULT-VALUE}).")
-    String zone;
+    ZoneId zone;
 
     @Option(
             names = "--calendar",
@@ -135,12 +134,7 @@ public final class ForecastCommand implements Callable<Integer> {
         if (backtestDays != null && backtestDays < 1) {
             throw new UsageException("--backtest-days must be at least 1: " + backtestDays);
         }
-        ZoneId zoneId;
-        try {
-            zoneId = ZoneId.of(zone);
-        } catch (DateTimeException e) {
-            throw new UsageException("--zone: unknown time zone: " + zone);
-        }
+        ZoneId zoneId = zone;
         ForecastCalendar cal =
                 calendar == null ? ForecastCalendar.FRENCH : ForecastCalendar.load(calendar);
         if (schoolZone != null) {

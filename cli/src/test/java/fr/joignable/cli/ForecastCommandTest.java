@@ -169,4 +169,23 @@ class ForecastCommandTest {
         assertThat(run.err()).contains("missing");
         assertThat(Files.exists(out)).isFalse();
     }
+
+    @Test
+    void anUnknownTimeZoneIsAUsageErrorAndWritesNothing() throws Exception {
+        Path out = dir.resolve("f.csv");
+        JoignableCliTest.Run run =
+                JoignableCliTest.run(
+                        "forecast",
+                        "--history",
+                        history().toString(),
+                        "--horizon-days",
+                        "1",
+                        "--zone",
+                        "Europe/Pariss",
+                        "--out",
+                        out.toString());
+        assertThat(run.status()).isEqualTo(2);
+        assertThat(run.err()).contains("--zone").contains("Europe/Pariss");
+        assertThat(Files.exists(out)).isFalse();
+    }
 }
