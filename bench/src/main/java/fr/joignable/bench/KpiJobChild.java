@@ -8,7 +8,7 @@ import fr.joignable.jobs.KpiJobOptions;
 import fr.joignable.jobs.RunSummary;
 import fr.joignable.jobs.io.JsonlEventFormat;
 import fr.joignable.jobs.io.KafkaEventDeserializer;
-import fr.joignable.jobs.model.Ev;
+import fr.joignable.jobs.model.JobEvent;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -131,8 +131,8 @@ public final class KpiJobChild {
         if (checkpointMs > 0) {
             env.enableCheckpointing(checkpointMs, CheckpointingMode.EXACTLY_ONCE);
         }
-        KafkaSource<Ev> source =
-                KafkaSource.<Ev>builder()
+        KafkaSource<JobEvent> source =
+                KafkaSource.<JobEvent>builder()
                         .setBootstrapServers(bootstrap)
                         .setTopics(options.eventsTopic)
                         .setGroupId(options.groupId)
@@ -141,10 +141,10 @@ public final class KpiJobChild {
                         .setProperty("isolation.level", "read_committed")
                         .setBounded(OffsetsInitializer.latest())
                         .build();
-        DataStream<Ev> events =
+        DataStream<JobEvent> events =
                 env.fromSource(
                                 source,
-                                WatermarkStrategy.<Ev>forBoundedOutOfOrderness(
+                                WatermarkStrategy.<JobEvent>forBoundedOutOfOrderness(
                                                 Duration.ofMillis(options.outOfOrdernessMs))
                                         .withTimestampAssigner(
                                                 (e, t) -> e.rejected() ? Long.MIN_VALUE : e.ts)
@@ -163,7 +163,7 @@ public final class KpiJobChild {
         flink.set(PipelineOptions.OBJECT_REUSE, true); // as FileKpiRun sets it
         StreamExecutionEnvironment env =
                 StreamExecutionEnvironment.createLocalEnvironment(2, flink);
-        FileSource<Ev> source =
+        FileSource<JobEvent> source =
                 FileSource.forRecordStreamFormat(
                                 new JsonlEventFormat(),
                                 new org.apache.flink.core.fs.Path(input.toAbsolutePath().toUri()))

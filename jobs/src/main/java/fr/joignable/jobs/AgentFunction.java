@@ -1,9 +1,9 @@
 package fr.joignable.jobs;
 
 import fr.joignable.domain.time.Intervals;
-import fr.joignable.jobs.model.AgentEvt;
 import fr.joignable.jobs.model.AgentSegment;
-import fr.joignable.jobs.model.Ev;
+import fr.joignable.jobs.model.AgentStateEvent;
+import fr.joignable.jobs.model.JobEvent;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -26,33 +26,34 @@ import org.apache.flink.util.Collector;
  * A logged-out agent with nothing buffered has no state.
  */
 public final class AgentFunction
-        extends KeyedBroadcastProcessFunction<String, Ev, Long, AgentSegment> {
+        extends KeyedBroadcastProcessFunction<String, JobEvent, Long, AgentSegment> {
 
     private static final long serialVersionUID = 1L;
 
     public static final MapStateDescriptor<String, Long> MAX_TS =
             new MapStateDescriptor<>("max-ts", String.class, Long.class);
-    private static final Comparator<AgentEvt> ORDER =
-            Comparator.<AgentEvt>comparingLong(e -> e.ts).thenComparing(e -> e.eventId);
+    private static final Comparator<AgentStateEvent> ORDER =
+            Comparator.<AgentStateEvent>comparingLong(e -> e.ts).thenComparing(e -> e.eventId);
 
     /** The state the agent is in and since when (emitted up to {@link #from}). */
-    private transient ValueState<AgentEvt> current;
+    private transient ValueState<AgentStateEvent> current;
 
-    private transient ListState<AgentEvt> buffer;
+    private transient ListState<AgentStateEvent> buffer;
 
     @Override
     public void open(OpenContext ctx) {
         current =
-                getRuntimeContext().getState(new ValueStateDescriptor<>("current", AgentEvt.class));
+                getRuntimeContext()
+                        .getState(new ValueStateDescriptor<>("current", AgentStateEvent.class));
         buffer =
                 getRuntimeContext()
-                        .getListState(new ListStateDescriptor<>("buffer", AgentEvt.class));
+                        .getListState(new ListStateDescriptor<>("buffer", AgentStateEvent.class));
     }
 
     @Override
-    public void processElement(Ev ev, ReadOnlyContext ctx, Collector<AgentSegment> out)
+    public void processElement(JobEvent ev, ReadOnlyContext ctx, Collector<AgentSegment> out)
             throws Exception {
-        buffer.add(new AgentEvt(ev.ts, ev.eventId, ev.team, Ev.name(ev.state)));
+        buffer.add(new AgentStateEvent(ev.ts, ev.eventId, ev.team, JobEvent.name(ev.state)));
         ctx.timerService().registerEventTimeTimer(ev.ts);
     }
 
@@ -69,16 +70,16 @@ public final class AgentFunction
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<AgentSegment> out)
             throws Exception {
         boolean endOfInput = ctx.timerService().currentWatermark() == Long.MAX_VALUE;
-        List<AgentEvt> pending = new ArrayList<>();
-        Iterable<AgentEvt> stored = buffer.get();
+        List<AgentStateEvent> pending = new ArrayList<>();
+        Iterable<AgentStateEvent> stored = buffer.get();
         if (stored != null) {
             stored.forEach(pending::add);
         }
         pending.sort(ORDER);
-        AgentEvt cur = current.value();
+        AgentStateEvent cur = current.value();
         long upTo = endOfInput ? Long.MAX_VALUE : timestamp;
-        List<AgentEvt> later = new ArrayList<>();
-        for (AgentEvt e : pending) {
+        List<AgentStateEvent> later = new ArrayList<>();
+        for (AgentStateEvent e : pending) {
             if (e.ts > upTo) {
                 later.add(e);
                 continue;
@@ -113,7 +114,7 @@ public final class AgentFunction
         }
     }
 
-    private static void emit(AgentEvt cur, long to, Collector<AgentSegment> out) {
+    private static void emit(AgentStateEvent cur, long to, Collector<AgentSegment> out) {
         if (Kpis.stateIndex(cur.state) < 0) {
             return;
         }

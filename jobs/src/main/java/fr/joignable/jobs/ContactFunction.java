@@ -4,9 +4,9 @@ import fr.joignable.domain.event.Channel;
 import fr.joignable.domain.event.DivertReason;
 import fr.joignable.domain.kpi.ChannelThresholds;
 import fr.joignable.jobs.model.ContactDelta;
-import fr.joignable.jobs.model.DupEntry;
-import fr.joignable.jobs.model.Ev;
+import fr.joignable.jobs.model.DuplicateCandidate;
 import fr.joignable.jobs.model.HandoffInfo;
+import fr.joignable.jobs.model.JobEvent;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -36,7 +36,7 @@ import org.apache.flink.util.Collector;
  * <p>Identified contacts are also sent to duplicate detection ({@link Tags#DUP_ENTRIES}), and
  * handoffs with the contact's queue and intent to the handoff stage ({@link Tags#HANDOFFS}).
  */
-public final class ContactFunction extends KeyedProcessFunction<String, Ev, ContactDelta> {
+public final class ContactFunction extends KeyedProcessFunction<String, JobEvent, ContactDelta> {
 
     private static final long serialVersionUID = 1L;
     private static final String CLOSED = DivertReason.CLOSED.name();
@@ -95,7 +95,8 @@ public final class ContactFunction extends KeyedProcessFunction<String, Ev, Cont
     }
 
     @Override
-    public void processElement(Ev ev, Context ctx, Collector<ContactDelta> out) throws Exception {
+    public void processElement(JobEvent ev, Context ctx, Collector<ContactDelta> out)
+            throws Exception {
         ContactState s = state.value();
         if (s == null) {
             s = new ContactState();
@@ -144,7 +145,7 @@ public final class ContactFunction extends KeyedProcessFunction<String, Ev, Cont
                 h.handoffId = ev.handoffId;
                 h.contactId = ev.contactId;
                 h.createdAt = ev.ts;
-                h.target = Ev.name(ev.target);
+                h.target = JobEvent.name(ev.target);
                 h.residenceId = ev.residenceId;
                 handoffs.add(h);
             }
@@ -262,7 +263,7 @@ public final class ContactFunction extends KeyedProcessFunction<String, Ev, Cont
         if (s.dupSent && s.dupSentAbandoned == abandoned) {
             return;
         }
-        DupEntry d = new DupEntry();
+        DuplicateCandidate d = new DuplicateCandidate();
         d.dupKey = s.tenantId + "\u0001" + s.intent;
         d.contactId = ctx.getCurrentKey();
         d.offerTs = s.offerTs;

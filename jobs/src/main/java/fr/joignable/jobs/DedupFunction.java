@@ -1,6 +1,6 @@
 package fr.joignable.jobs;
 
-import fr.joignable.jobs.model.Ev;
+import fr.joignable.jobs.model.JobEvent;
 import java.util.Comparator;
 import java.util.function.Function;
 import org.apache.flink.api.common.accumulators.LongCounter;
@@ -21,35 +21,35 @@ import org.apache.flink.util.Collector;
  * depend on the input order: the one with the earliest time, and among copies at that time the
  * smallest by content ({@link #CONTENT}). It is emitted when the key's input ends.
  */
-public final class DedupFunction extends KeyedProcessFunction<String, Ev, Ev> {
+public final class DedupFunction extends KeyedProcessFunction<String, JobEvent, JobEvent> {
 
     private static final long serialVersionUID = 1L;
 
     /** A total order on what an event says, to choose between differing copies at equal times. */
-    static final Comparator<Ev> CONTENT =
-            Comparator.<Ev>comparingLong(e -> e.ts)
-                    .thenComparing(field(e -> Ev.name(e.type)))
+    static final Comparator<JobEvent> CONTENT =
+            Comparator.<JobEvent>comparingLong(e -> e.ts)
+                    .thenComparing(field(e -> JobEvent.name(e.type)))
                     .thenComparing(field(e -> e.contactId))
                     .thenComparing(field(e -> e.agentId))
-                    .thenComparing(field(e -> Ev.name(e.channel)))
+                    .thenComparing(field(e -> JobEvent.name(e.channel)))
                     .thenComparing(field(e -> e.queue))
                     .thenComparing(field(e -> e.intent))
                     .thenComparing(field(e -> e.tenantId))
                     .thenComparing(field(e -> e.residenceId))
                     .thenComparing(field(e -> e.handoffId))
-                    .thenComparing(field(e -> Ev.name(e.target)))
+                    .thenComparing(field(e -> JobEvent.name(e.target)))
                     .thenComparing(field(e -> e.team))
-                    .thenComparing(field(e -> Ev.name(e.state)))
-                    .thenComparing(field(e -> Ev.name(e.divertReason)));
+                    .thenComparing(field(e -> JobEvent.name(e.state)))
+                    .thenComparing(field(e -> JobEvent.name(e.divertReason)));
 
-    private static Comparator<Ev> field(Function<Ev, String> f) {
+    private static Comparator<JobEvent> field(Function<JobEvent, String> f) {
         return Comparator.comparing(f, Comparator.nullsFirst(Comparator.naturalOrder()));
     }
 
     private final long ttlMs;
     private final boolean bounded;
     private transient ValueState<Long> expiry;
-    private transient ValueState<Ev> chosen;
+    private transient ValueState<JobEvent> chosen;
     private transient LongCounter dropped;
     private transient org.apache.flink.metrics.Counter droppedMetric;
 
@@ -67,7 +67,9 @@ public final class DedupFunction extends KeyedProcessFunction<String, Ev, Ev> {
     public void open(OpenContext ctx) {
         expiry = getRuntimeContext().getState(new ValueStateDescriptor<>("expiry", Long.class));
         if (bounded) {
-            chosen = getRuntimeContext().getState(new ValueStateDescriptor<>("chosen", Ev.class));
+            chosen =
+                    getRuntimeContext()
+                            .getState(new ValueStateDescriptor<>("chosen", JobEvent.class));
         }
         dropped = getRuntimeContext().getLongCounter(Tags.REDELIVERED);
         droppedMetric =
@@ -76,9 +78,9 @@ public final class DedupFunction extends KeyedProcessFunction<String, Ev, Ev> {
     }
 
     @Override
-    public void processElement(Ev ev, Context ctx, Collector<Ev> out) throws Exception {
+    public void processElement(JobEvent ev, Context ctx, Collector<JobEvent> out) throws Exception {
         if (bounded) {
-            Ev best = chosen.value();
+            JobEvent best = chosen.value();
             if (best == null) {
                 chosen.update(ev);
                 ctx.timerService().registerEventTimeTimer(ev.ts);
@@ -106,9 +108,10 @@ public final class DedupFunction extends KeyedProcessFunction<String, Ev, Ev> {
     }
 
     @Override
-    public void onTimer(long timestamp, OnTimerContext ctx, Collector<Ev> out) throws Exception {
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<JobEvent> out)
+            throws Exception {
         if (bounded) {
-            Ev best = chosen.value();
+            JobEvent best = chosen.value();
             if (best != null) {
                 // the first timer is the chosen copy's time: the output keeps its event time
                 out.collect(best);

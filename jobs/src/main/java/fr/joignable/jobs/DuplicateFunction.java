@@ -2,8 +2,8 @@ package fr.joignable.jobs;
 
 import fr.joignable.domain.time.Intervals;
 import fr.joignable.jobs.model.ContactDelta;
-import fr.joignable.jobs.model.DupEntry;
-import fr.joignable.jobs.model.DupState;
+import fr.joignable.jobs.model.DuplicateCandidate;
+import fr.joignable.jobs.model.DuplicateState;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -22,14 +22,16 @@ import org.apache.flink.util.Collector;
  * (with a retraction) if its predecessor is later seen abandoned. A contact is forgotten once the
  * watermark is a window past its offer; its successor's decision is then frozen.
  */
-public final class DuplicateFunction extends KeyedProcessFunction<String, DupEntry, ContactDelta> {
+public final class DuplicateFunction
+        extends KeyedProcessFunction<String, DuplicateCandidate, ContactDelta> {
 
     private static final long serialVersionUID = 1L;
-    private static final Comparator<DupState> ORDER =
-            Comparator.<DupState>comparingLong(d -> d.offerTs).thenComparing(d -> d.contactId);
+    private static final Comparator<DuplicateState> ORDER =
+            Comparator.<DuplicateState>comparingLong(d -> d.offerTs)
+                    .thenComparing(d -> d.contactId);
 
     private final long windowMs;
-    private transient MapState<String, DupState> contacts;
+    private transient MapState<String, DuplicateState> contacts;
 
     public DuplicateFunction(long windowMs) {
         this.windowMs = windowMs;
@@ -40,15 +42,16 @@ public final class DuplicateFunction extends KeyedProcessFunction<String, DupEnt
         contacts =
                 getRuntimeContext()
                         .getMapState(
-                                new MapStateDescriptor<>("contacts", String.class, DupState.class));
+                                new MapStateDescriptor<>(
+                                        "contacts", String.class, DuplicateState.class));
     }
 
     @Override
-    public void processElement(DupEntry e, Context ctx, Collector<ContactDelta> out)
+    public void processElement(DuplicateCandidate e, Context ctx, Collector<ContactDelta> out)
             throws Exception {
-        DupState s = contacts.get(e.contactId);
+        DuplicateState s = contacts.get(e.contactId);
         if (s == null) {
-            s = new DupState();
+            s = new DuplicateState();
             s.contactId = e.contactId;
         }
         s.offerTs = e.offerTs;
@@ -69,8 +72,8 @@ public final class DuplicateFunction extends KeyedProcessFunction<String, DupEnt
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<ContactDelta> out)
             throws Exception {
         long wm = Math.max(timestamp, ctx.timerService().currentWatermark());
-        List<DupState> all = new ArrayList<>();
-        for (Map.Entry<String, DupState> e : contacts.entries()) {
+        List<DuplicateState> all = new ArrayList<>();
+        for (Map.Entry<String, DuplicateState> e : contacts.entries()) {
             all.add(e.getValue());
         }
         if (all.isEmpty()) {
@@ -78,11 +81,11 @@ public final class DuplicateFunction extends KeyedProcessFunction<String, DupEnt
         }
         all.sort(ORDER);
         for (int i = 0; i < all.size(); i++) {
-            DupState s = all.get(i);
+            DuplicateState s = all.get(i);
             if (s.offerTs > wm || s.frozen) {
                 continue;
             }
-            DupState previous = i > 0 ? all.get(i - 1) : null;
+            DuplicateState previous = i > 0 ? all.get(i - 1) : null;
             boolean duplicate =
                     previous != null
                             && Kpis.withinDuplicateWindow(previous.offerTs, s.offerTs, windowMs);
@@ -101,11 +104,11 @@ public final class DuplicateFunction extends KeyedProcessFunction<String, DupEnt
             }
         }
         for (int i = 0; i < all.size(); i++) {
-            DupState s = all.get(i);
+            DuplicateState s = all.get(i);
             if (wm == Long.MAX_VALUE || expiry(s.offerTs) <= wm) {
                 contacts.remove(s.contactId);
                 if (i + 1 < all.size()) {
-                    DupState next = all.get(i + 1);
+                    DuplicateState next = all.get(i + 1);
                     next.frozen = true;
                     if (contacts.contains(next.contactId)) {
                         contacts.put(next.contactId, next);

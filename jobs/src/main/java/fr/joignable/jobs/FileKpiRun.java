@@ -6,9 +6,9 @@ import fr.joignable.domain.kpi.ContactIntervalRow;
 import fr.joignable.domain.kpi.KpiFormat;
 import fr.joignable.jobs.io.JsonlEventFormat;
 import fr.joignable.jobs.io.WholeFileSink;
-import fr.joignable.jobs.model.Ev;
 import fr.joignable.jobs.model.HandoffRow;
 import fr.joignable.jobs.model.IntentRow;
+import fr.joignable.jobs.model.JobEvent;
 import fr.joignable.jobs.model.Problem;
 import java.io.IOException;
 import java.io.Serializable;
@@ -104,12 +104,12 @@ public final class FileKpiRun {
                 inputs.stream()
                         .map(p -> new org.apache.flink.core.fs.Path(p.toAbsolutePath().toUri()))
                         .toArray(org.apache.flink.core.fs.Path[]::new);
-        FileSource<Ev> source =
+        FileSource<JobEvent> source =
                 FileSource.forRecordStreamFormat(new JsonlEventFormat(), paths).build();
-        DataStream<Ev> events =
+        DataStream<JobEvent> events =
                 env.fromSource(
                                 source,
-                                WatermarkStrategy.<Ev>noWatermarks()
+                                WatermarkStrategy.<JobEvent>noWatermarks()
                                         .withTimestampAssigner(
                                                 (e, t) -> e.rejected() ? Long.MIN_VALUE : e.ts),
                                 "events-files")

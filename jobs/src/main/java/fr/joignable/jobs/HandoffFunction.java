@@ -1,8 +1,8 @@
 package fr.joignable.jobs;
 
-import fr.joignable.jobs.model.Ev;
 import fr.joignable.jobs.model.HandoffInfo;
 import fr.joignable.jobs.model.HandoffRow;
+import fr.joignable.jobs.model.JobEvent;
 import java.util.Comparator;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
@@ -17,7 +17,7 @@ import org.apache.flink.util.Collector;
  * creation is dropped after the horizon.
  */
 public final class HandoffFunction
-        extends KeyedCoProcessFunction<String, HandoffInfo, Ev, HandoffRow> {
+        extends KeyedCoProcessFunction<String, HandoffInfo, JobEvent, HandoffRow> {
 
     private static final long serialVersionUID = 1L;
 
@@ -60,7 +60,7 @@ public final class HandoffFunction
     }
 
     @Override
-    public void processElement2(Ev closed, Context ctx, Collector<HandoffRow> out)
+    public void processElement2(JobEvent closed, Context ctx, Collector<HandoffRow> out)
             throws Exception {
         Long known = closedAt.value();
         if (known == null || closed.ts < known) {

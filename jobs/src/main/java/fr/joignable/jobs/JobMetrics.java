@@ -3,7 +3,7 @@ package fr.joignable.jobs;
 import fr.joignable.domain.event.Decoded;
 import fr.joignable.domain.event.EventCodec;
 import fr.joignable.domain.event.Rejection;
-import fr.joignable.jobs.model.Ev;
+import fr.joignable.jobs.model.JobEvent;
 import fr.joignable.jobs.model.Problem;
 import java.util.EnumMap;
 import java.util.Locale;
@@ -53,8 +53,8 @@ public final class JobMetrics {
     }
 
     /** Counts events read and rejected (by kind), and gauges the watermark's lag. */
-    public static final class ReadTap extends AbstractStreamOperator<Ev>
-            implements OneInputStreamOperator<Ev, Ev> {
+    public static final class ReadTap extends AbstractStreamOperator<JobEvent>
+            implements OneInputStreamOperator<JobEvent, JobEvent> {
         private static final long serialVersionUID = 1L;
         private transient Counter read;
         private transient Map<Rejection.Kind, Counter> rejected;
@@ -85,8 +85,8 @@ public final class JobMetrics {
         }
 
         @Override
-        public void processElement(StreamRecord<Ev> element) {
-            Ev ev = element.getValue();
+        public void processElement(StreamRecord<JobEvent> element) {
+            JobEvent ev = element.getValue();
             read.inc();
             if (ev.rejected()) {
                 rejected.get(kindOf(ev)).inc();
@@ -95,7 +95,7 @@ public final class JobMetrics {
         }
 
         /** The rejection's kind: rejected lines are rare, decoding one again costs nothing. */
-        private static Rejection.Kind kindOf(Ev ev) {
+        private static Rejection.Kind kindOf(JobEvent ev) {
             if (ev.raw != null
                     && EventCodec.instance().decode(ev.raw) instanceof Decoded.Rejected r) {
                 return r.rejection().kind();

@@ -6,9 +6,9 @@ import fr.joignable.jobs.io.BoundedKafkaSource;
 import fr.joignable.jobs.io.KafkaClientConfig;
 import fr.joignable.jobs.io.KafkaEventDeserializer;
 import fr.joignable.jobs.io.KafkaSchemas;
-import fr.joignable.jobs.model.Ev;
 import fr.joignable.jobs.model.HandoffRow;
 import fr.joignable.jobs.model.IntentRow;
+import fr.joignable.jobs.model.JobEvent;
 import fr.joignable.jobs.model.Problem;
 import java.io.Serializable;
 import java.nio.file.Files;
@@ -68,7 +68,7 @@ public final class KafkaKpiRun {
         StreamExecutionEnvironment env =
                 StreamExecutionEnvironment.createLocalEnvironment(options.parallelism, conf);
         env.enableCheckpointing(options.checkpointIntervalMs, CheckpointingMode.EXACTLY_ONCE);
-        DataStream<Ev> events = events(env, bootstrap, bounded, options);
+        DataStream<JobEvent> events = events(env, bootstrap, bounded, options);
         KpiJob.defineWorkflow(events, new KafkaSinks(bootstrap, out, options), options);
         return env;
     }
@@ -78,13 +78,13 @@ public final class KafkaKpiRun {
      * otherwise), read_committed, watermarks per partition; when {@code bounded}, up to the offsets
      * present at start. For entry points that build their own environment ({@link StreamJobMain}).
      */
-    public static DataStream<Ev> events(
+    public static DataStream<JobEvent> events(
             StreamExecutionEnvironment env,
             String bootstrap,
             boolean bounded,
             KpiJobOptions options) {
-        KafkaSourceBuilder<Ev> builder =
-                KafkaSource.<Ev>builder()
+        KafkaSourceBuilder<JobEvent> builder =
+                KafkaSource.<JobEvent>builder()
                         // the operator's client properties first: the job's own settings win
                         .setProperties(KafkaClientConfig.toProperties(options.kafkaProperties))
                         .setBootstrapServers(bootstrap)
@@ -97,11 +97,11 @@ public final class KafkaKpiRun {
         if (bounded) {
             builder.setBounded(OffsetsInitializer.latest());
         }
-        DataStream<Ev> events =
+        DataStream<JobEvent> events =
                 env.fromSource(
                                 // ends after a restore too (FLINK-31006)
                                 BoundedKafkaSource.of(builder.build()),
-                                WatermarkStrategy.<Ev>forBoundedOutOfOrderness(
+                                WatermarkStrategy.<JobEvent>forBoundedOutOfOrderness(
                                                 Duration.ofMillis(options.outOfOrdernessMs))
                                         .withTimestampAssigner(
                                                 (e, t) -> e.rejected() ? Long.MIN_VALUE : e.ts)

@@ -4,10 +4,10 @@ import fr.joignable.domain.kpi.AgentIntervalRow;
 import fr.joignable.domain.kpi.ContactIntervalRow;
 import fr.joignable.jobs.model.AgentSegment;
 import fr.joignable.jobs.model.ContactDelta;
-import fr.joignable.jobs.model.DupEntry;
-import fr.joignable.jobs.model.Ev;
+import fr.joignable.jobs.model.DuplicateCandidate;
 import fr.joignable.jobs.model.HandoffRow;
-import fr.joignable.jobs.model.LiveIn;
+import fr.joignable.jobs.model.JobEvent;
+import fr.joignable.jobs.model.LiveInput;
 import fr.joignable.jobs.model.Problem;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.streaming.api.datastream.BroadcastStream;
@@ -36,8 +36,9 @@ public final class KpiJob {
 
     private KpiJob() {}
 
-    public static void defineWorkflow(DataStream<Ev> input, KpiSinks sinks, KpiJobOptions options) {
-        DataStream<Ev> events =
+    public static void defineWorkflow(
+            DataStream<JobEvent> input, KpiSinks sinks, KpiJobOptions options) {
+        DataStream<JobEvent> events =
                 options.pseudonymize
                         ? input.map(new PseudonymizeFunction(options.tenantKeyFile))
                                 .name("pseudonymize-tenants")
@@ -45,15 +46,15 @@ public final class KpiJob {
                         : input;
         // a bounded run sees complete data: nothing is late unless asked for (docs/kpi-job.md)
         boolean judgeLateness = !sinks.bounded() || options.filesJudgeLateness;
-        SingleOutputStreamOperator<Ev> checked =
+        SingleOutputStreamOperator<JobEvent> checked =
                 events.transform(
                                 "metrics-read",
-                                TypeInformation.of(Ev.class),
+                                TypeInformation.of(JobEvent.class),
                                 new JobMetrics.ReadTap())
                         .uid("metrics-read")
                         .transform(
                                 "late-filter",
-                                TypeInformation.of(Ev.class),
+                                TypeInformation.of(JobEvent.class),
                                 judgeLateness
                                         ? new LateFilterOperator(
                                                 options.latenessBoundMs(),
@@ -65,18 +66,22 @@ public final class KpiJob {
         DataStream<Problem> late = checked.getSideOutput(Tags.LATE);
         DataStream<Long> maxTs = checked.getSideOutput(Tags.MAX_TS);
 
-        SingleOutputStreamOperator<Ev> unique =
+        SingleOutputStreamOperator<JobEvent> unique =
                 checked.keyBy(e -> e.eventId)
                         .process(new DedupFunction(options.dedupTtlMs, sinks.bounded()))
                         .name("dedup-event-id")
                         .uid("dedup-event-id");
 
-        DataStream<Ev> contactEvents =
-                unique.filter(Ev::isContactEvent).name("contact-events").uid("contact-events");
-        DataStream<Ev> agentEvents =
-                unique.filter(Ev::isAgentEvent).name("agent-events").uid("agent-events");
-        DataStream<Ev> closings =
-                unique.filter(Ev::isHandoffClosed).name("handoff-closings").uid("handoff-closings");
+        DataStream<JobEvent> contactEvents =
+                unique.filter(JobEvent::isContactEvent)
+                        .name("contact-events")
+                        .uid("contact-events");
+        DataStream<JobEvent> agentEvents =
+                unique.filter(JobEvent::isAgentEvent).name("agent-events").uid("agent-events");
+        DataStream<JobEvent> closings =
+                unique.filter(JobEvent::isHandoffClosed)
+                        .name("handoff-closings")
+                        .uid("handoff-closings");
 
         SingleOutputStreamOperator<ContactDelta> contacts =
                 contactEvents
@@ -87,7 +92,7 @@ public final class KpiJob {
 
         DataStream<ContactDelta> duplicates =
                 contacts.getSideOutput(Tags.DUP_ENTRIES)
-                        .keyBy((DupEntry d) -> d.dupKey)
+                        .keyBy((DuplicateCandidate d) -> d.dupKey)
                         .process(new DuplicateFunction(options.thresholds.duplicateWindowMillis()))
                         .name("duplicates")
                         .uid("duplicates");
@@ -125,19 +130,19 @@ public final class KpiJob {
         if (sinks.wantsLiveView()) {
             // Arrivals, not the watermark: the accepted events straight from the late filter
             // (merging a redelivery twice changes nothing), flushed within 5 ms.
-            DataStream<LiveIn> liveInputs =
+            DataStream<LiveInput> liveInputs =
                     checked.filter(e -> e.isAgentEvent() || e.isContactEvent())
                             .name("live-events")
                             .uid("live-events")
-                            .map((Ev e) -> LiveIn.of(e))
-                            .returns(TypeInformation.of(LiveIn.class))
+                            .map((JobEvent e) -> LiveInput.of(e))
+                            .returns(TypeInformation.of(LiveInput.class))
                             .setBufferTimeout(LIVE_BUFFER_TIMEOUT_MS)
                             .name("live-event-inputs")
                             .uid("live-event-inputs")
                             .union(
                                     duplicates
-                                            .map((ContactDelta d) -> LiveIn.of(d))
-                                            .returns(TypeInformation.of(LiveIn.class))
+                                            .map((ContactDelta d) -> LiveInput.of(d))
+                                            .returns(TypeInformation.of(LiveInput.class))
                                             .name("live-duplicate-inputs")
                                             .uid("live-duplicate-inputs"));
             DataStream<String> snapshots =

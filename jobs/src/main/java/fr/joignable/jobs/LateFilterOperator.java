@@ -1,6 +1,6 @@
 package fr.joignable.jobs;
 
-import fr.joignable.jobs.model.Ev;
+import fr.joignable.jobs.model.JobEvent;
 import fr.joignable.jobs.model.Problem;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -39,8 +39,8 @@ import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
  * accepted time is the maximum of the subtasks' and the watermark the minimum of theirs (the
  * watermark only ever makes fewer lines late when it is lower).
  */
-public final class LateFilterOperator extends AbstractStreamOperator<Ev>
-        implements OneInputStreamOperator<Ev, Ev>, BoundedOneInput {
+public final class LateFilterOperator extends AbstractStreamOperator<JobEvent>
+        implements OneInputStreamOperator<JobEvent, JobEvent>, BoundedOneInput {
 
     private static final long serialVersionUID = 1L;
 
@@ -126,8 +126,8 @@ public final class LateFilterOperator extends AbstractStreamOperator<Ev>
     }
 
     @Override
-    public void processElement(StreamRecord<Ev> element) {
-        Ev ev = element.getValue();
+    public void processElement(StreamRecord<JobEvent> element) {
+        JobEvent ev = element.getValue();
         read.add(1);
         if (ev.rejected()) {
             rejected.add(1);
@@ -153,7 +153,7 @@ public final class LateFilterOperator extends AbstractStreamOperator<Ev>
     }
 
     /** Late, and otherwise remembered as its source's latest time when it is. */
-    private boolean isLate(Ev ev) {
+    private boolean isLate(JobEvent ev) {
         String source = ev.source == null ? "" : ev.source;
         Long sourceMax = maxBySource.get(source);
         boolean isLate =

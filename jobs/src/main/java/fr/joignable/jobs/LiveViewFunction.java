@@ -2,7 +2,7 @@ package fr.joignable.jobs;
 
 import fr.joignable.domain.kpi.ChannelThresholds;
 import fr.joignable.jobs.live.LiveState;
-import fr.joignable.jobs.model.LiveIn;
+import fr.joignable.jobs.model.LiveInput;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.streaming.api.TimeDomain;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
@@ -27,7 +27,7 @@ import org.apache.flink.util.Collector;
  *
  * <p>It is a view, rebuilt from the events after a restart, not part of the exactly-once tables.
  */
-public final class LiveViewFunction extends KeyedProcessFunction<String, LiveIn, String> {
+public final class LiveViewFunction extends KeyedProcessFunction<String, LiveInput, String> {
 
     private static final long serialVersionUID = 1L;
 
@@ -94,7 +94,7 @@ public final class LiveViewFunction extends KeyedProcessFunction<String, LiveIn,
     }
 
     @Override
-    public void processElement(LiveIn in, Context ctx, Collector<String> out) {
+    public void processElement(LiveInput in, Context ctx, Collector<String> out) {
         long now = ctx.timerService().currentProcessingTime();
         if (!started) {
             started = true;

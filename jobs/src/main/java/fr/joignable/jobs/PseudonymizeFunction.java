@@ -1,7 +1,7 @@
 package fr.joignable.jobs;
 
 import fr.joignable.domain.privacy.TenantPseudonymizer;
-import fr.joignable.jobs.model.Ev;
+import fr.joignable.jobs.model.JobEvent;
 import java.nio.file.Path;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.functions.RichMapFunction;
@@ -12,7 +12,7 @@ import org.apache.flink.api.common.functions.RichMapFunction;
  * key is loaded on the task from a file, or from the environment variable {@value
  * TenantPseudonymizer#KEY_ENV}; it never travels in the job graph and is never logged.
  */
-public final class PseudonymizeFunction extends RichMapFunction<Ev, Ev> {
+public final class PseudonymizeFunction extends RichMapFunction<JobEvent, JobEvent> {
 
     private static final long serialVersionUID = 1L;
 
@@ -35,7 +35,7 @@ public final class PseudonymizeFunction extends RichMapFunction<Ev, Ev> {
     }
 
     @Override
-    public Ev map(Ev e) {
+    public JobEvent map(JobEvent e) {
         if (e.tenantId != null) {
             e.tenantId = pseudonymizer.pseudonym(e.tenantId);
         }

@@ -7,7 +7,7 @@ import fr.joignable.domain.options.EventsTopicOption;
 import fr.joignable.domain.options.KafkaClientOptions;
 import fr.joignable.domain.options.LiveTopicOption;
 import fr.joignable.jobs.io.KafkaClientConfig;
-import fr.joignable.jobs.model.Ev;
+import fr.joignable.jobs.model.JobEvent;
 import fr.joignable.jobs.options.LatenessOptions;
 import fr.joignable.jobs.options.PseudonymizeOptions;
 import fr.joignable.jobs.options.StreamJobOptions;
@@ -113,7 +113,7 @@ public final class StreamJobMain {
             // the sinks commit on checkpoints: without checkpoints nothing would ever be written
             env.enableCheckpointing(options.checkpointIntervalMs, CheckpointingMode.EXACTLY_ONCE);
         }
-        DataStream<Ev> events = KafkaKpiRun.events(env, a.bootstrap(), a.untilEnd(), options);
+        DataStream<JobEvent> events = KafkaKpiRun.events(env, a.bootstrap(), a.untilEnd(), options);
         if (a.maxEventsPerSecond() > 0) {
             events =
                     events.map(new Throttle(a.maxEventsPerSecond()))
@@ -214,7 +214,7 @@ public final class StreamJobMain {
     }
 
     /** Passes events through at no more than {@code rate} per second per subtask. */
-    static final class Throttle extends RichMapFunction<Ev, Ev> {
+    static final class Throttle extends RichMapFunction<JobEvent, JobEvent> {
         private static final long serialVersionUID = 1L;
         private final double rate;
         private transient long start;
@@ -231,7 +231,7 @@ public final class StreamJobMain {
         }
 
         @Override
-        public Ev map(Ev e) throws Exception {
+        public JobEvent map(JobEvent e) throws Exception {
             count++;
             long due = start + (long) (count * 1e9 / rate);
             long wait = due - System.nanoTime();

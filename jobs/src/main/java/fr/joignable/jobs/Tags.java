@@ -1,7 +1,7 @@
 package fr.joignable.jobs;
 
 import fr.joignable.domain.kpi.ContactIntervalRow;
-import fr.joignable.jobs.model.DupEntry;
+import fr.joignable.jobs.model.DuplicateCandidate;
 import fr.joignable.jobs.model.HandoffInfo;
 import fr.joignable.jobs.model.IntentRow;
 import fr.joignable.jobs.model.Problem;
@@ -18,8 +18,8 @@ public final class Tags {
             new OutputTag<>("late", TypeInformation.of(Problem.class));
     public static final OutputTag<Long> MAX_TS =
             new OutputTag<>("max-ts", TypeInformation.of(Long.class));
-    public static final OutputTag<DupEntry> DUP_ENTRIES =
-            new OutputTag<>("dup-entries", TypeInformation.of(DupEntry.class));
+    public static final OutputTag<DuplicateCandidate> DUP_ENTRIES =
+            new OutputTag<>("dup-entries", TypeInformation.of(DuplicateCandidate.class));
     public static final OutputTag<HandoffInfo> HANDOFFS =
             new OutputTag<>("handoffs", TypeInformation.of(HandoffInfo.class));
     public static final OutputTag<IntentRow> INTENT_ROWS =

@@ -8,7 +8,7 @@ import fr.joignable.devkit.EmbeddedKafka;
 import fr.joignable.domain.event.InteractionEvent;
 import fr.joignable.jobs.io.EventDecoder;
 import fr.joignable.jobs.io.KafkaEventDeserializer;
-import fr.joignable.jobs.model.Ev;
+import fr.joignable.jobs.model.JobEvent;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -145,8 +145,8 @@ class CrashRecoveryITCase {
             StreamExecutionEnvironment env =
                     StreamExecutionEnvironment.createLocalEnvironment(options.parallelism, conf);
             env.enableCheckpointing(options.checkpointIntervalMs, CheckpointingMode.EXACTLY_ONCE);
-            KafkaSource<Ev> source =
-                    KafkaSource.<Ev>builder()
+            KafkaSource<JobEvent> source =
+                    KafkaSource.<JobEvent>builder()
                             .setBootstrapServers(bootstrap)
                             .setTopics(options.eventsTopic)
                             .setGroupId(options.groupId)
@@ -157,10 +157,10 @@ class CrashRecoveryITCase {
                             .setProperty("isolation.level", "read_committed")
                             .setBounded(OffsetsInitializer.latest())
                             .build();
-            DataStream<Ev> events =
+            DataStream<JobEvent> events =
                     env.fromSource(
                                     source,
-                                    WatermarkStrategy.<Ev>forBoundedOutOfOrderness(
+                                    WatermarkStrategy.<JobEvent>forBoundedOutOfOrderness(
                                                     Duration.ofMillis(options.outOfOrdernessMs))
                                             .withTimestampAssigner(
                                                     (e, t) -> e.rejected() ? Long.MIN_VALUE : e.ts)
@@ -205,7 +205,7 @@ class CrashRecoveryITCase {
     }
 
     /** Passes events through; throws once, after n records and a completed checkpoint. */
-    static final class FailOnce extends RichMapFunction<Ev, Ev>
+    static final class FailOnce extends RichMapFunction<JobEvent, JobEvent>
             implements CheckpointListener, CheckpointedFunction {
         private static final long serialVersionUID = 1L;
         static final AtomicLong THROUGH = new AtomicLong();
@@ -233,7 +233,7 @@ class CrashRecoveryITCase {
         }
 
         @Override
-        public Ev map(Ev e) throws Exception {
+        public JobEvent map(JobEvent e) throws Exception {
             long n = THROUGH.incrementAndGet();
             if (n % sleepEvery == 0) {
                 Thread.sleep(1); // slow enough for a few checkpoints before the end

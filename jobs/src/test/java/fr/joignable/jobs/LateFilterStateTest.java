@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.joignable.domain.event.Channel;
 import fr.joignable.domain.event.ContactOffered;
-import fr.joignable.jobs.model.Ev;
+import fr.joignable.jobs.model.JobEvent;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,9 +36,9 @@ class LateFilterStateTest {
 
     static int next;
 
-    static Ev line(String source, long ts) {
+    static JobEvent line(String source, long ts) {
         next++;
-        return Ev.of(
+        return JobEvent.of(
                 ContactOffered.anonymous(
                         "e" + next,
                         Instant.ofEpochMilli(ts),
@@ -51,8 +51,8 @@ class LateFilterStateTest {
                 next);
     }
 
-    static OneInputStreamOperatorTestHarness<Ev, Ev> harness(int parallelism, int subtask)
-            throws Exception {
+    static OneInputStreamOperatorTestHarness<JobEvent, JobEvent> harness(
+            int parallelism, int subtask) throws Exception {
         return new OneInputStreamOperatorTestHarness<>(
                 new LateFilterOperator(BOUND_MS, ALLOWED_LATENESS_MS),
                 MAX_PARALLELISM,
@@ -60,24 +60,25 @@ class LateFilterStateTest {
                 subtask);
     }
 
-    static OneInputStreamOperatorTestHarness<Ev, Ev> restored(OperatorSubtaskState state)
-            throws Exception {
-        OneInputStreamOperatorTestHarness<Ev, Ev> h = harness(1, 0);
+    static OneInputStreamOperatorTestHarness<JobEvent, JobEvent> restored(
+            OperatorSubtaskState state) throws Exception {
+        OneInputStreamOperatorTestHarness<JobEvent, JobEvent> h = harness(1, 0);
         h.initializeState(state);
         h.open();
         return h;
     }
 
-    static void feed(OneInputStreamOperatorTestHarness<Ev, Ev> h, Ev ev) throws Exception {
+    static void feed(OneInputStreamOperatorTestHarness<JobEvent, JobEvent> h, JobEvent ev)
+            throws Exception {
         h.processElement(new StreamRecord<>(ev, ev.ts));
     }
 
-    static int late(OneInputStreamOperatorTestHarness<Ev, Ev> h) {
+    static int late(OneInputStreamOperatorTestHarness<JobEvent, JobEvent> h) {
         Queue<?> q = h.getSideOutput(Tags.LATE);
         return q == null ? 0 : q.size();
     }
 
-    static List<Long> maxTs(OneInputStreamOperatorTestHarness<Ev, Ev> h) {
+    static List<Long> maxTs(OneInputStreamOperatorTestHarness<JobEvent, JobEvent> h) {
         List<Long> out = new ArrayList<>();
         Queue<StreamRecord<Long>> q = h.getSideOutput(Tags.MAX_TS);
         if (q != null) {
@@ -88,7 +89,7 @@ class LateFilterStateTest {
 
     @Test
     void aSourcesLatestTimeSurvivesARestore() throws Exception {
-        OneInputStreamOperatorTestHarness<Ev, Ev> before = harness(1, 0);
+        OneInputStreamOperatorTestHarness<JobEvent, JobEvent> before = harness(1, 0);
         before.open();
         feed(before, line("p0", T0 + 10 * MINUTE));
         OperatorSubtaskState snapshot = before.snapshot(1L, T0);
@@ -97,7 +98,7 @@ class LateFilterStateTest {
         assertThat(late(before)).as("late without a restore").isEqualTo(1);
         before.close();
 
-        OneInputStreamOperatorTestHarness<Ev, Ev> after = restored(snapshot);
+        OneInputStreamOperatorTestHarness<JobEvent, JobEvent> after = restored(snapshot);
         feed(after, line("p0", T0));
         feed(after, line("p1", T0)); // another source has no latest time: accepted
         assertThat(late(after)).as("late after the restore").isEqualTo(1);
@@ -107,14 +108,14 @@ class LateFilterStateTest {
 
     @Test
     void theWatermarkAndTheLargestTimeSurviveARestore() throws Exception {
-        OneInputStreamOperatorTestHarness<Ev, Ev> before = harness(1, 0);
+        OneInputStreamOperatorTestHarness<JobEvent, JobEvent> before = harness(1, 0);
         before.open();
         feed(before, line("p0", T0 + 10 * MINUTE));
         before.processWatermark(new Watermark(T0 + 9 * MINUTE));
         OperatorSubtaskState snapshot = before.snapshot(1L, T0);
         before.close();
 
-        OneInputStreamOperatorTestHarness<Ev, Ev> after = restored(snapshot);
+        OneInputStreamOperatorTestHarness<JobEvent, JobEvent> after = restored(snapshot);
         // a source never seen, 9 minutes behind the watermark (> 10 s allowed): late
         feed(after, line("p9", T0));
         // within the allowed lateness of the restored watermark: accepted
@@ -132,7 +133,7 @@ class LateFilterStateTest {
         List<OperatorSubtaskState> states = new ArrayList<>();
         long[] latest = {T0 + 10 * MINUTE, T0 + 20 * MINUTE};
         for (int i = 0; i < 2; i++) {
-            OneInputStreamOperatorTestHarness<Ev, Ev> h = harness(2, i);
+            OneInputStreamOperatorTestHarness<JobEvent, JobEvent> h = harness(2, i);
             h.open();
             feed(h, line("p" + i, latest[i]));
             h.processWatermark(new Watermark(latest[i] - MINUTE));
@@ -145,7 +146,7 @@ class LateFilterStateTest {
         OperatorSubtaskState forOne =
                 AbstractStreamOperatorTestHarness.repartitionOperatorState(
                         merged, MAX_PARALLELISM, 2, 1, 0);
-        OneInputStreamOperatorTestHarness<Ev, Ev> after = restored(forOne);
+        OneInputStreamOperatorTestHarness<JobEvent, JobEvent> after = restored(forOne);
         // p1's line 5 minutes behind its source: late; p0's at the same time: 15 minutes ahead
         // of its latest, accepted (the watermark is the lower of the two, 9 minutes past T0)
         feed(after, line("p1", T0 + 15 * MINUTE));

@@ -11,7 +11,7 @@ import fr.joignable.domain.event.ContactAnswered;
 import fr.joignable.domain.event.ContactOffered;
 import fr.joignable.domain.kpi.ChannelThresholds;
 import fr.joignable.domain.live.LiveView;
-import fr.joignable.jobs.model.LiveIn;
+import fr.joignable.jobs.model.LiveInput;
 import java.time.Instant;
 import java.util.List;
 import org.apache.flink.api.common.typeinfo.Types;
@@ -32,7 +32,7 @@ class LiveViewFunctionTest {
     void publishesEachArrivalWithinTheCoalescingDelayAndAHeartbeatWhenIdle() throws Exception {
         LiveViewFunction f =
                 new LiveViewFunction(ChannelThresholds.defaults(), 7 * 86_400_000L, 1000);
-        KeyedOneInputStreamOperatorTestHarness<String, LiveIn, String> h =
+        KeyedOneInputStreamOperatorTestHarness<String, LiveInput, String> h =
                 ProcessFunctionTestHarnesses.forKeyedProcessFunction(f, x -> "live", Types.STRING);
         h.setProcessingTime(P0);
         h.processElement(
@@ -102,7 +102,7 @@ class LiveViewFunctionTest {
         assertThat(LiveViewFunction.asOf(T0, P0, P0 - 5)).isEqualTo(T0); // never backwards
     }
 
-    static LiveIn in(fr.joignable.domain.event.InteractionEvent e) {
-        return LiveIn.of(StateCleanupTest.ev(e));
+    static LiveInput in(fr.joignable.domain.event.InteractionEvent e) {
+        return LiveInput.of(StateCleanupTest.ev(e));
     }
 }

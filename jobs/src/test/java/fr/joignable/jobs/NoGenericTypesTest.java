@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import fr.joignable.domain.event.InteractionEvent;
-import fr.joignable.jobs.model.Ev;
+import fr.joignable.jobs.model.JobEvent;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -39,8 +39,8 @@ class NoGenericTypesTest {
     void theLiveGraphWithUpsertsAndLiveViewHasNoGenericType() {
         StreamExecutionEnvironment env =
                 StreamExecutionEnvironment.createLocalEnvironment(2, noGenericTypes());
-        DataStream<Ev> events =
-                env.fromData(List.of(new Ev()), TypeInformation.of(Ev.class))
+        DataStream<JobEvent> events =
+                env.fromData(List.of(new JobEvent()), TypeInformation.of(JobEvent.class))
                         .assignTimestampsAndWatermarks(WatermarkStrategy.noWatermarks());
         KpiJob.defineWorkflow(
                 events, new DiscardingKpiSinks(), KpiJobOptions.from(new Configuration()));

@@ -17,10 +17,10 @@ import fr.joignable.domain.kpi.ChannelThresholds;
 import fr.joignable.domain.kpi.ContactIntervalRow;
 import fr.joignable.jobs.model.AgentSegment;
 import fr.joignable.jobs.model.ContactDelta;
-import fr.joignable.jobs.model.DupEntry;
-import fr.joignable.jobs.model.Ev;
+import fr.joignable.jobs.model.DuplicateCandidate;
 import fr.joignable.jobs.model.HandoffInfo;
 import fr.joignable.jobs.model.HandoffRow;
+import fr.joignable.jobs.model.JobEvent;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -46,8 +46,8 @@ class StateCleanupTest {
     static final long DAY = 24 * HOUR;
     static final long HORIZON = Duration.ofDays(7).toMillis();
 
-    static Ev ev(InteractionEvent e) {
-        Ev x = Ev.of(e, null, null, 0);
+    static JobEvent ev(InteractionEvent e) {
+        JobEvent x = JobEvent.of(e, null, null, 0);
         x.raw = null;
         return x;
     }
@@ -69,10 +69,10 @@ class StateCleanupTest {
     @Test
     void dedupDropsRedeliveriesAndForgetsAfterTheTtl() throws Exception {
         DedupFunction f = new DedupFunction(HOUR);
-        KeyedOneInputStreamOperatorTestHarness<String, Ev, Ev> h =
+        KeyedOneInputStreamOperatorTestHarness<String, JobEvent, JobEvent> h =
                 ProcessFunctionTestHarnesses.forKeyedProcessFunction(
                         f, e -> e.eventId, Types.STRING);
-        Ev offer =
+        JobEvent offer =
                 ev(
                         ContactOffered.anonymous(
                                 "e1", at(T0), "c1", Channel.PHONE, "LOYERS", "CHARGES"));
@@ -89,7 +89,7 @@ class StateCleanupTest {
     @Test
     void contactsAreEmittedDecidedAndCleared() throws Exception {
         ContactFunction f = new ContactFunction(ChannelThresholds.defaults(), HORIZON);
-        KeyedOneInputStreamOperatorTestHarness<String, Ev, ContactDelta> h =
+        KeyedOneInputStreamOperatorTestHarness<String, JobEvent, ContactDelta> h =
                 ProcessFunctionTestHarnesses.forKeyedProcessFunction(
                         f, e -> e.contactId, Types.STRING);
         // the answer arrives before its offer (within the out-of-orderness): not an orphan
@@ -138,7 +138,7 @@ class StateCleanupTest {
     @Test
     void duplicatesAreDecidedAndForgotten() throws Exception {
         DuplicateFunction f = new DuplicateFunction(Duration.ofDays(7).toMillis());
-        KeyedOneInputStreamOperatorTestHarness<String, DupEntry, ContactDelta> h =
+        KeyedOneInputStreamOperatorTestHarness<String, DuplicateCandidate, ContactDelta> h =
                 ProcessFunctionTestHarnesses.forKeyedProcessFunction(
                         f, d -> d.dupKey, Types.STRING);
         h.processElement(dup("c1", T0, true), T0);
@@ -154,8 +154,8 @@ class StateCleanupTest {
         h.close();
     }
 
-    static DupEntry dup(String id, long ts, boolean abandoned) {
-        DupEntry d = new DupEntry();
+    static DuplicateCandidate dup(String id, long ts, boolean abandoned) {
+        DuplicateCandidate d = new DuplicateCandidate();
         d.dupKey = "t1\u0001CHARGES";
         d.contactId = id;
         d.offerTs = ts;
@@ -189,7 +189,7 @@ class StateCleanupTest {
     @Test
     void agentStatesSplitAtBoundariesLiveAndClearOnLogout() throws Exception {
         AgentFunction f = new AgentFunction();
-        KeyedBroadcastOperatorTestHarness<String, Ev, Long, AgentSegment> h =
+        KeyedBroadcastOperatorTestHarness<String, JobEvent, Long, AgentSegment> h =
                 ProcessFunctionTestHarnesses.forKeyedBroadcastProcessFunction(
                         f, e -> e.agentId, Types.STRING, AgentFunction.MAX_TS);
         h.processElement(
@@ -220,7 +220,7 @@ class StateCleanupTest {
     @Test
     void anAgentWhoNeverLogsOutLastsUntilTheEndOfTheData() throws Exception {
         AgentFunction f = new AgentFunction();
-        KeyedBroadcastOperatorTestHarness<String, Ev, Long, AgentSegment> h =
+        KeyedBroadcastOperatorTestHarness<String, JobEvent, Long, AgentSegment> h =
                 ProcessFunctionTestHarnesses.forKeyedBroadcastProcessFunction(
                         f, e -> e.agentId, Types.STRING, AgentFunction.MAX_TS);
         h.processElement(
@@ -254,7 +254,7 @@ class StateCleanupTest {
     @Test
     void handoffsJoinTheirClosingAndClear() throws Exception {
         HandoffFunction f = new HandoffFunction(HORIZON);
-        KeyedTwoInputStreamOperatorTestHarness<String, HandoffInfo, Ev, HandoffRow> h =
+        KeyedTwoInputStreamOperatorTestHarness<String, HandoffInfo, JobEvent, HandoffRow> h =
                 ProcessFunctionTestHarnesses.forKeyedCoProcessFunction(
                         f, i -> i.handoffId, e -> e.handoffId, Types.STRING);
         HandoffInfo info = new HandoffInfo();

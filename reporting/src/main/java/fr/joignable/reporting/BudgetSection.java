@@ -26,9 +26,9 @@ final class BudgetSection {
 
     private final QueryRunner q;
     private final Messages msg;
-    private final Fmt fmt;
+    private final Formats fmt;
 
-    BudgetSection(QueryRunner q, Messages msg, Fmt fmt) {
+    BudgetSection(QueryRunner q, Messages msg, Formats fmt) {
         this.q = q;
         this.msg = msg;
         this.fmt = fmt;

@@ -44,7 +44,7 @@ public final class Charts {
     }
 
     /** Offered and answered contacts per day, as paired bars; closed days shaded. */
-    public static void volume(Canvas c, List<Day> days, Messages msg, Fmt fmt) {
+    public static void volume(Canvas c, List<Day> days, Messages msg, Formats fmt) {
         double max = 1;
         for (Day d : days) {
             max = Math.max(max, d.offered());
@@ -90,7 +90,7 @@ public final class Charts {
      * Phone and chat service level per day (each against its own threshold), as lines broken on
      * closed days, against the green target.
      */
-    public static void serviceLevel(Canvas c, List<Day> days, Messages msg, Fmt fmt) {
+    public static void serviceLevel(Canvas c, List<Day> days, Messages msg, Formats fmt) {
         double plotW = WIDTH - LEFT - RIGHT;
         double plotH = HEIGHT - TOP - BOTTOM;
         c.text(LEFT, 14, msg.get("chart.sl2"), 11, TEXT, Align.LEFT, true);
@@ -166,7 +166,7 @@ public final class Charts {
      * in percent; a weekday closed all day says so.
      */
     public static void heatmap(
-            Canvas c, Double[][] values, boolean[][] open, Scale scale, Messages msg, Fmt fmt) {
+            Canvas c, Double[][] values, boolean[][] open, Scale scale, Messages msg, Formats fmt) {
         int first = 24;
         int last = -1;
         for (boolean[] row : open) {
@@ -259,7 +259,7 @@ public final class Charts {
         return v <= Targets.DUP_GREEN ? 0xA5D6A7 : v <= Targets.DUP_AMBER ? 0xFFE082 : 0xEF9A9A;
     }
 
-    private static void dayLabel(Canvas c, List<Day> days, int i, double x, double y, Fmt fmt) {
+    private static void dayLabel(Canvas c, List<Day> days, int i, double x, double y, Formats fmt) {
         int step = days.size() > 16 ? 3 : 1;
         if (i % step == 0) {
             c.text(x, y, fmt.shortDate(days.get(i).day()), 7.5, GREY, Align.CENTER, false);

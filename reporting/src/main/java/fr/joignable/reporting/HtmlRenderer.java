@@ -68,7 +68,7 @@ public final class HtmlRenderer {
 
     public static String render(Report report) {
         Messages msg = new Messages(report.lang());
-        Fmt fmt = new Fmt(report.lang());
+        Formats fmt = new Formats(report.lang());
         StringBuilder h = new StringBuilder(64 * 1024);
         h.append("<!DOCTYPE html>\n<html lang=\"")
                 .append(report.lang() == Messages.Lang.FR ? "fr" : "en")
@@ -209,7 +209,7 @@ public final class HtmlRenderer {
     }
 
     private static void table(
-            StringBuilder h, Report report, DataTable t, Messages msg, Fmt fmt, boolean own) {
+            StringBuilder h, Report report, DataTable t, Messages msg, Formats fmt, boolean own) {
         if (!own) {
             h.append("<h3>").append(escape(msg.get(t.titleKey()))).append("</h3>");
         } else if (t.id().equals(Layout.CHANNELS)) {

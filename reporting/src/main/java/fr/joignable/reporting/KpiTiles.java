@@ -18,9 +18,9 @@ import java.util.Map;
 final class KpiTiles {
 
     private final Messages msg;
-    private final Fmt fmt;
+    private final Formats fmt;
 
-    KpiTiles(Messages msg, Fmt fmt) {
+    KpiTiles(Messages msg, Formats fmt) {
         this.msg = msg;
         this.fmt = fmt;
     }

@@ -85,7 +85,7 @@ final class Layout {
     }
 
     /** A methodology paragraph, with its values filled in. */
-    static String method(String key, Messages msg, Fmt fmt) {
+    static String method(String key, Messages msg, Formats fmt) {
         if (key.equals("method.budget")) {
             return msg.get(key, fmt.money(ReportOptions.DEFAULT_COST_PER_HOUR, 0));
         }
@@ -96,7 +96,7 @@ final class Layout {
      * Page 1's sentences on urgent requests and relances, from the tables {@code urgent}, {@code
      * relance_peak} and {@code relance_intents}; empty without intent data.
      */
-    static List<String> highlights(Report report, Messages msg, Fmt fmt) {
+    static List<String> highlights(Report report, Messages msg, Formats fmt) {
         List<String> out = new ArrayList<>();
         DataTable urgent = table(report, "urgent");
         DataTable peak = table(report, "relance_peak");
@@ -136,7 +136,7 @@ final class Layout {
     }
 
     /** Page 1's sentence on what the month cost; {@code null} without agent data. */
-    static String costLine(Report report, Messages msg, Fmt fmt) {
+    static String costLine(Report report, Messages msg, Formats fmt) {
         Budget b = report.budget();
         if (b == null) {
             return null;

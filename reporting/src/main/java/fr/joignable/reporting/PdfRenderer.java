@@ -72,7 +72,7 @@ public final class PdfRenderer {
 
     public void render(Report report, OutputStream out) throws IOException {
         Messages msg = new Messages(report.lang());
-        Fmt fmt = new Fmt(report.lang());
+        Formats fmt = new Formats(report.lang());
         Document doc = new Document(PageSize.A4, 36, 36, 40, 44);
         try {
             PdfWriter writer = PdfWriter.getInstance(doc, out);
@@ -214,7 +214,7 @@ public final class PdfRenderer {
         }
     }
 
-    private PdfPCell tile(Kpi k, Messages msg, Fmt fmt) {
+    private PdfPCell tile(Kpi k, Messages msg, Formats fmt) {
         Color status = new Color(Charts.statusColor(k.status()));
         PdfPCell cell = new PdfPCell();
         cell.setBorderColor(LINE);
@@ -292,7 +292,8 @@ public final class PdfRenderer {
     }
 
     /** A table; with {@code own}, the table is its section (the section's heading is its title). */
-    private void table(Document doc, Report report, DataTable t, Messages msg, Fmt fmt, boolean own)
+    private void table(
+            Document doc, Report report, DataTable t, Messages msg, Formats fmt, boolean own)
             throws DocumentException {
         if (own) {
             if (t.id().equals(Layout.CHANNELS)) {

@@ -67,7 +67,7 @@ public final class ReportBuilder {
                         ? budget(agentsBefore, before, options)
                         : null;
 
-        Fmt fmt = new Fmt(lang);
+        Formats fmt = new Formats(lang);
         Messages msg = new Messages(lang);
         List<Kpi> kpis =
                 new KpiTiles(msg, fmt)

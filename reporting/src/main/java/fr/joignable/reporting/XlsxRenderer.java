@@ -37,7 +37,7 @@ public final class XlsxRenderer {
 
     public static void render(Report report, OutputStream out) throws IOException {
         Messages msg = new Messages(report.lang());
-        Fmt fmt = new Fmt(report.lang());
+        Formats fmt = new Formats(report.lang());
         try (XSSFWorkbook wb = new XSSFWorkbook()) {
             Map<Kind, CellStyle> styles = new EnumMap<>(Kind.class);
             styles.put(Kind.COUNT, style(wb, "#,##0"));

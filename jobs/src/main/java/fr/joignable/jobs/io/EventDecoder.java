@@ -2,19 +2,23 @@ package fr.joignable.jobs.io;
 
 import fr.joignable.domain.event.Decoded;
 import fr.joignable.domain.event.EventCodec;
-import fr.joignable.jobs.model.Ev;
+import fr.joignable.jobs.model.JobEvent;
 
-/** Decodes raw bytes (a file line or a Kafka value) with {@link EventCodec} into an {@link Ev}. */
+/**
+ * Decodes raw bytes (a file line or a Kafka value) with {@link EventCodec} into an {@link
+ * JobEvent}.
+ */
 public final class EventDecoder {
 
     private EventDecoder() {}
 
-    public static Ev decode(byte[] bytes, String source, long line) {
+    public static JobEvent decode(byte[] bytes, String source, long line) {
         Decoded decoded = EventCodec.instance().decode(bytes);
         if (decoded instanceof Decoded.Accepted a) {
-            return Ev.of(a.event(), bytes, source, line);
+            return JobEvent.of(a.event(), bytes, source, line);
         }
-        return Ev.rejected(((Decoded.Rejected) decoded).rejection().reason(), bytes, source, line);
+        return JobEvent.rejected(
+                ((Decoded.Rejected) decoded).rejection().reason(), bytes, source, line);
     }
 
     /** True for a line of only spaces, tabs and carriage returns: not an event, skipped. */

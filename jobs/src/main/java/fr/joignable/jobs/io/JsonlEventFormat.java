@@ -1,6 +1,6 @@
 package fr.joignable.jobs.io;
 
-import fr.joignable.jobs.model.Ev;
+import fr.joignable.jobs.model.JobEvent;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;
@@ -16,23 +16,23 @@ import org.apache.flink.core.fs.FSDataInputStream;
  * stays visible to the codec, which rejects it. Blank lines are skipped. A file is one split, read
  * in line order by one reader, so lateness can be judged per file.
  */
-public final class JsonlEventFormat extends SimpleStreamFormat<Ev> {
+public final class JsonlEventFormat extends SimpleStreamFormat<JobEvent> {
 
     private static final long serialVersionUID = 1L;
     private static final AtomicLong FILES = new AtomicLong();
 
     @Override
-    public Reader<Ev> createReader(Configuration config, FSDataInputStream stream) {
+    public Reader<JobEvent> createReader(Configuration config, FSDataInputStream stream) {
         return new LineReader(stream, "file-" + FILES.incrementAndGet());
     }
 
     @Override
-    public TypeInformation<Ev> getProducedType() {
-        return TypeInformation.of(Ev.class);
+    public TypeInformation<JobEvent> getProducedType() {
+        return TypeInformation.of(JobEvent.class);
     }
 
     /** Splits a byte stream at {@code \n}; strips one trailing {@code \r}. */
-    static final class LineReader implements Reader<Ev> {
+    static final class LineReader implements Reader<JobEvent> {
         private final InputStream in;
         private final String source;
         private byte[] buf = new byte[1 << 16];
@@ -47,7 +47,7 @@ public final class JsonlEventFormat extends SimpleStreamFormat<Ev> {
         }
 
         @Override
-        public Ev read() throws IOException {
+        public JobEvent read() throws IOException {
             while (true) {
                 byte[] line = nextLine();
                 if (line == null) {

@@ -8,7 +8,7 @@ import fr.joignable.domain.live.LiveView;
 import fr.joignable.domain.time.Intervals;
 import fr.joignable.jobs.Kpis;
 import fr.joignable.jobs.model.ContactDelta;
-import fr.joignable.jobs.model.Ev;
+import fr.joignable.jobs.model.JobEvent;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -110,7 +110,7 @@ public final class LiveState {
     }
 
     /** Merges one accepted event. */
-    public void apply(Ev e) {
+    public void apply(JobEvent e) {
         if (e.isAgentEvent()) {
             Agent a = agents.computeIfAbsent(e.agentId, k -> new Agent());
             if (a.changes.isEmpty() || e.ts >= a.changes.lastKey()) {

@@ -26,7 +26,7 @@ public class Problem {
 
     public Problem() {}
 
-    public static Problem of(String reason, Ev ev) {
+    public static Problem of(String reason, JobEvent ev) {
         Problem p = new Problem();
         p.reason = reason;
         p.source = ev.source;

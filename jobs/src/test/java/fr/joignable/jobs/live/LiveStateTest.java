@@ -14,7 +14,7 @@ import fr.joignable.domain.event.DivertReason;
 import fr.joignable.domain.event.InteractionEvent;
 import fr.joignable.domain.kpi.ChannelThresholds;
 import fr.joignable.domain.live.LiveView;
-import fr.joignable.jobs.model.Ev;
+import fr.joignable.jobs.model.JobEvent;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
@@ -154,7 +154,7 @@ class LiveStateTest {
     }
 
     private void apply(InteractionEvent e) {
-        state.apply(Ev.of(e, null, null, 0));
+        state.apply(JobEvent.of(e, null, null, 0));
     }
 
     private String id() {

@@ -14,14 +14,14 @@ import java.util.Locale;
  * 05/10}; English {@code 87.3%}, {@code 12,345}, {@code 10/05}. Spaces inside numbers are no-break
  * spaces (U+00A0), which every output format can show.
  */
-public final class Fmt {
+public final class Formats {
 
     public static final char NBSP = '\u00A0';
 
     private final Messages.Lang lang;
     private final DecimalFormatSymbols symbols;
 
-    public Fmt(Messages.Lang lang) {
+    public Formats(Messages.Lang lang) {
         this.lang = lang;
         this.symbols = new DecimalFormatSymbols(Locale.ROOT);
         if (lang == Messages.Lang.FR) {

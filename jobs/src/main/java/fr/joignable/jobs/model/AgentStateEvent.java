@@ -1,15 +1,15 @@
 package fr.joignable.jobs.model;
 
 /** A buffered agent state event, waiting for the watermark. */
-public class AgentEvt {
+public class AgentStateEvent {
     public long ts;
     public String eventId;
     public String team;
     public String state;
 
-    public AgentEvt() {}
+    public AgentStateEvent() {}
 
-    public AgentEvt(long ts, String eventId, String team, String state) {
+    public AgentStateEvent(long ts, String eventId, String team, String state) {
         this.ts = ts;
         this.eventId = eventId;
         this.team = team;

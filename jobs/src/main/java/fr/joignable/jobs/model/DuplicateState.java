@@ -1,7 +1,7 @@
 package fr.joignable.jobs.model;
 
 /** A contact in duplicate detection, with what was already sent for it. */
-public class DupState {
+public class DuplicateState {
     public String contactId;
     public long offerTs;
     public String queue;
@@ -14,5 +14,5 @@ public class DupState {
     /** Its predecessor was forgotten: its decision can no longer change. */
     public boolean frozen;
 
-    public DupState() {}
+    public DuplicateState() {}
 }

@@ -4,7 +4,7 @@ package fr.joignable.jobs.model;
  * What duplicate detection needs of one identified contact, sent by the contact stage; keyed by
  * tenant and intent (the tenant id never leaves the job).
  */
-public class DupEntry {
+public class DuplicateCandidate {
     public String dupKey;
     public String contactId;
     public long offerTs;
@@ -13,5 +13,5 @@ public class DupEntry {
     public String intent;
     public boolean abandoned;
 
-    public DupEntry() {}
+    public DuplicateCandidate() {}
 }

@@ -20,12 +20,12 @@ import org.apache.flink.api.common.typeinfo.TypeInfo;
 /**
  * One decoded input line or Kafka record as it travels through the job: flat, with the domain's
  * enums for the closed vocabularies (type, channel, state, divert reason, handoff target), and its
- * own hand-written serializer ({@link EvSerializer}, declared by {@link TypeInfo}): no reflection,
- * no Kryo. {@link #reason} is set when the input was rejected; {@link #raw} holds the original
- * bytes until the lateness check, then is dropped.
+ * own hand-written serializer ({@link JobEventSerializer}, declared by {@link TypeInfo}): no
+ * reflection, no Kryo. {@link #reason} is set when the input was rejected; {@link #raw} holds the
+ * original bytes until the lateness check, then is dropped.
  */
-@TypeInfo(EvTypeInfo.Factory.class)
-public class Ev {
+@TypeInfo(JobEventTypeInfo.Factory.class)
+public class JobEvent {
     /** Event type, or null when rejected. */
     public EventType type;
 
@@ -53,14 +53,14 @@ public class Ev {
     public byte[] raw;
     public String reason;
 
-    public Ev() {}
+    public JobEvent() {}
 
     public boolean rejected() {
         return reason != null;
     }
 
-    public static Ev rejected(String reason, byte[] raw, String source, long line) {
-        Ev e = new Ev();
+    public static JobEvent rejected(String reason, byte[] raw, String source, long line) {
+        JobEvent e = new JobEvent();
         e.reason = reason;
         e.raw = raw;
         e.source = source;
@@ -69,8 +69,8 @@ public class Ev {
     }
 
     /** Flattens a decoded event. */
-    public static Ev of(InteractionEvent event, byte[] raw, String source, long line) {
-        Ev e = new Ev();
+    public static JobEvent of(InteractionEvent event, byte[] raw, String source, long line) {
+        JobEvent e = new JobEvent();
         e.type = event.type();
         e.eventId = event.eventId();
         e.ts = event.tsMillis();

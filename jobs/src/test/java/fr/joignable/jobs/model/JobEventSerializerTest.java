@@ -24,16 +24,16 @@ import org.apache.flink.core.memory.DataInputDeserializer;
 import org.apache.flink.core.memory.DataOutputSerializer;
 import org.junit.jupiter.api.Test;
 
-/** {@link EvSerializer}: exact round trips of every kind of event, and its stable format. */
-class EvSerializerTest {
+/** {@link JobEventSerializer}: exact round trips of every kind of event, and its stable format. */
+class JobEventSerializerTest {
 
     /** Every event type of the generator (contacts, handoffs, agents), noise included. */
-    static List<Ev> sample() {
+    static List<JobEvent> sample() {
         TestEvents gen = new TestEvents(7);
         Instant start = Instant.parse("2026-10-05T00:00:00Z");
         List<InteractionEvent> events = new ArrayList<>(gen.contacts(start, 1, 200));
         events.addAll(gen.agents(start, 1, 5));
-        List<Ev> out = new ArrayList<>();
+        List<JobEvent> out = new ArrayList<>();
         long line = 0;
         for (byte[] bytes : gen.lines(events, true)) {
             out.add(EventDecoder.decode(bytes, "file-1", ++line));
@@ -41,13 +41,13 @@ class EvSerializerTest {
         out.add(
                 EventDecoder.decode(
                         "{\"not\":\"an event\"}".getBytes(StandardCharsets.UTF_8), null, ++line));
-        out.add(new Ev()); // every field null or 0
+        out.add(new JobEvent()); // every field null or 0
         return out;
     }
 
     @Test
     void theSampleCoversEveryTypeEnumAndARejection() {
-        List<Ev> sample = sample();
+        List<JobEvent> sample = sample();
         EnumSet<EventType> types = EnumSet.noneOf(EventType.class);
         sample.stream().filter(e -> e.type != null).forEach(e -> types.add(e.type));
         assertThat(types)
@@ -58,28 +58,31 @@ class EvSerializerTest {
                         EventType.CONTACT_ENDED,
                         EventType.WRAPUP_ENDED,
                         EventType.AGENT_STATE);
-        assertThat(sample).anyMatch(Ev::rejected);
+        assertThat(sample).anyMatch(JobEvent::rejected);
         assertThat(sample).anyMatch(e -> e.channel != null && e.raw != null);
         assertThat(sample).anyMatch(e -> e.state != null);
     }
 
     @Test
     void serializeThenDeserializeGivesTheSameFields() throws IOException {
-        for (Ev e : sample()) {
+        for (JobEvent e : sample()) {
             DataOutputSerializer out = new DataOutputSerializer(64);
-            EvSerializer.INSTANCE.serialize(e, out);
+            JobEventSerializer.INSTANCE.serialize(e, out);
             byte[] bytes = out.getCopyOfBuffer();
-            Ev back = EvSerializer.INSTANCE.deserialize(new DataInputDeserializer(bytes));
+            JobEvent back =
+                    JobEventSerializer.INSTANCE.deserialize(new DataInputDeserializer(bytes));
             assertThat(back).usingRecursiveComparison().isEqualTo(e);
             // the reusing form, into a dirty instance, gives the same
-            Ev dirty = EvSerializer.INSTANCE.copy(sample().get(0));
-            Ev reused = EvSerializer.INSTANCE.deserialize(dirty, new DataInputDeserializer(bytes));
+            JobEvent dirty = JobEventSerializer.INSTANCE.copy(sample().get(0));
+            JobEvent reused =
+                    JobEventSerializer.INSTANCE.deserialize(
+                            dirty, new DataInputDeserializer(bytes));
             assertThat(reused).usingRecursiveComparison().isEqualTo(e);
             // the byte-level copy (used by sorts and spills) copies exactly one record
             // (DataOutputSerializer does not grow when written from an input view)
             DataOutputSerializer copied = new DataOutputSerializer(bytes.length + 64);
             DataInputDeserializer in = new DataInputDeserializer(bytes);
-            EvSerializer.INSTANCE.copy(in, copied);
+            JobEventSerializer.INSTANCE.copy(in, copied);
             assertThat(copied.getCopyOfBuffer()).isEqualTo(bytes);
             assertThat(in.available()).isZero();
         }
@@ -87,8 +90,8 @@ class EvSerializerTest {
 
     @Test
     void copyIsEqualAndDoesNotShareRawBytes() {
-        for (Ev e : sample()) {
-            Ev c = EvSerializer.INSTANCE.copy(e);
+        for (JobEvent e : sample()) {
+            JobEvent c = JobEventSerializer.INSTANCE.copy(e);
             assertThat(c).isNotSameAs(e).usingRecursiveComparison().isEqualTo(e);
             if (e.raw != null) {
                 assertThat(c.raw).isNotSameAs(e.raw);
@@ -144,17 +147,20 @@ class EvSerializerTest {
         byte[] bytes = new byte[5 + 16 + 11 + 4];
         bytes[0] = 42; // no event type has ordinal 41
         assertThatThrownBy(
-                        () -> EvSerializer.INSTANCE.deserialize(new DataInputDeserializer(bytes)))
+                        () ->
+                                JobEventSerializer.INSTANCE.deserialize(
+                                        new DataInputDeserializer(bytes)))
                 .isInstanceOf(IOException.class)
                 .hasMessageContaining("42");
     }
 
     @Test
     void flinkFindsTheSerializerForEvAndForEvInsideAPojo() {
-        assertThat(TypeInformation.of(Ev.class)).isEqualTo(EvTypeInfo.INSTANCE);
-        TypeInformation<LiveIn> live = TypeInformation.of(LiveIn.class);
+        assertThat(TypeInformation.of(JobEvent.class)).isEqualTo(JobEventTypeInfo.INSTANCE);
+        TypeInformation<LiveInput> live = TypeInformation.of(LiveInput.class);
         assertThat(live).isInstanceOf(PojoTypeInfo.class);
-        PojoTypeInfo<LiveIn> pojo = (PojoTypeInfo<LiveIn>) live;
-        assertThat(pojo.getTypeAt(pojo.getFieldIndex("event"))).isEqualTo(EvTypeInfo.INSTANCE);
+        PojoTypeInfo<LiveInput> pojo = (PojoTypeInfo<LiveInput>) live;
+        assertThat(pojo.getTypeAt(pojo.getFieldIndex("event")))
+                .isEqualTo(JobEventTypeInfo.INSTANCE);
     }
 }

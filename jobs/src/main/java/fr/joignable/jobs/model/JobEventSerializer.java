@@ -14,22 +14,22 @@ import org.apache.flink.core.memory.DataOutputView;
 import org.apache.flink.types.StringValue;
 
 /**
- * The serializer of {@link Ev} between operators and in state, written by hand: Flink's reflective
- * {@code PojoSerializer} sets each of 19 fields through {@code Field.set} and writes a null flag
- * before each; this writes the fields in a fixed order, straight.
+ * The serializer of {@link JobEvent} between operators and in state, written by hand: Flink's
+ * reflective {@code PojoSerializer} sets each of 19 fields through {@code Field.set} and writes a
+ * null flag before each; this writes the fields in a fixed order, straight.
  *
  * <p>Format (version 1): the five enums as one byte each (ordinal + 1, 0 for null) — type, channel,
  * target, state, divert reason; {@code ts} and {@code line} as longs; the eleven strings with
  * {@link StringValue#writeString} (which encodes null); {@code raw} as its length + 1 (0 for null)
  * and its bytes. The enums' declaration order is therefore part of the format of a live job's
- * state: {@code EvSerializerTest} pins it, and adding a constant at the end of an enum keeps old
- * state readable.
+ * state: {@code JobEventSerializerTest} pins it, and adding a constant at the end of an enum keeps
+ * old state readable.
  */
-public final class EvSerializer extends TypeSerializerSingleton<Ev> {
+public final class JobEventSerializer extends TypeSerializerSingleton<JobEvent> {
 
     private static final long serialVersionUID = 1L;
 
-    public static final EvSerializer INSTANCE = new EvSerializer();
+    public static final JobEventSerializer INSTANCE = new JobEventSerializer();
 
     private static final EventType[] TYPES = EventType.values();
     private static final Channel[] CHANNELS = Channel.values();
@@ -43,21 +43,21 @@ public final class EvSerializer extends TypeSerializerSingleton<Ev> {
     }
 
     @Override
-    public Ev createInstance() {
-        return new Ev();
+    public JobEvent createInstance() {
+        return new JobEvent();
     }
 
     /**
-     * A new {@link Ev} with the same fields: strings and enums are immutable, so they are shared;
-     * {@code raw} is copied, as a receiver could change it.
+     * A new {@link JobEvent} with the same fields: strings and enums are immutable, so they are
+     * shared; {@code raw} is copied, as a receiver could change it.
      */
     @Override
-    public Ev copy(Ev from) {
-        return copy(from, new Ev());
+    public JobEvent copy(JobEvent from) {
+        return copy(from, new JobEvent());
     }
 
     @Override
-    public Ev copy(Ev from, Ev to) {
+    public JobEvent copy(JobEvent from, JobEvent to) {
         to.type = from.type;
         to.eventId = from.eventId;
         to.ts = from.ts;
@@ -86,7 +86,7 @@ public final class EvSerializer extends TypeSerializerSingleton<Ev> {
     }
 
     @Override
-    public void serialize(Ev e, DataOutputView out) throws IOException {
+    public void serialize(JobEvent e, DataOutputView out) throws IOException {
         out.writeByte(code(e.type));
         out.writeByte(code(e.channel));
         out.writeByte(code(e.target));
@@ -114,12 +114,12 @@ public final class EvSerializer extends TypeSerializerSingleton<Ev> {
     }
 
     @Override
-    public Ev deserialize(DataInputView in) throws IOException {
-        return deserialize(new Ev(), in);
+    public JobEvent deserialize(DataInputView in) throws IOException {
+        return deserialize(new JobEvent(), in);
     }
 
     @Override
-    public Ev deserialize(Ev e, DataInputView in) throws IOException {
+    public JobEvent deserialize(JobEvent e, DataInputView in) throws IOException {
         e.type = decode(TYPES, in.readByte());
         e.channel = decode(CHANNELS, in.readByte());
         e.target = decode(TARGETS, in.readByte());
@@ -163,7 +163,7 @@ public final class EvSerializer extends TypeSerializerSingleton<Ev> {
     }
 
     @Override
-    public TypeSerializerSnapshot<Ev> snapshotConfiguration() {
+    public TypeSerializerSnapshot<JobEvent> snapshotConfiguration() {
         return new Snapshot();
     }
 
@@ -176,13 +176,13 @@ public final class EvSerializer extends TypeSerializerSingleton<Ev> {
             return null;
         }
         if (code < 0 || code > values.length) {
-            throw new IOException("Ev: enum code " + code + " out of range");
+            throw new IOException("JobEvent: enum code " + code + " out of range");
         }
         return values[code - 1];
     }
 
     /** The serializer has no configuration: its snapshot restores the singleton. */
-    public static final class Snapshot extends SimpleTypeSerializerSnapshot<Ev> {
+    public static final class Snapshot extends SimpleTypeSerializerSnapshot<JobEvent> {
         public Snapshot() {
             super(() -> INSTANCE);
         }

@@ -1,20 +1,20 @@
 package fr.joignable.jobs.model;
 
 /** One input of the live view: a (deduplicated) event, or a duplicate decision. */
-public class LiveIn {
-    public Ev event;
+public class LiveInput {
+    public JobEvent event;
     public ContactDelta duplicate;
 
-    public LiveIn() {}
+    public LiveInput() {}
 
-    public static LiveIn of(Ev e) {
-        LiveIn in = new LiveIn();
+    public static LiveInput of(JobEvent e) {
+        LiveInput in = new LiveInput();
         in.event = e;
         return in;
     }
 
-    public static LiveIn of(ContactDelta d) {
-        LiveIn in = new LiveIn();
+    public static LiveInput of(ContactDelta d) {
+        LiveInput in = new LiveInput();
         in.duplicate = d;
         return in;
     }

@@ -8,20 +8,21 @@ import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
 
 /**
- * The type information of {@link Ev}: an atomic (not POJO, not generic) type served by {@link
- * EvSerializer}. {@code TypeInformation.of(Ev.class)} finds it through the {@code @TypeInfo}
- * annotation on {@link Ev}, also as a field of another POJO ({@link LiveIn}).
+ * The type information of {@link JobEvent}: an atomic (not POJO, not generic) type served by {@link
+ * JobEventSerializer}. {@code TypeInformation.of(JobEvent.class)} finds it through the
+ * {@code @TypeInfo} annotation on {@link JobEvent}, also as a field of another POJO ({@link
+ * LiveInput}).
  */
-public final class EvTypeInfo extends TypeInformation<Ev> {
+public final class JobEventTypeInfo extends TypeInformation<JobEvent> {
 
     private static final long serialVersionUID = 1L;
 
-    public static final EvTypeInfo INSTANCE = new EvTypeInfo();
+    public static final JobEventTypeInfo INSTANCE = new JobEventTypeInfo();
 
-    /** Named in {@link Ev}'s {@code @TypeInfo}. */
-    public static final class Factory extends TypeInfoFactory<Ev> {
+    /** Named in {@link JobEvent}'s {@code @TypeInfo}. */
+    public static final class Factory extends TypeInfoFactory<JobEvent> {
         @Override
-        public TypeInformation<Ev> createTypeInfo(
+        public TypeInformation<JobEvent> createTypeInfo(
                 Type t, Map<String, TypeInformation<?>> genericParameters) {
             return INSTANCE;
         }
@@ -48,8 +49,8 @@ public final class EvTypeInfo extends TypeInformation<Ev> {
     }
 
     @Override
-    public Class<Ev> getTypeClass() {
-        return Ev.class;
+    public Class<JobEvent> getTypeClass() {
+        return JobEvent.class;
     }
 
     @Override
@@ -58,27 +59,27 @@ public final class EvTypeInfo extends TypeInformation<Ev> {
     }
 
     @Override
-    public TypeSerializer<Ev> createSerializer(SerializerConfig config) {
-        return EvSerializer.INSTANCE;
+    public TypeSerializer<JobEvent> createSerializer(SerializerConfig config) {
+        return JobEventSerializer.INSTANCE;
     }
 
     @Override
     public String toString() {
-        return "Ev";
+        return "JobEvent";
     }
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof EvTypeInfo;
+        return o instanceof JobEventTypeInfo;
     }
 
     @Override
     public int hashCode() {
-        return EvTypeInfo.class.hashCode();
+        return JobEventTypeInfo.class.hashCode();
     }
 
     @Override
     public boolean canEqual(Object o) {
-        return o instanceof EvTypeInfo;
+        return o instanceof JobEventTypeInfo;
     }
 }
