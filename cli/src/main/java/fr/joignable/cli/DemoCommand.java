@@ -1,6 +1,5 @@
 package fr.joignable.cli;
 
-import fr.joignable.cli.demo.EventReplayer;
 import fr.joignable.cli.run.ForecastRun;
 import fr.joignable.cli.run.GenerateRun;
 import fr.joignable.cli.run.ReportRun;
@@ -15,6 +14,7 @@ import fr.joignable.domain.kafka.KafkaBroker;
 import fr.joignable.domain.table.WhatIfTable;
 import fr.joignable.domain.time.Intervals;
 import fr.joignable.forecasting.staffing.TargetsConfig;
+import fr.joignable.inputs.EventReplayer;
 import fr.joignable.jobs.FileKpiRun;
 import fr.joignable.jobs.KafkaKpiRun;
 import fr.joignable.jobs.KpiJobOptions;

@@ -1,6 +1,7 @@
 package fr.joignable.cli;
 
 import fr.joignable.domain.io.InputException;
+import fr.joignable.domain.table.Retention;
 import fr.joignable.domain.time.Intervals;
 import java.io.IOException;
 import java.io.PrintWriter;

@@ -2,6 +2,7 @@ package fr.joignable.cli;
 
 import fr.joignable.domain.options.EventsTopicOption;
 import fr.joignable.domain.options.LiveTopicOption;
+import fr.joignable.jobs.Checkpoints;
 import fr.joignable.jobs.KafkaKpiRun;
 import fr.joignable.jobs.KpiJobOptions;
 import fr.joignable.jobs.RunSummary;

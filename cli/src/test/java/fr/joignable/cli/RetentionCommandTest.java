@@ -2,6 +2,7 @@ package fr.joignable.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.joignable.domain.table.Retention;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;

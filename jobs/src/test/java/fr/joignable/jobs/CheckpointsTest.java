@@ -1,4 +1,4 @@
-package fr.joignable.cli;
+package fr.joignable.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package fr.joignable.cli;
+package fr.joignable.jobs;
 
 import fr.joignable.domain.io.InputException;
 import java.io.IOException;
@@ -11,12 +11,12 @@ import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 
 /** Durable checkpoints for {@code joignable stream}, and finding the one to restart from. */
-final class Checkpoints {
+public final class Checkpoints {
 
     private Checkpoints() {}
 
     /** File-system checkpoints under {@code dir}, kept when the job is cancelled or dies. */
-    static void configure(Configuration conf, Path dir) throws IOException {
+    public static void configure(Configuration conf, Path dir) throws IOException {
         Files.createDirectories(dir);
         conf.setString("execution.checkpointing.storage", "filesystem");
         conf.set(
@@ -31,7 +31,7 @@ final class Checkpoints {
     /**
      * {@code latest}: the newest completed {@code chk-N} under {@code dir}; else the path given.
      */
-    static Path resolve(String restoreFrom, Path dir) throws IOException {
+    public static Path resolve(String restoreFrom, Path dir) throws IOException {
         if (!"latest".equals(restoreFrom)) {
             Path given = Path.of(restoreFrom);
             if (!Files.isDirectory(given)) {
@@ -47,7 +47,7 @@ final class Checkpoints {
                                                 + dir));
     }
 
-    static Optional<Path> latest(Path dir) throws IOException {
+    public static Optional<Path> latest(Path dir) throws IOException {
         if (!Files.isDirectory(dir)) {
             return Optional.empty();
         }

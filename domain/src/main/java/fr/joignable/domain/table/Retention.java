@@ -1,6 +1,5 @@
-package fr.joignable.cli;
+package fr.joignable.domain.table;
 
-import fr.joignable.domain.table.DayPartition;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -21,17 +20,17 @@ import java.util.stream.Stream;
  * cut-off is a Paris midnight, so a partition goes only when all of it lies before the cut-off: the
  * UTC day before a Paris month holds that month's first hours.
  */
-final class Retention {
+public final class Retention {
 
     private Retention() {}
 
     /** First day kept: the first day of the month {@code keepMonths} before {@code today}'s. */
-    static LocalDate cutoff(LocalDate today, int keepMonths) {
+    public static LocalDate cutoff(LocalDate today, int keepMonths) {
         return today.withDayOfMonth(1).minusMonths(keepMonths);
     }
 
     /** Day partitions under {@code dataDir} that end by {@code cutoff} (a day in {@code zone}). */
-    static List<Path> expiredPartitions(Path dataDir, LocalDate cutoff, ZoneId zone)
+    public static List<Path> expiredPartitions(Path dataDir, LocalDate cutoff, ZoneId zone)
             throws IOException {
         Instant cutoffInstant = cutoff.atStartOfDay(zone).toInstant();
         List<Path> expired = new ArrayList<>();
@@ -54,7 +53,7 @@ final class Retention {
     /**
      * Regular files under {@code archiveDir} last modified before {@code cutoff} in {@code zone}.
      */
-    static List<Path> expiredArchives(Path archiveDir, LocalDate cutoff, ZoneId zone)
+    public static List<Path> expiredArchives(Path archiveDir, LocalDate cutoff, ZoneId zone)
             throws IOException {
         long cutoffMillis = cutoff.atStartOfDay(zone).toInstant().toEpochMilli();
         try (Stream<Path> files = Files.walk(archiveDir)) {
@@ -65,7 +64,7 @@ final class Retention {
         }
     }
 
-    static void deleteTree(Path root) throws IOException {
+    public static void deleteTree(Path root) throws IOException {
         try (Stream<Path> walk = Files.walk(root)) {
             for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(p);

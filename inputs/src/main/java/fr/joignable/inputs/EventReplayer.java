@@ -1,4 +1,4 @@
-package fr.joignable.cli.demo;
+package fr.joignable.inputs;
 
 import fr.joignable.domain.event.Decoded;
 import fr.joignable.domain.event.EventCodec;
