@@ -87,7 +87,7 @@ public final class ConvertCommand implements Callable<Integer> {
                         Writer w =
                                 new BufferedWriter(
                                         new OutputStreamWriter(os, StandardCharsets.UTF_8));
-                        w.write("file,line,reason\n");
+                        w.write(Skips.HEADER + "\n");
                         holder[0] =
                                 Conversion.toFile(
                                         from, inputs, map, pseudonymizer, out, new Skips(w));

@@ -1,5 +1,6 @@
 package fr.joignable.inputs;
 
+import fr.joignable.domain.table.Csv;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -22,6 +23,10 @@ public final class Skips {
     public static final int KEPT_PER_REASON = 10;
 
     private final Map<String, Reason> reasons = new LinkedHashMap<>();
+
+    /** The header of the skipped-lines file ({@code convert --skipped}); its rows are CSV. */
+    public static final String HEADER = "file,line,reason";
+
     private final Writer all;
     private long total;
     private long used;
@@ -48,7 +53,8 @@ public final class Skips {
         }
         if (all != null) {
             try {
-                all.write(csv(where.file()) + "," + where.line() + "," + csv(reason) + "\n");
+                all.write(Csv.line(List.of(where.file(), Long.toString(where.line()), reason)));
+                all.write('\n');
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -100,10 +106,6 @@ public final class Skips {
                     lines.add(b.toString());
                 });
         return lines;
-    }
-
-    private static String csv(String s) {
-        return s.contains(",") || s.contains("\"") ? '"' + s.replace("\"", "\"\"") + '"' : s;
     }
 
     private static final class Reason {
