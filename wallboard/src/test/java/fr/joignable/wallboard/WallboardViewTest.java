@@ -3,10 +3,14 @@ package fr.joignable.wallboard;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import fr.joignable.domain.config.JoignableConfig;
 import fr.joignable.domain.targets.Targets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class WallboardViewTest {
 
@@ -45,6 +49,35 @@ class WallboardViewTest {
                 .isEqualTo("red"); // 0.55: under-used, red as in the report
         assertThat(v.get("teams").get(2).get("occupancyLast60mStatus").asText()).isEqualTo("none");
         assertThat(v.at("/totals/last60m/occupancyStatus").asText()).isEqualTo("green"); // 0.83
+    }
+
+    @Test
+    void thePhoneTargetOfJoignableYamlChangesTheColours(@TempDir Path dir) throws Exception {
+        // LOYERS' interval service level is 0.7857: amber under the default 80/20 (green from
+        // 0.80), green under a 75/20 target, red under 90/20 (amber from 0.80).
+        Path lower =
+                Files.writeString(
+                        dir.resolve("lower.yaml"), "channels:\n  PHONE: {service_level: 75/20}\n");
+        Path higher =
+                Files.writeString(
+                        dir.resolve("higher.yaml"), "channels:\n  PHONE: {service_level: 90/20}\n");
+        Instant now = EMITTED.plusSeconds(1);
+        var snapshot = Optional.of(LiveSnapshot.of(Samples.view(AS_OF, EMITTED, 3), now));
+        String path = "/queues/0/interval/serviceLevelStatus";
+        assertThat(WallboardView.build(snapshot, Targets.DEFAULTS, now).at(path).asText())
+                .isEqualTo("amber");
+        assertThat(
+                        WallboardView.build(
+                                        snapshot, Targets.from(JoignableConfig.read(lower)), now)
+                                .at(path)
+                                .asText())
+                .isEqualTo("green");
+        assertThat(
+                        WallboardView.build(
+                                        snapshot, Targets.from(JoignableConfig.read(higher)), now)
+                                .at(path)
+                                .asText())
+                .isEqualTo("red");
     }
 
     @Test
