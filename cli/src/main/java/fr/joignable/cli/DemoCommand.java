@@ -408,7 +408,12 @@ public final class DemoCommand implements Callable<Integer> {
         o.printf("[" + n(9) + "] Monthly report for %s%n", month);
         o.flush();
         for (String ext : List.of("html", "pdf", "xlsx")) {
-            ReportRun.of(month, out, out.resolve("report-" + month + "." + ext)).run(stepOut());
+            ReportRun.of(
+                            month,
+                            out,
+                            out.resolve("report-" + month + "." + ext),
+                            fr.joignable.reporting.ReportTargets.from(centre))
+                    .run(stepOut());
         }
         o.printf("Done. Everything is under %s/%n", out);
         o.flush();

@@ -3,6 +3,7 @@ package fr.joignable.cli;
 import fr.joignable.cli.run.ReportRun;
 import fr.joignable.reporting.Messages;
 import fr.joignable.reporting.MonthlyReport;
+import fr.joignable.reporting.ReportTargets;
 import java.nio.file.Path;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
@@ -60,6 +61,8 @@ public final class ReportCommand implements Callable<Integer> {
             })
     double costPerHour;
 
+    @picocli.CommandLine.Mixin ConfigFileOptions configFile;
+
     @Override
     public Integer call() throws Exception {
         YearMonth ym;
@@ -79,7 +82,8 @@ public final class ReportCommand implements Callable<Integer> {
             throw new UsageException(
                     "--cost-per-hour must be a number >= 0, not '" + costPerHour + "'");
         }
-        new ReportRun(ym, data, lang, costPerHour, out).run(spec.commandLine().getOut());
+        new ReportRun(ym, data, lang, costPerHour, out, ReportTargets.from(configFile.load()))
+                .run(spec.commandLine().getOut());
         return JoignableCli.EXIT_OK;
     }
 }

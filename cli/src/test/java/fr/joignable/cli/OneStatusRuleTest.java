@@ -16,7 +16,7 @@ class OneStatusRuleTest {
     @ParameterizedTest
     @ValueSource(doubles = {0.30, 0.55, 0.60, 0.65, 0.70, 0.80, 0.85, 0.88, 0.90, 0.91, 0.95})
     void occupancyHasOneColour(double occupancy) {
-        String report = fr.joignable.reporting.Targets.occupancy(occupancy).name();
+        String report = fr.joignable.reporting.ReportTargets.DEFAULTS.occupancy(occupancy).name();
         String wall =
                 fr.joignable.domain.targets.Targets.from(JoignableConfig.defaults())
                         .occupancy()
@@ -29,10 +29,10 @@ class OneStatusRuleTest {
     @ValueSource(doubles = {0.50, 0.69, 0.70, 0.75, 0.79, 0.80, 0.95})
     void serviceLevelHasOneColour(double serviceLevel) {
         String report =
-                fr.joignable.reporting.Targets.atLeast(
+                fr.joignable.reporting.ReportTargets.atLeast(
                                 serviceLevel,
-                                fr.joignable.reporting.Targets.SL_GREEN,
-                                fr.joignable.reporting.Targets.SL_AMBER)
+                                fr.joignable.reporting.ReportTargets.DEFAULTS.slGreen(),
+                                fr.joignable.reporting.ReportTargets.DEFAULTS.slAmber())
                         .name();
         String wall =
                 fr.joignable.domain.targets.Targets.from(JoignableConfig.defaults())

@@ -14,7 +14,8 @@ final class ChannelSection {
     private ChannelSection() {}
 
     /** Each channel against its own threshold ({@link ReportQueries#CHANNELS}). */
-    static DataTable table(Map<String, Map<String, Object>> ch, Messages msg) {
+    static DataTable table(
+            Map<String, Map<String, Object>> ch, Messages msg, ReportTargets targets) {
         return Cols.table(
                 "channels",
                 "table.channels",
@@ -30,7 +31,7 @@ final class ChannelSection {
                         Cols.of(
                                 "col.threshold",
                                 Kind.TEXT,
-                                r -> threshold((String) r.get("channel"))),
+                                r -> targets.threshold((String) r.get("channel"))),
                         Cols.of("col.service_level", Kind.PCT, "service_level"),
                         Cols.of(
                                 "col.abandon_rate",
@@ -45,11 +46,6 @@ final class ChannelSection {
 
     static boolean live(String channel) {
         return "PHONE".equals(channel) || "CHAT".equals(channel);
-    }
-
-    /** The default service-level threshold of a channel ({@code kpis.md}). */
-    static String threshold(String channel) {
-        return "PHONE".equals(channel) ? "20 s" : "CHAT".equals(channel) ? "60 s" : "48 h";
     }
 
     /** The heat map as a table: every weekday × hour with data, open or closed. */

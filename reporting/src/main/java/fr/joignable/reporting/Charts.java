@@ -90,7 +90,8 @@ public final class Charts {
      * Phone and chat service level per day (each against its own threshold), as lines broken on
      * closed days, against the green target.
      */
-    public static void serviceLevel(Canvas c, List<Day> days, Messages msg, Formats fmt) {
+    public static void serviceLevel(
+            Canvas c, List<Day> days, Messages msg, Formats fmt, ReportTargets t) {
         double plotW = WIDTH - LEFT - RIGHT;
         double plotH = HEIGHT - TOP - BOTTOM;
         c.text(LEFT, 14, msg.get("chart.sl2"), 11, TEXT, Align.LEFT, true);
@@ -104,20 +105,20 @@ public final class Charts {
                 LEFT + 130,
                 HEIGHT - 3,
                 AMBER,
-                msg.get("chart.target") + " " + fmt.pct(Targets.SL_GREEN));
+                msg.get("chart.target") + " " + fmt.pct(t.slGreen()));
         legend(c, LEFT + 230, HEIGHT - 3, CLOSED, msg.get("chart.closed"));
         for (int i = 0; i <= 4; i++) {
             double y = TOP + plotH - plotH * i / 4;
             c.line(LEFT, y, LEFT + plotW, y, GRID, 0.6);
             c.text(LEFT - 4, y + 3, fmt.pct(i / 4.0), 8, GREY, Align.RIGHT, false);
         }
-        double ty = TOP + plotH - plotH * Targets.SL_GREEN;
+        double ty = TOP + plotH - plotH * t.slGreen();
         c.line(LEFT, ty, LEFT + plotW, ty, AMBER, 1.2);
         for (int i = 0; i < days.size(); i++) {
             dayLabel(c, days, i, LEFT + i * slot + slot / 2, TOP + plotH + 12, fmt);
         }
-        line(c, days, slot, plotH, true, CHAT, 1.4);
-        line(c, days, slot, plotH, false, ANSWERED, 2);
+        line(c, days, slot, plotH, true, CHAT, 1.4, t);
+        line(c, days, slot, plotH, false, ANSWERED, 2, t);
         c.line(LEFT, TOP + plotH, LEFT + plotW, TOP + plotH, GREY, 0.8);
     }
 
@@ -128,7 +129,8 @@ public final class Charts {
             double plotH,
             boolean chat,
             int color,
-            double w) {
+            double w,
+            ReportTargets t) {
         List<double[]> run = new ArrayList<>();
         for (int i = 0; i <= days.size(); i++) {
             Double sl = null;
@@ -148,10 +150,7 @@ public final class Charts {
                 }
                 c.polyline(xs, ys, color, w);
                 for (double[] p : run) {
-                    int dot =
-                            p[2] >= Targets.SL_GREEN
-                                    ? GREEN
-                                    : p[2] >= Targets.SL_AMBER ? AMBER : RED;
+                    int dot = p[2] >= t.slGreen() ? GREEN : p[2] >= t.slAmber() ? AMBER : RED;
                     double r = chat ? 1.6 : 2.2;
                     c.rect(p[0] - r, p[1] - r, 2 * r, 2 * r, chat ? color : dot);
                 }
@@ -166,7 +165,13 @@ public final class Charts {
      * in percent; a weekday closed all day says so.
      */
     public static void heatmap(
-            Canvas c, Double[][] values, boolean[][] open, Scale scale, Messages msg, Formats fmt) {
+            Canvas c,
+            Double[][] values,
+            boolean[][] open,
+            Scale scale,
+            Messages msg,
+            Formats fmt,
+            ReportTargets t) {
         int first = 24;
         int last = -1;
         for (boolean[] row : open) {
@@ -210,7 +215,7 @@ public final class Charts {
                     c.rect(x + 1, y + 1, cellW - 2, cellH - 2, 0xFFFFFF);
                     continue;
                 }
-                c.rect(x + 0.5, y + 0.5, cellW - 1, cellH - 1, fill(scale, v));
+                c.rect(x + 0.5, y + 0.5, cellW - 1, cellH - 1, fill(scale, v, t));
                 c.text(
                         x + cellW / 2,
                         y + cellH / 2 + 3,
@@ -238,8 +243,16 @@ public final class Charts {
         double ly = top + 7 * cellH + 30;
         String[] labels =
                 scale == Scale.SERVICE_LEVEL
-                        ? new String[] {"≥ 80 %", "70–80 %", "< 70 %"}
-                        : new String[] {"≤ 10 %", "10–20 %", "> 20 %"};
+                        ? new String[] {
+                            "≥ " + wholePct(t.slGreen()),
+                            wholePct(t.slAmber()) + "–" + wholePct(t.slGreen()),
+                            "< " + wholePct(t.slAmber())
+                        }
+                        : new String[] {
+                            "≤ " + wholePct(t.dupGreen()),
+                            wholePct(t.dupGreen()) + "–" + wholePct(t.dupAmber()),
+                            "> " + wholePct(t.dupAmber())
+                        };
         int[] colours = {0xA5D6A7, 0xFFE082, 0xEF9A9A};
         double lx = left;
         for (int i = 0; i < 3; i++) {
@@ -252,11 +265,19 @@ public final class Charts {
         c.text(lx + 82, ly, msg.get("heat.nodata"), 9, TEXT, Align.LEFT, false);
     }
 
-    private static int fill(Scale scale, double v) {
+    /**
+     * A bound of the legend in whole percent with a thin space ({@code 80 %}): the same in both
+     * languages.
+     */
+    private static String wholePct(double fraction) {
+        return Math.round(fraction * 100) + " %";
+    }
+
+    private static int fill(Scale scale, double v, ReportTargets t) {
         if (scale == Scale.SERVICE_LEVEL) {
-            return v >= Targets.SL_GREEN ? 0xA5D6A7 : v >= Targets.SL_AMBER ? 0xFFE082 : 0xEF9A9A;
+            return v >= t.slGreen() ? 0xA5D6A7 : v >= t.slAmber() ? 0xFFE082 : 0xEF9A9A;
         }
-        return v <= Targets.DUP_GREEN ? 0xA5D6A7 : v <= Targets.DUP_AMBER ? 0xFFE082 : 0xEF9A9A;
+        return v <= t.dupGreen() ? 0xA5D6A7 : v <= t.dupAmber() ? 0xFFE082 : 0xEF9A9A;
     }
 
     private static void dayLabel(Canvas c, List<Day> days, int i, double x, double y, Formats fmt) {

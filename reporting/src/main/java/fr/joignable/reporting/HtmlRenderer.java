@@ -144,13 +144,20 @@ public final class HtmlRenderer {
         Charts.volume(volume, report.days(), msg, fmt);
         h.append(volume.toSvg());
         SvgCanvas sl = new SvgCanvas(Charts.WIDTH, Charts.HEIGHT, msg.get("chart.sl2"));
-        Charts.serviceLevel(sl, report.days(), msg, fmt);
+        Charts.serviceLevel(sl, report.days(), msg, fmt, report.targets());
         h.append(sl.toSvg()).append("</section>\n");
 
         h.append("<section><h2>").append(escape(msg.get("section.heat_phone"))).append("</h2>");
         SvgCanvas heat =
                 new SvgCanvas(Charts.WIDTH, Charts.HEAT_HEIGHT, msg.get("section.heat_phone"));
-        Charts.heatmap(heat, report.heat(), report.open(), Charts.Scale.SERVICE_LEVEL, msg, fmt);
+        Charts.heatmap(
+                heat,
+                report.heat(),
+                report.open(),
+                Charts.Scale.SERVICE_LEVEL,
+                msg,
+                fmt,
+                report.targets());
         h.append(heat.toSvg());
         DataTable heatTable = Layout.table(report, Layout.HEAT);
         if (heatTable != null) {
@@ -180,7 +187,8 @@ public final class HtmlRenderer {
                                 report.open(),
                                 Charts.Scale.RELANCE,
                                 msg,
-                                fmt);
+                                fmt,
+                                report.targets());
                         h.append(rh.toSvg());
                     }
                     continue;

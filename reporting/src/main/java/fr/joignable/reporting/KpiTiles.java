@@ -11,18 +11,21 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The first page's tiles: volumes and cost, then service per channel — the phone against 20 s, the
- * chat against 60 s, the written channels (e-mail, letter, portal) answered within 48 h and their
- * backlog — never one service level blending them.
+ * The first page's tiles: volumes and cost, then service per channel — the phone against its
+ * threshold (20 s by default), the chat against its own (60 s), the written channels (e-mail,
+ * letter, portal) answered within their response target (48 h) and their backlog — never one
+ * service level blending them.
  */
 final class KpiTiles {
 
     private final Messages msg;
     private final Formats fmt;
+    private final ReportTargets t;
 
-    KpiTiles(Messages msg, Formats fmt) {
+    KpiTiles(Messages msg, Formats fmt, ReportTargets t) {
         this.msg = msg;
         this.fmt = fmt;
+        this.t = t;
     }
 
     List<Kpi> tiles(
@@ -49,11 +52,9 @@ final class KpiTiles {
                         Kind.COUNT,
                         d(now, "answered"),
                         d(before, "answered"),
-                        Targets.atLeast(
-                                d(now, "answer_rate"),
-                                Targets.ANSWER_RATE_GREEN,
-                                Targets.ANSWER_RATE_AMBER),
-                        msg.get("target.answered", fmt.pct(Targets.ANSWER_RATE_GREEN))));
+                        ReportTargets.atLeast(
+                                d(now, "answer_rate"), t.answerRateGreen(), t.answerRateAmber()),
+                        msg.get("target.answered", fmt.pct(t.answerRateGreen()))));
         if (budget != null) {
             k.add(
                     new Kpi(
@@ -64,9 +65,9 @@ final class KpiTiles {
                             Status.NONE,
                             msg.get("target.none")));
         }
-        sl(k, "kpi.phone_sl", ch, chBefore, "PHONE", "20 s");
-        sl(k, "kpi.chat_sl", ch, chBefore, "CHAT", "60 s");
-        sl(k, "kpi.written_sl", ch, chBefore, "WRITTEN", "48 h");
+        sl(k, "kpi.phone_sl", ch, chBefore, "PHONE", t.phoneThreshold());
+        sl(k, "kpi.chat_sl", ch, chBefore, "CHAT", t.chatThreshold());
+        sl(k, "kpi.written_sl", ch, chBefore, "WRITTEN", t.writtenThreshold());
         abandon(k, "kpi.phone_abandon", ch, chBefore, "PHONE");
         abandon(k, "kpi.chat_abandon", ch, chBefore, "CHAT");
         if (ch.containsKey("WRITTEN")) {
@@ -91,8 +92,8 @@ final class KpiTiles {
                             chBefore.containsKey("PHONE")
                                     ? d(chBefore.get("PHONE"), "asa_s")
                                     : null,
-                            Targets.atMost(asa, Targets.ASA_GREEN_S, Targets.ASA_AMBER_S),
-                            "≤ " + fmt.seconds(Targets.ASA_GREEN_S)));
+                            ReportTargets.atMost(asa, t.asaGreenS(), t.asaAmberS()),
+                            "≤ " + fmt.seconds(t.asaGreenS())));
         }
         Double aht = d(now, "aht_s");
         k.add(
@@ -101,8 +102,8 @@ final class KpiTiles {
                         Kind.SECONDS,
                         aht,
                         d(before, "aht_s"),
-                        Targets.atMost(aht, Targets.AHT_GREEN_S, Targets.AHT_AMBER_S),
-                        "≤ " + fmt.seconds(Targets.AHT_GREEN_S)));
+                        ReportTargets.atMost(aht, t.ahtGreenS(), t.ahtAmberS()),
+                        "≤ " + fmt.seconds(t.ahtGreenS())));
         if (budget != null) {
             k.add(
                     new Kpi(
@@ -121,10 +122,8 @@ final class KpiTiles {
                             Kind.PCT,
                             occ,
                             d(agentsBefore, "occupancy"),
-                            Targets.occupancy(occ),
-                            fmt.pct(Targets.OCC_GREEN_LOW)
-                                    + " – "
-                                    + fmt.pct(Targets.OCC_GREEN_HIGH)));
+                            t.occupancy(occ),
+                            fmt.pct(t.occGreenLow()) + " – " + fmt.pct(t.occGreenHigh())));
         }
         Double dup = d(now, "duplicate_rate");
         k.add(
@@ -133,8 +132,8 @@ final class KpiTiles {
                         Kind.PCT,
                         dup,
                         d(before, "duplicate_rate"),
-                        Targets.atMost(dup, Targets.DUP_GREEN, Targets.DUP_AMBER),
-                        "≤ " + fmt.pct(Targets.DUP_GREEN)));
+                        ReportTargets.atMost(dup, t.dupGreen(), t.dupAmber()),
+                        "≤ " + fmt.pct(t.dupGreen())));
         Double after = d(now, "after_abandon_share");
         k.add(
                 new Kpi(
@@ -142,9 +141,8 @@ final class KpiTiles {
                         Kind.PCT,
                         after,
                         d(before, "after_abandon_share"),
-                        Targets.atMost(
-                                after, Targets.AFTER_ABANDON_GREEN, Targets.AFTER_ABANDON_AMBER),
-                        "≤ " + fmt.pct(Targets.AFTER_ABANDON_GREEN)));
+                        ReportTargets.atMost(after, t.afterAbandonGreen(), t.afterAbandonAmber()),
+                        "≤ " + fmt.pct(t.afterAbandonGreen())));
         return k;
     }
 
@@ -167,8 +165,8 @@ final class KpiTiles {
                         chBefore.containsKey(channel)
                                 ? d(chBefore.get(channel), "service_level")
                                 : null,
-                        Targets.atLeast(v, Targets.SL_GREEN, Targets.SL_AMBER),
-                        msg.get("target.sl_within", fmt.pct(Targets.SL_GREEN), threshold)));
+                        ReportTargets.atLeast(v, t.slGreen(), t.slAmber()),
+                        msg.get("target.sl_within", fmt.pct(t.slGreen()), threshold)));
     }
 
     private void abandon(
@@ -189,7 +187,7 @@ final class KpiTiles {
                         chBefore.containsKey(channel)
                                 ? d(chBefore.get(channel), "abandon_rate")
                                 : null,
-                        Targets.atMost(v, Targets.ABANDON_GREEN, Targets.ABANDON_AMBER),
-                        "≤ " + fmt.pct(Targets.ABANDON_GREEN)));
+                        ReportTargets.atMost(v, t.abandonGreen(), t.abandonAmber()),
+                        "≤ " + fmt.pct(t.abandonGreen())));
     }
 }

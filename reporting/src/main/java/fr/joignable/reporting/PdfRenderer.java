@@ -149,7 +149,9 @@ public final class PdfRenderer {
                     chart(
                             writer,
                             Charts.HEIGHT,
-                            c -> Charts.serviceLevel(c, report.days(), msg, fmt)));
+                            c ->
+                                    Charts.serviceLevel(
+                                            c, report.days(), msg, fmt, report.targets())));
             if (writer.getVerticalPosition(true) - doc.bottom() < Charts.HEAT_HEIGHT + 40) {
                 doc.newPage();
             }
@@ -165,7 +167,8 @@ public final class PdfRenderer {
                                             report.open(),
                                             Charts.Scale.SERVICE_LEVEL,
                                             msg,
-                                            fmt)));
+                                            fmt,
+                                            report.targets())));
             DataTable heat = Layout.table(report, Layout.HEAT);
             if (heat != null) {
                 note(doc, Layout.note(report, heat, msg));
@@ -192,7 +195,8 @@ public final class PdfRenderer {
                                                             report.open(),
                                                             Charts.Scale.RELANCE,
                                                             msg,
-                                                            fmt)));
+                                                            fmt,
+                                                            report.targets())));
                         }
                         continue;
                     }

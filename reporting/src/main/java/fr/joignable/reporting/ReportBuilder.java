@@ -70,7 +70,7 @@ public final class ReportBuilder {
         Formats fmt = new Formats(lang);
         Messages msg = new Messages(lang);
         List<Kpi> kpis =
-                new KpiTiles(msg, fmt)
+                new KpiTiles(msg, fmt, options.targets())
                         .tiles(
                                 now,
                                 before,
@@ -82,7 +82,7 @@ public final class ReportBuilder {
                                 budgetBefore);
 
         List<DataTable> out = new ArrayList<>();
-        out.add(ChannelSection.table(ch, msg));
+        out.add(ChannelSection.table(ch, msg, options.targets()));
 
         List<Map<String, Object>> dailyRows = q.rows(ReportQueries.DAILY, month);
         List<Day> days = new ArrayList<>();
@@ -161,7 +161,18 @@ public final class ReportBuilder {
                                 Cols.of("col.phone_sl", Kind.PCT, "phone_service_level"),
                                 Cols.of("col.chat_sl", Kind.PCT, "chat_service_level"),
                                 Cols.of("col.phone_abandon", Kind.PCT, "phone_abandon_rate"))));
-        return new Report(month, lang, kpis, days, heat, open, relanceHeat, opening, budget, out);
+        return new Report(
+                month,
+                lang,
+                kpis,
+                days,
+                heat,
+                open,
+                relanceHeat,
+                opening,
+                budget,
+                out,
+                options.targets());
     }
 
     /** The channels' rows by channel, in query order (PHONE … PORTAL, then WRITTEN). */

@@ -106,6 +106,7 @@ public final class ReportModel {
      * @param openingSummary the learnt opening hours, as text in the report's language
      * @param budget what the month cost; {@code null} without agent data
      * @param tables the tables, in report order; optional sections absent when their data is
+     * @param targets what the figures are coloured against, and the thresholds the tiles name
      */
     public record Report(
             YearMonth month,
@@ -117,5 +118,6 @@ public final class ReportModel {
             Double[][] relanceHeat,
             String openingSummary,
             Budget budget,
-            List<DataTable> tables) {}
+            List<DataTable> tables,
+            ReportTargets targets) {}
 }

@@ -8,7 +8,7 @@ package fr.joignable.reporting;
  *     #DEFAULT_COST_PER_HOUR} € — a customer adviser of a French social landlord costs about 20 €/h
  *     in salary and contributions; supervision, tools and premises add about half again.
  */
-public record ReportOptions(double costPerHour) {
+public record ReportOptions(double costPerHour, ReportTargets targets) {
 
     public static final double DEFAULT_COST_PER_HOUR = 30.0;
 
@@ -17,6 +17,14 @@ public record ReportOptions(double costPerHour) {
             throw new IllegalArgumentException(
                     "cost per agent-hour must be a number >= 0, not " + costPerHour);
         }
+        if (targets == null) {
+            throw new IllegalArgumentException("targets are required");
+        }
+    }
+
+    /** A cost per agent-hour with the built-in targets. */
+    public ReportOptions(double costPerHour) {
+        this(costPerHour, ReportTargets.DEFAULTS);
     }
 
     public static ReportOptions defaults() {
