@@ -1,17 +1,16 @@
-package fr.joignable.jobs;
+package fr.joignable.domain.event;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fr.joignable.domain.event.Decoded;
-import fr.joignable.domain.event.EventCodec;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 /**
- * docs/events.md: invalid UTF-8 is "not JSON". Found by {@link FuzzITCase}: a UTF-16 surrogate
- * encoded in three bytes (CESU-8, {@code ED A0 80}) and an overlong form ({@code C0 AF} for {@code
- * /}) are not UTF-8, yet the codec accepts them.
+ * docs/events.md: invalid UTF-8 is "not JSON", and the codec rejects it. The jobs' {@code
+ * FuzzITCase} once found two forms the codec accepted: a UTF-16 surrogate encoded in three bytes
+ * (CESU-8, {@code ED A0 80}) and an overlong form ({@code C0 AF} for {@code /}); both are now
+ * rejected like any other invalid byte sequence.
  */
 class CodecUtf8Test {
 
