@@ -6,7 +6,6 @@ import fr.joignable.reporting.MonthlyReport;
 import fr.joignable.reporting.ReportTargets;
 import java.nio.file.Path;
 import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -26,8 +25,12 @@ public final class ReportCommand implements Callable<Integer> {
 
     @Spec CommandSpec spec;
 
-    @Option(names = "--month", required = true, paramLabel = "YYYY-MM", description = "The month.")
-    String month;
+    @Option(
+            names = "--month",
+            required = true,
+            paramLabel = "YYYY-MM",
+            description = "The month (Europe/Paris calendar month).")
+    YearMonth month;
 
     @Option(
             names = "--data",
@@ -65,15 +68,6 @@ public final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        YearMonth ym;
-        if (!month.matches("[0-9]{4}-[0-9]{2}")) {
-            throw new UsageException("--month must be YYYY-MM, not '" + month + "'");
-        }
-        try {
-            ym = YearMonth.parse(month);
-        } catch (DateTimeParseException e) {
-            throw new UsageException("--month must be a valid YYYY-MM month, not '" + month + "'");
-        }
         if (MonthlyReport.Format.of(out) == null) {
             throw new UsageException(
                     "--out must end with .html, .pdf or .xlsx, not '" + out.getFileName() + "'");
@@ -82,7 +76,7 @@ public final class ReportCommand implements Callable<Integer> {
             throw new UsageException(
                     "--cost-per-hour must be a number >= 0, not '" + costPerHour + "'");
         }
-        new ReportRun(ym, data, lang, costPerHour, out, ReportTargets.from(configFile.load()))
+        new ReportRun(month, data, lang, costPerHour, out, ReportTargets.from(configFile.load()))
                 .run(spec.commandLine().getOut());
         return JoignableCli.EXIT_OK;
     }
