@@ -40,6 +40,8 @@ public final class ConvertCommand implements Callable<Integer> {
 
     @picocli.CommandLine.Mixin PseudonymizeOptions privacy;
 
+    @picocli.CommandLine.Mixin ConfigFileOptions configFile;
+
     @Option(
             names = "--from",
             required = true,
@@ -56,7 +58,8 @@ public final class ConvertCommand implements Callable<Integer> {
             paramLabel = "FILE",
             description =
                     "YAML: queue -> intent, channel, team; time zone; calls-csv columns (default:"
-                            + " PHONE, intent OTHER, team = queue, UTC).")
+                            + " PHONE, intent OTHER, team = queue, UTC). Without it, the mapping:"
+                            + " section of joignable.yaml when the file has one.")
     Path mapping;
 
     @Option(
@@ -73,7 +76,7 @@ public final class ConvertCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        var map = InputsSupport.mapping(mapping);
+        var map = InputsSupport.mapping(mapping, configFile);
         var pseudonymizer = InputsSupport.pseudonymizer(privacy);
         long started = System.nanoTime();
         Conversion.Result r;

@@ -37,6 +37,8 @@ public final class IngestCommand implements Callable<Integer> {
 
     @picocli.CommandLine.Mixin PseudonymizeOptions privacy;
 
+    @picocli.CommandLine.Mixin ConfigFileOptions configFile;
+
     @Option(
             names = "--from",
             required = true,
@@ -82,7 +84,9 @@ public final class IngestCommand implements Callable<Integer> {
     @Option(
             names = "--mapping",
             paramLabel = "FILE",
-            description = "Mapping YAML (docs/inputs.md).")
+            description =
+                    "Mapping YAML (docs/inputs.md). Without it, the mapping: section of joignable.yaml, else the"
+                            + " documented defaults.")
     Path mapping;
 
     @Option(
@@ -118,7 +122,7 @@ public final class IngestCommand implements Callable<Integer> {
                         stateTopic,
                         state,
                         txId,
-                        InputsSupport.mapping(mapping),
+                        InputsSupport.mapping(mapping, configFile),
                         InputsSupport.pseudonymizer(privacy),
                         5000,
                         poll,

@@ -91,7 +91,9 @@ public final class KpiCommand implements Callable<Integer> {
     @Option(
             names = "--mapping",
             paramLabel = "FILE",
-            description = "With --from: the mapping YAML (docs/inputs.md).")
+            description =
+                    "With --from: the mapping YAML (docs/inputs.md). Without it, the mapping: section of joignable.yaml, else the"
+                            + " documented defaults.")
     Path mapping;
 
     @Override
@@ -124,7 +126,8 @@ public final class KpiCommand implements Callable<Integer> {
         RunSummary summary;
         try {
             List<Path> inputs =
-                    KpiFromExports.prepare(from, mapping, events, out, spec.commandLine().getOut());
+                    KpiFromExports.prepare(
+                            from, mapping, configFile, events, out, spec.commandLine().getOut());
             summary = FileKpiRun.run(inputs, out, csv, conf);
         } finally {
             KpiFromExports.cleanup(from, out);

@@ -21,7 +21,12 @@ final class KpiFromExports {
 
     /** The converted events file, or the inputs themselves when {@code from} is null. */
     static List<Path> prepare(
-            InputFormat from, Path mapping, List<Path> inputs, Path out, PrintWriter o)
+            InputFormat from,
+            Path mapping,
+            ConfigFileOptions config,
+            List<Path> inputs,
+            Path out,
+            PrintWriter o)
             throws IOException {
         if (from == null) {
             if (mapping != null) {
@@ -33,7 +38,12 @@ final class KpiFromExports {
         Files.createDirectories(events.getParent());
         Conversion.Result r =
                 Conversion.toFile(
-                        from, inputs, InputsSupport.mapping(mapping), null, events, new Skips());
+                        from,
+                        inputs,
+                        InputsSupport.mapping(mapping, config),
+                        null,
+                        events,
+                        new Skips());
         o.print("converted " + from + ":\n" + r.format().indent(2));
         o.flush();
         return List.of(events);

@@ -82,6 +82,47 @@ class ConvertCommandTest {
     }
 
     @Test
+    void withoutMappingTheMappingSectionOfJoignableYamlApplies() throws Exception {
+        Path log = log();
+        Path config =
+                Files.writeString(
+                        dir.resolve("joignable.yaml"),
+                        "channels:\n  PHONE: {service_level: 80/20}\n"
+                                + "mapping:\n  queues:\n"
+                                + "    loyers: {name: LOYERS, intent: RENT_PAYMENT, team: LOYERS}\n");
+        Path out = dir.resolve("mapped.jsonl");
+        JoignableCliTest.Run run =
+                JoignableCliTest.run(
+                        "convert",
+                        "--from",
+                        "asterisk-queue-log",
+                        "--config",
+                        config.toString(),
+                        "--out",
+                        out.toString(),
+                        log.toString());
+        assertThat(run.status()).as(run.err()).isZero();
+        String events = Files.readString(out);
+        assertThat(events).contains("\"queue\":\"LOYERS\"").contains("RENT_PAYMENT");
+        assertThat(events).doesNotContain("\"queue\":\"loyers\"");
+
+        Files.writeString(config, "mapping:\n  queues:\n    loyers: {channel: FAX}\n");
+        JoignableCliTest.Run bad =
+                JoignableCliTest.run(
+                        "convert",
+                        "--from",
+                        "asterisk-queue-log",
+                        "--config",
+                        config.toString(),
+                        "--out",
+                        dir.resolve("bad.jsonl").toString(),
+                        log.toString());
+        assertThat(bad.status()).isEqualTo(1);
+        assertThat(bad.err()).contains("joignable.yaml: mapping");
+        assertThat(dir.resolve("bad.jsonl")).doesNotExist();
+    }
+
+    @Test
     void kpiFromReadsTheLogDirectlyAndTwoConversionsCountOnce() throws Exception {
         Path log = log();
         Path out = dir.resolve("out");
