@@ -9,7 +9,7 @@ final class AgentPool {
 
     private final List<Agent> agents;
 
-    AgentPool(Roster roster) {
+    AgentPool(SimulatedRoster roster) {
         List<Agent> list = new ArrayList<>();
         for (AgentProfile p : roster.agents()) {
             list.add(new Agent(p, list.size()));

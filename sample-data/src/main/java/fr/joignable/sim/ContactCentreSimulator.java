@@ -41,7 +41,7 @@ import java.util.function.Consumer;
 public final class ContactCentreSimulator {
 
     private final SimulatorOptions o;
-    private final Roster roster;
+    private final SimulatedRoster roster;
     private final Diversions diversions = Diversions.DEFAULTS;
     private final Draws draws;
     private final Identifiers ids;
@@ -74,11 +74,11 @@ public final class ContactCentreSimulator {
      */
     public ContactCentreSimulator(SimulatorOptions options, ShiftSchedule schedule) {
         this.o = Objects.requireNonNull(options, "options");
-        this.roster = Roster.of(options);
+        this.roster = SimulatedRoster.of(options);
         this.draws = new Draws(options.seed());
         this.ids = new Identifiers(options);
         this.pool = new AgentPool(roster);
-        this.router = new Router(pool, Roster.QUEUES);
+        this.router = new Router(pool, SimulatedRoster.QUEUES);
         this.shifts =
                 schedule == null
                         ? new RandomShifts(options, draws)
@@ -89,7 +89,7 @@ public final class ContactCentreSimulator {
         this.repeats = new Repeats(options, draws);
     }
 
-    public Roster roster() {
+    public SimulatedRoster roster() {
         return roster;
     }
 

@@ -66,7 +66,7 @@ public final class SampleData {
         ShiftSchedule shifts = null;
         if (schedule != null) {
             java.util.Set<String> ids = new java.util.HashSet<>();
-            for (AgentProfile p : Roster.of(options).agents()) {
+            for (AgentProfile p : SimulatedRoster.of(options).agents()) {
                 ids.add(p.agentId());
             }
             shifts = ShiftSchedule.read(schedule, ids);

@@ -55,7 +55,7 @@ class GeneratedMonthTest {
         run = SimulationFixtures.run(options, START, DAYS);
         events = run.events();
         roster =
-                Roster.of(options).agents().stream()
+                SimulatedRoster.of(options).agents().stream()
                         .collect(Collectors.toMap(AgentProfile::agentId, a -> a));
     }
 
@@ -270,7 +270,7 @@ class GeneratedMonthTest {
         long phone = s.offeredByChannel().get(Channel.PHONE);
         assertThat(phone).isBetween(11_000L, 18_000L);
         assertThat(s.offeredByChannel()).containsKeys(Channel.values());
-        assertThat(s.offeredByQueue()).containsOnlyKeys(Roster.QUEUES);
+        assertThat(s.offeredByQueue()).containsOnlyKeys(SimulatedRoster.QUEUES);
         double abandonShare = (double) (s.abandoned() + s.shortAbandoned()) / s.liveOffered();
         assertThat(abandonShare).isBetween(0.03, 0.25);
         assertThat(s.shortAbandoned()).isPositive();

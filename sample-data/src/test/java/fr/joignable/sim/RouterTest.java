@@ -24,8 +24,8 @@ class RouterTest {
 
     @BeforeEach
     void setUp() {
-        pool = new AgentPool(Roster.of(SimulatorOptions.defaults().withAgents(3)));
-        router = new Router(pool, Roster.QUEUES);
+        pool = new AgentPool(SimulatedRoster.of(SimulatorOptions.defaults().withAgents(3)));
+        router = new Router(pool, SimulatedRoster.QUEUES);
         a1 = pool.agents().get(0);
         a2 = pool.agents().get(1);
         a3 = pool.agents().get(2);

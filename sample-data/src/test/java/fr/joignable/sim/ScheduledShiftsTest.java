@@ -60,7 +60,7 @@ class ScheduledShiftsTest {
     private static List<AgentStateChanged> states(Path schedule) {
         SimulatorOptions options = SimulatorOptions.defaults().withSeed(7);
         Set<String> ids = new HashSet<>();
-        for (AgentProfile p : Roster.of(options).agents()) {
+        for (AgentProfile p : SimulatedRoster.of(options).agents()) {
             ids.add(p.agentId());
         }
         List<InteractionEvent> events = new ArrayList<>();

@@ -177,7 +177,7 @@ class SimulatorBehaviourTest {
     void theRosterCsvListsEveryAgentWithSkillsAndFte() throws Exception {
         SimulatorOptions options = SimulatorOptions.defaults();
         StringWriter out = new StringWriter();
-        Roster.of(options).writeCsv(out);
+        SimulatedRoster.of(options).writeCsv(out);
         List<String> rows = out.toString().lines().toList();
         assertThat(rows.get(0)).isEqualTo("agent_id,team,skills,fte");
         assertThat(rows).hasSize(options.agents() + 1);
@@ -188,12 +188,12 @@ class SimulatorBehaviourTest {
             assertThat(f[0]).matches("A\\d{3}");
             assertThat(f[1]).startsWith("EQUIPE_");
             for (String q : f[2].split(";")) {
-                assertThat(Roster.QUEUES).contains(q);
+                assertThat(SimulatedRoster.QUEUES).contains(q);
                 covered.add(q);
             }
             assertThat(Double.parseDouble(f[3])).isGreaterThan(0).isLessThanOrEqualTo(1);
         }
-        assertThat(covered).containsExactlyInAnyOrderElementsOf(Roster.QUEUES);
+        assertThat(covered).containsExactlyInAnyOrderElementsOf(SimulatedRoster.QUEUES);
         assertThat(rows).anyMatch(r -> r.endsWith(",0.8")).anyMatch(r -> r.endsWith(",0.5"));
     }
 

@@ -16,7 +16,7 @@ import java.util.Locale;
  * agents (GESTION_LOCATIVE, DEMANDES, PROXIMITE, ACCUEIL) and generalists (every queue). Every
  * fifth agent works 0.8 FTE, every eleventh 0.5 FTE.
  */
-public final class Roster {
+public final class SimulatedRoster {
 
     /** The queues of the reference taxonomy. */
     public static final List<String> QUEUES =
@@ -35,12 +35,12 @@ public final class Roster {
 
     private final List<AgentProfile> agents;
 
-    private Roster(List<AgentProfile> agents) {
+    private SimulatedRoster(List<AgentProfile> agents) {
         this.agents = List.copyOf(agents);
     }
 
     /** The roster the simulator uses for these options. */
-    public static Roster of(SimulatorOptions options) {
+    public static SimulatedRoster of(SimulatorOptions options) {
         List<AgentProfile> agents = new ArrayList<>();
         for (int i = 0; i < options.agents(); i++) {
             String id = String.format(Locale.ROOT, "A%03d", i + 1);
@@ -49,7 +49,7 @@ public final class Roster {
             double fte = (i % 11 == 10) ? 0.5 : (i % 5 == 4) ? 0.8 : 1.0;
             agents.add(new AgentProfile(id, team, skills, fte));
         }
-        return new Roster(agents);
+        return new SimulatedRoster(agents);
     }
 
     public List<AgentProfile> agents() {
