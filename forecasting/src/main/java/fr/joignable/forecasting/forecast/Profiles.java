@@ -64,6 +64,14 @@ final class Profiles {
     static final int PROFILE_WEEKS = 26;
     static final double PROFILE_DECAY = 0.95;
     static final double SHRINK_PER_SLOT = 150;
+
+    /**
+     * True: the shrinkage of the weekday profiles is estimated per series ({@link
+     * #empiricalShares}); false: the fixed λ = {@link #SHRINK_PER_SLOT} · m1 of the previous
+     * rounds.
+     */
+    static final boolean EMPIRICAL_SHRINK = true;
+
     static final double ALPHA = 0.12;
     static final double BETA = 0.02;
     static final double PHI = 0.97;
@@ -106,6 +114,8 @@ final class Profiles {
     static double[][] shares(double[] y, int m1, int nd, boolean[][] open, boolean[] skip) {
         int days = y.length / m1;
         double[][] c = new double[nd][m1];
+        // Σ wt² · day total per weekday: the Poisson variance of the weighted counts
+        double[] c2 = new double[nd];
         for (int j = days - 1; j >= 0 && j >= days - PROFILE_WEEKS * nd; j--) {
             if (!complete(y, j, m1) || (skip != null && skip[j])) {
                 continue;
@@ -114,6 +124,7 @@ final class Profiles {
             int w = j % nd;
             for (int s = 0; s < m1; s++) {
                 c[w][s] += wt * y[j * m1 + s];
+                c2[w] += wt * wt * y[j * m1 + s];
             }
         }
         double[] pooled = new double[m1];
@@ -123,6 +134,9 @@ final class Profiles {
             }
         }
         pooled = smooth(pooled);
+        if (EMPIRICAL_SHRINK) {
+            return empiricalShares(c, c2, pooled, open);
+        }
         double lambda = SHRINK_PER_SLOT * m1;
         double[][] p = new double[nd][m1];
         for (int w = 0; w < nd; w++) {
@@ -140,6 +154,76 @@ final class Profiles {
                 }
                 double ps = prior > 0 ? pooled[s] / prior : 0;
                 p[w][s] = cw + lambda > 0 ? (c[w][s] + lambda * ps) / (cw + lambda) : 0;
+            }
+        }
+        return p;
+    }
+
+    /**
+     * The weekday profiles shrunk towards the pooled one by an amount estimated from the series
+     * itself (empirical Bayes, method of moments; the Dirichlet–multinomial model of the shares).
+     *
+     * <pre>
+     *   p̂_w(s) = C(w, s) / C(w)                     the weekday's own shares
+     *   n_w    = C(w)² / Σ_days wt² T(day)           effective contacts of the weighted counts
+     *   D      = Σ_w Σ_s (p̂_w(s) − P_w(s))² / P_w(s)
+     *   E[D]  ≈ Σ_w (k_w − 1) (τ + 1 / n_w)         τ = 1/(λ+1) between weekdays, 1/n_w Poisson
+     *   τ̂     = (D − Σ_w (k_w − 1)/n_w) / Σ_w (k_w − 1)
+     *   p(w,s) = (n_w p̂_w(s) + λ P_w(s)) / (n_w + λ),   λ = 1/τ̂ − 1  (P_w itself when τ̂ ≤ 0)
+     * </pre>
+     *
+     * with {@code k_w} the weekday's open slots where {@code P_w > 0}. Why: the fixed {@link
+     * #SHRINK_PER_SLOT} shrinks every series by the same number of contacts, whatever its weekdays'
+     * real differences; on the development protocol a larger λ helped the bank's thinned and
+     * over-dispersed copies (weekdays of the same shape, Poisson noise) and hurt the simulator
+     * (weekdays of other shapes): the data say which.
+     */
+    static double[][] empiricalShares(
+            double[][] c, double[] c2, double[] pooled, boolean[][] open) {
+        int nd = c.length;
+        int m1 = pooled.length;
+        double[][] prior = new double[nd][m1];
+        double[] cw = new double[nd];
+        double[] n = new double[nd];
+        double dev = 0;
+        double noise = 0;
+        double dof = 0;
+        for (int w = 0; w < nd; w++) {
+            double ps = 0;
+            for (int s = 0; s < m1; s++) {
+                if (open[w][s]) {
+                    cw[w] += c[w][s];
+                    ps += pooled[s];
+                }
+            }
+            int k = 0;
+            for (int s = 0; s < m1; s++) {
+                prior[w][s] = open[w][s] && ps > 0 ? pooled[s] / ps : 0;
+                k += prior[w][s] > 0 ? 1 : 0;
+            }
+            if (cw[w] <= 0 || c2[w] <= 0 || k < 2) {
+                continue;
+            }
+            n[w] = cw[w] * cw[w] / c2[w];
+            for (int s = 0; s < m1; s++) {
+                if (prior[w][s] > 0) {
+                    double d = c[w][s] / cw[w] - prior[w][s];
+                    dev += d * d / prior[w][s];
+                }
+            }
+            noise += (k - 1) / n[w];
+            dof += k - 1;
+        }
+        double tau = dof > 0 ? (dev - noise) / dof : 0;
+        double[][] p = new double[nd][m1];
+        for (int w = 0; w < nd; w++) {
+            // own weight n_w / (n_w + λ) = n_w τ / (n_w τ + 1 − τ)
+            double own = tau <= 0 || n[w] <= 0 ? 0 : n[w] * tau / (n[w] * tau + 1 - tau);
+            for (int s = 0; s < m1; s++) {
+                if (open[w][s]) {
+                    double mine = cw[w] > 0 ? c[w][s] / cw[w] : 0;
+                    p[w][s] = own * mine + (1 - own) * prior[w][s];
+                }
             }
         }
         return p;
