@@ -58,7 +58,8 @@ final class Profiles {
         WEEKLY_MEAN,
         GLM,
         GLM_LEVEL,
-        GLM_PERSIST
+        GLM_PERSIST,
+        GLM_ADAPT
     }
 
     static final int PROFILE_WEEKS = 26;
@@ -84,6 +85,9 @@ final class Profiles {
 
     /** Smoothing of the ratio actual / GLM total per open day ({@link Variant#GLM_LEVEL}). */
     static final double GLM_LEVEL_ALPHA = 0.1;
+
+    /** The smoothing constants {@link #levelAlpha} chooses among ({@link Variant#GLM_ADAPT}). */
+    static final double[] LEVEL_ALPHAS = {0.02, 0.05, 0.1, 0.2, 0.3};
 
     /** Damping per open day ahead of the GLM level's deviation from 1. */
     static final double GLM_LEVEL_PHI = 0.95;
@@ -356,10 +360,13 @@ final class Profiles {
         }
         double[] f = weekdayFactors(t, nd);
         int days = t.length;
-        boolean withLevel = variant == Variant.GLM_LEVEL || variant == Variant.GLM_PERSIST;
+        boolean withLevel =
+                variant == Variant.GLM_LEVEL
+                        || variant == Variant.GLM_PERSIST
+                        || variant == Variant.GLM_ADAPT;
         boolean isGlm = variant == Variant.GLM || withLevel;
         double[] glm = isGlm ? glmBeta(t, nd, feat) : null;
-        double glmLevel = withLevel ? glmLevel(glm, t, nd, feat) : 1;
+        double glmLevel = withLevel ? glmLevel(glm, t, nd, feat, variant == Variant.GLM_ADAPT) : 1;
         double level = Double.NaN;
         double trend = 0;
         for (int j = 0; j < days; j++) {
@@ -420,7 +427,7 @@ final class Profiles {
                                                 + GLM_LEVEL_WEIGHT
                                                         * Math.pow(GLM_LEVEL_PHI, j - days + 1)
                                                         * (glmLevel - 1));
-                case GLM_PERSIST -> total = glmTotal(glm, nd, j, feat) * glmLevel;
+                case GLM_PERSIST, GLM_ADAPT -> total = glmTotal(glm, nd, j, feat) * glmLevel;
                 default -> total = level * f[w];
             }
             out[k] = total * p[w][s];
@@ -532,17 +539,58 @@ final class Profiles {
      * change that lasts is in its next fit).
      */
     static double glmLevel(double[] beta, double[] t, int nd, double[][] feat) {
+        return glmLevel(beta, t, nd, feat, false);
+    }
+
+    /** The same, with α fitted on the series ({@link #levelAlpha}) when {@code fitted}. */
+    static double glmLevel(double[] beta, double[] t, int nd, double[][] feat, boolean fitted) {
         int days = t.length;
-        double level = 1;
-        for (int j = Math.max(0, days - PROFILE_WEEKS * nd); j < days; j++) {
+        int from = Math.max(0, days - PROFILE_WEEKS * nd);
+        double[] ratio = new double[days - from];
+        int n = 0;
+        for (int j = from; j < days; j++) {
             if (!Double.isNaN(t[j])) {
                 double fit = glmTotal(beta, nd, j, feat);
                 if (fit > 0 && Double.isFinite(fit)) {
-                    level += GLM_LEVEL_ALPHA * (t[j] / fit - level);
+                    ratio[n++] = t[j] / fit;
                 }
             }
         }
+        ratio = java.util.Arrays.copyOf(ratio, n);
+        return smoothedLevel(ratio, fitted ? levelAlpha(ratio) : GLM_LEVEL_ALPHA)[n];
+    }
+
+    /** ℓ_0 = 1, ℓ_i = ℓ_{i−1} + α (r_i − ℓ_{i−1}): the level before each ratio, then after all. */
+    static double[] smoothedLevel(double[] r, double alpha) {
+        double[] level = new double[r.length + 1];
+        level[0] = 1;
+        for (int i = 0; i < r.length; i++) {
+            level[i + 1] = level[i] + alpha * (r[i] - level[i]);
+        }
         return level;
+    }
+
+    /**
+     * The α of {@link #LEVEL_ALPHAS} with the smallest sum of squared one-day-ahead errors {@code Σ
+     * (r_i − ℓ_{i−1})²} of the ratios actual / GLM (ties: the first): the local-level model's
+     * smoothing fitted per series (Hyndman et al. 2008, "Forecasting with exponential smoothing",
+     * §2.1), fast for a level that moves, slow for days that scatter around a steady one.
+     */
+    static double levelAlpha(double[] r) {
+        double best = GLM_LEVEL_ALPHA;
+        double bestSse = Double.POSITIVE_INFINITY;
+        for (double a : LEVEL_ALPHAS) {
+            double[] level = smoothedLevel(r, a);
+            double sse = 0;
+            for (int i = 0; i < r.length; i++) {
+                sse += (r[i] - level[i]) * (r[i] - level[i]);
+            }
+            if (sse < bestSse) {
+                bestSse = sse;
+                best = a;
+            }
+        }
+        return best;
     }
 
     /** The GLM's expected total of day {@code j}. */

@@ -78,7 +78,8 @@ class ProfilesTest {
                 if ((k / m1) % nd == 2
                         && v != Profiles.Variant.GLM
                         && v != Profiles.Variant.GLM_LEVEL
-                        && v != Profiles.Variant.GLM_PERSIST) {
+                        && v != Profiles.Variant.GLM_PERSIST
+                        && v != Profiles.Variant.GLM_ADAPT) {
                     assertThat(f[k]).as("%s weekday without contacts", v).isZero();
                 }
             }
@@ -235,6 +236,61 @@ class ProfilesTest {
                 assertThat(errShrunk).isLessThan(errRaw / 3);
             }
         }
+    }
+
+    /** ℓ_0 = 1, ℓ_i = ℓ_{i−1} + α (r_i − ℓ_{i−1}) by hand: α = ½, r = (2, 0, 1). */
+    @Test
+    void theSmoothedLevelFollowsTheRecurrence() {
+        double[] level = Profiles.smoothedLevel(new double[] {2, 0, 1}, 0.5);
+        assertThat(level).containsExactly(new double[] {1, 1.5, 0.75, 0.875}, within(EXACT));
+    }
+
+    /**
+     * A step of the ratios from 1 to 1.5 leaves one-day-ahead errors 0.5 (1 − α)^k, whose sum of
+     * squares 0.25 (1 − (1 − α)^{2K}) / (1 − (1 − α)²) falls with α: the fastest α of the grid.
+     * Ratios scattered around a steady 1 (seeded normal, sd 0.15, 130 days): the errors' variance
+     * σ² (1 + α / (2 − α)) grows with α: a slow α (at most 0.05).
+     */
+    @Test
+    void theLevelSmoothingIsFastForAStepAndSlowForNoise() {
+        double[] step = new double[130];
+        for (int i = 0; i < step.length; i++) {
+            step[i] = i < 60 ? 1 : 1.5;
+        }
+        double[] grid = Profiles.LEVEL_ALPHAS;
+        assertThat(Profiles.levelAlpha(step)).isEqualTo(grid[grid.length - 1]);
+        java.util.Random rng = new java.util.Random(7);
+        double[] noise = new double[130];
+        for (int i = 0; i < noise.length; i++) {
+            noise[i] = 1 + 0.15 * rng.nextGaussian();
+        }
+        assertThat(Profiles.levelAlpha(noise)).isLessThanOrEqualTo(0.05);
+    }
+
+    /**
+     * glmadapt is the GLM's totals times the level with the fitted α: on totals that step from 1
+     * 000 to 1 300 a day (one weekday, one slot) it follows the step more than glmpersist (α =
+     * 0.1), and both are the GLM times their level on every day ahead.
+     */
+    @Test
+    void glmadaptKeepsTheLevelWithItsFittedSmoothing() {
+        int m1 = 1;
+        int nd = 1;
+        double[] y = new double[80];
+        for (int j = 0; j < y.length; j++) {
+            y[j] = j < 70 ? 1000 : 1300;
+        }
+        boolean[][] open = allOpen(nd, m1);
+        double[] glm = Profiles.forecast(y, m1, nd, 3, open, Profiles.Variant.GLM);
+        double[] persist = Profiles.forecast(y, m1, nd, 3, open, Profiles.Variant.GLM_PERSIST);
+        double[] adapt = Profiles.forecast(y, m1, nd, 3, open, Profiles.Variant.GLM_ADAPT);
+        for (int k = 0; k < 3; k++) {
+            assertThat(adapt[k] / glm[k]).isCloseTo(adapt[0] / glm[0], within(EXACT));
+        }
+        assertThat(adapt[0]).isGreaterThan(persist[0]);
+        assertThat(adapt[0]).isLessThan(1300);
+        // the level with α = 0.3 after ten days at 1300 / GLM: 1 − 0.7^10 of the way there
+        assertThat(adapt[0]).isGreaterThan(1250);
     }
 
     @Test
