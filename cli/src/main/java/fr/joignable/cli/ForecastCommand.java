@@ -87,7 +87,7 @@ public final class ForecastCommand implements Callable<Integer> {
             defaultValue = "auto",
             description =
                     "auto (mean of the three best per series by rolling-origin backtest), snaive,"
-                            + " mean4, dses, profile, trend, wmean, glm, glmlevel or glmpersist"
+                            + " mean4, dses, profile, trend, wmean, glm, glmlevel, glmpersist or glmadapt"
                             + " (default: ${DEFAULT-VALUE}).")
     Model model;
 

@@ -47,6 +47,9 @@ record Candidates(int m1, int m2, boolean[][] open, int fitLength, double[][] da
             case GLMPERSIST ->
                     Profiles.forecast(
                             y, m1, m2, ahead, open, Profiles.Variant.GLM_PERSIST, dayFeatures);
+            case GLMADAPT ->
+                    Profiles.forecast(
+                            y, m1, m2, ahead, open, Profiles.Variant.GLM_ADAPT, dayFeatures);
             default -> throw new IllegalArgumentException("not a volume model: " + model);
         };
     }

@@ -22,11 +22,13 @@ public enum Model {
     /** The GLM's daily totals times a damped level of the last weeks against them. */
     GLMLEVEL,
     /** The GLM's daily totals times the level of the last weeks against it, kept (not faded). */
-    GLMPERSIST;
+    GLMPERSIST,
+    /** The GLM's daily totals times a kept level whose smoothing is fitted per series. */
+    GLMADAPT;
 
     /** The candidates of the best pick, in order of preference on a tie. */
     static final Model[] CANDIDATES = {
-        GLM, GLMLEVEL, GLMPERSIST, PROFILE, WMEAN, TREND, DSES, MEAN4, SNAIVE
+        GLM, GLMLEVEL, GLMPERSIST, PROFILE, WMEAN, TREND, DSES, MEAN4, SNAIVE, GLMADAPT
     };
 
     /** The name used on the command line and in reports. */

@@ -58,12 +58,21 @@ final class Profiles {
         WEEKLY_MEAN,
         GLM,
         GLM_LEVEL,
-        GLM_PERSIST
+        GLM_PERSIST,
+        GLM_ADAPT
     }
 
     static final int PROFILE_WEEKS = 26;
     static final double PROFILE_DECAY = 0.95;
     static final double SHRINK_PER_SLOT = 150;
+
+    /**
+     * True: the shrinkage of the weekday profiles is estimated per series ({@link
+     * #empiricalShares}); false: the fixed λ = {@link #SHRINK_PER_SLOT} · m1 of the previous
+     * rounds.
+     */
+    static final boolean EMPIRICAL_SHRINK = true;
+
     static final double ALPHA = 0.12;
     static final double BETA = 0.02;
     static final double PHI = 0.97;
@@ -76,6 +85,9 @@ final class Profiles {
 
     /** Smoothing of the ratio actual / GLM total per open day ({@link Variant#GLM_LEVEL}). */
     static final double GLM_LEVEL_ALPHA = 0.1;
+
+    /** The smoothing constants {@link #levelAlpha} chooses among ({@link Variant#GLM_ADAPT}). */
+    static final double[] LEVEL_ALPHAS = {0.02, 0.05, 0.1, 0.2, 0.3};
 
     /** Damping per open day ahead of the GLM level's deviation from 1. */
     static final double GLM_LEVEL_PHI = 0.95;
@@ -106,6 +118,8 @@ final class Profiles {
     static double[][] shares(double[] y, int m1, int nd, boolean[][] open, boolean[] skip) {
         int days = y.length / m1;
         double[][] c = new double[nd][m1];
+        // Σ wt² · day total per weekday: the Poisson variance of the weighted counts
+        double[] c2 = new double[nd];
         for (int j = days - 1; j >= 0 && j >= days - PROFILE_WEEKS * nd; j--) {
             if (!complete(y, j, m1) || (skip != null && skip[j])) {
                 continue;
@@ -114,6 +128,7 @@ final class Profiles {
             int w = j % nd;
             for (int s = 0; s < m1; s++) {
                 c[w][s] += wt * y[j * m1 + s];
+                c2[w] += wt * wt * y[j * m1 + s];
             }
         }
         double[] pooled = new double[m1];
@@ -123,6 +138,9 @@ final class Profiles {
             }
         }
         pooled = smooth(pooled);
+        if (EMPIRICAL_SHRINK) {
+            return empiricalShares(c, c2, pooled, open);
+        }
         double lambda = SHRINK_PER_SLOT * m1;
         double[][] p = new double[nd][m1];
         for (int w = 0; w < nd; w++) {
@@ -140,6 +158,76 @@ final class Profiles {
                 }
                 double ps = prior > 0 ? pooled[s] / prior : 0;
                 p[w][s] = cw + lambda > 0 ? (c[w][s] + lambda * ps) / (cw + lambda) : 0;
+            }
+        }
+        return p;
+    }
+
+    /**
+     * The weekday profiles shrunk towards the pooled one by an amount estimated from the series
+     * itself (empirical Bayes, method of moments; the Dirichlet–multinomial model of the shares).
+     *
+     * <pre>
+     *   p̂_w(s) = C(w, s) / C(w)                     the weekday's own shares
+     *   n_w    = C(w)² / Σ_days wt² T(day)           effective contacts of the weighted counts
+     *   D      = Σ_w Σ_s (p̂_w(s) − P_w(s))² / P_w(s)
+     *   E[D]  ≈ Σ_w (k_w − 1) (τ + 1 / n_w)         τ = 1/(λ+1) between weekdays, 1/n_w Poisson
+     *   τ̂     = (D − Σ_w (k_w − 1)/n_w) / Σ_w (k_w − 1)
+     *   p(w,s) = (n_w p̂_w(s) + λ P_w(s)) / (n_w + λ),   λ = 1/τ̂ − 1  (P_w itself when τ̂ ≤ 0)
+     * </pre>
+     *
+     * with {@code k_w} the weekday's open slots where {@code P_w > 0}. Why: the fixed {@link
+     * #SHRINK_PER_SLOT} shrinks every series by the same number of contacts, whatever its weekdays'
+     * real differences; on the development protocol a larger λ helped the bank's thinned and
+     * over-dispersed copies (weekdays of the same shape, Poisson noise) and hurt the simulator
+     * (weekdays of other shapes): the data say which.
+     */
+    static double[][] empiricalShares(
+            double[][] c, double[] c2, double[] pooled, boolean[][] open) {
+        int nd = c.length;
+        int m1 = pooled.length;
+        double[][] prior = new double[nd][m1];
+        double[] cw = new double[nd];
+        double[] n = new double[nd];
+        double dev = 0;
+        double noise = 0;
+        double dof = 0;
+        for (int w = 0; w < nd; w++) {
+            double ps = 0;
+            for (int s = 0; s < m1; s++) {
+                if (open[w][s]) {
+                    cw[w] += c[w][s];
+                    ps += pooled[s];
+                }
+            }
+            int k = 0;
+            for (int s = 0; s < m1; s++) {
+                prior[w][s] = open[w][s] && ps > 0 ? pooled[s] / ps : 0;
+                k += prior[w][s] > 0 ? 1 : 0;
+            }
+            if (cw[w] <= 0 || c2[w] <= 0 || k < 2) {
+                continue;
+            }
+            n[w] = cw[w] * cw[w] / c2[w];
+            for (int s = 0; s < m1; s++) {
+                if (prior[w][s] > 0) {
+                    double d = c[w][s] / cw[w] - prior[w][s];
+                    dev += d * d / prior[w][s];
+                }
+            }
+            noise += (k - 1) / n[w];
+            dof += k - 1;
+        }
+        double tau = dof > 0 ? (dev - noise) / dof : 0;
+        double[][] p = new double[nd][m1];
+        for (int w = 0; w < nd; w++) {
+            // own weight n_w / (n_w + λ) = n_w τ / (n_w τ + 1 − τ)
+            double own = tau <= 0 || n[w] <= 0 ? 0 : n[w] * tau / (n[w] * tau + 1 - tau);
+            for (int s = 0; s < m1; s++) {
+                if (open[w][s]) {
+                    double mine = cw[w] > 0 ? c[w][s] / cw[w] : 0;
+                    p[w][s] = own * mine + (1 - own) * prior[w][s];
+                }
             }
         }
         return p;
@@ -272,10 +360,13 @@ final class Profiles {
         }
         double[] f = weekdayFactors(t, nd);
         int days = t.length;
-        boolean withLevel = variant == Variant.GLM_LEVEL || variant == Variant.GLM_PERSIST;
+        boolean withLevel =
+                variant == Variant.GLM_LEVEL
+                        || variant == Variant.GLM_PERSIST
+                        || variant == Variant.GLM_ADAPT;
         boolean isGlm = variant == Variant.GLM || withLevel;
         double[] glm = isGlm ? glmBeta(t, nd, feat) : null;
-        double glmLevel = withLevel ? glmLevel(glm, t, nd, feat) : 1;
+        double glmLevel = withLevel ? glmLevel(glm, t, nd, feat, variant == Variant.GLM_ADAPT) : 1;
         double level = Double.NaN;
         double trend = 0;
         for (int j = 0; j < days; j++) {
@@ -336,7 +427,7 @@ final class Profiles {
                                                 + GLM_LEVEL_WEIGHT
                                                         * Math.pow(GLM_LEVEL_PHI, j - days + 1)
                                                         * (glmLevel - 1));
-                case GLM_PERSIST -> total = glmTotal(glm, nd, j, feat) * glmLevel;
+                case GLM_PERSIST, GLM_ADAPT -> total = glmTotal(glm, nd, j, feat) * glmLevel;
                 default -> total = level * f[w];
             }
             out[k] = total * p[w][s];
@@ -448,17 +539,58 @@ final class Profiles {
      * change that lasts is in its next fit).
      */
     static double glmLevel(double[] beta, double[] t, int nd, double[][] feat) {
+        return glmLevel(beta, t, nd, feat, false);
+    }
+
+    /** The same, with α fitted on the series ({@link #levelAlpha}) when {@code fitted}. */
+    static double glmLevel(double[] beta, double[] t, int nd, double[][] feat, boolean fitted) {
         int days = t.length;
-        double level = 1;
-        for (int j = Math.max(0, days - PROFILE_WEEKS * nd); j < days; j++) {
+        int from = Math.max(0, days - PROFILE_WEEKS * nd);
+        double[] ratio = new double[days - from];
+        int n = 0;
+        for (int j = from; j < days; j++) {
             if (!Double.isNaN(t[j])) {
                 double fit = glmTotal(beta, nd, j, feat);
                 if (fit > 0 && Double.isFinite(fit)) {
-                    level += GLM_LEVEL_ALPHA * (t[j] / fit - level);
+                    ratio[n++] = t[j] / fit;
                 }
             }
         }
+        ratio = java.util.Arrays.copyOf(ratio, n);
+        return smoothedLevel(ratio, fitted ? levelAlpha(ratio) : GLM_LEVEL_ALPHA)[n];
+    }
+
+    /** ℓ_0 = 1, ℓ_i = ℓ_{i−1} + α (r_i − ℓ_{i−1}): the level before each ratio, then after all. */
+    static double[] smoothedLevel(double[] r, double alpha) {
+        double[] level = new double[r.length + 1];
+        level[0] = 1;
+        for (int i = 0; i < r.length; i++) {
+            level[i + 1] = level[i] + alpha * (r[i] - level[i]);
+        }
         return level;
+    }
+
+    /**
+     * The α of {@link #LEVEL_ALPHAS} with the smallest sum of squared one-day-ahead errors {@code Σ
+     * (r_i − ℓ_{i−1})²} of the ratios actual / GLM (ties: the first): the local-level model's
+     * smoothing fitted per series (Hyndman et al. 2008, "Forecasting with exponential smoothing",
+     * §2.1), fast for a level that moves, slow for days that scatter around a steady one.
+     */
+    static double levelAlpha(double[] r) {
+        double best = GLM_LEVEL_ALPHA;
+        double bestSse = Double.POSITIVE_INFINITY;
+        for (double a : LEVEL_ALPHAS) {
+            double[] level = smoothedLevel(r, a);
+            double sse = 0;
+            for (int i = 0; i < r.length; i++) {
+                sse += (r[i] - level[i]) * (r[i] - level[i]);
+            }
+            if (sse < bestSse) {
+                bestSse = sse;
+                best = a;
+            }
+        }
+        return best;
     }
 
     /** The GLM's expected total of day {@code j}. */

@@ -21,6 +21,12 @@ public final class ErrorSplitEval {
                     case "bank" -> b;
                     case "bank-early" -> ForecastEval.truncate(b, 56);
                     case "bank-10%" -> ForecastEval.thin(b, 0.10, 1);
+                    case "bank-od" -> ForecastEval.overdispersed(b, 0.04, 0.15, 4);
+                    // the development cut: without the weeks the 28-day test scores
+                    case "bank-od-dev" ->
+                            ForecastEval.truncate(
+                                    ForecastEval.overdispersed(b, 0.04, 0.15, 4), 28 + 21);
+                    case "bank-early-dev" -> ForecastEval.truncate(b, 56 + 28 + 21);
                     default -> throw new IllegalArgumentException(which);
                 };
         int days = Integer.parseInt(args[1]);

@@ -84,7 +84,11 @@ public final class ForecastEval {
                 out.printf(Locale.ROOT, " %9s", m);
             }
             out.printf(Locale.ROOT, " %9s %9s %18s%n", "gain", ">P90", "auto picks");
+            String only = System.getProperty("series", "");
             for (Map.Entry<String, History> entry : data.entrySet()) {
+                if (!only.isEmpty() && !List.of(only.split(",")).contains(entry.getKey())) {
+                    continue;
+                }
                 // dev: the series without the weeks its test scores (the horizon and the three
                 // weeks between the first and last origin), so that the weeks a choice is made
                 // on end where the test's begin

@@ -78,7 +78,8 @@ class ProfilesTest {
                 if ((k / m1) % nd == 2
                         && v != Profiles.Variant.GLM
                         && v != Profiles.Variant.GLM_LEVEL
-                        && v != Profiles.Variant.GLM_PERSIST) {
+                        && v != Profiles.Variant.GLM_PERSIST
+                        && v != Profiles.Variant.GLM_ADAPT) {
                     assertThat(f[k]).as("%s weekday without contacts", v).isZero();
                 }
             }
@@ -134,19 +135,162 @@ class ProfilesTest {
         assertThat(level).isLessThan(1);
     }
 
-    /** p(w, s) = (C(w, s) + λ P_w(s)) / (C(w) + λ), computed by hand on one week. */
+    /**
+     * The empirical-Bayes shrinkage by hand on one week: weekday 0 = (30, 10), weekday 1 = (10,
+     * 30). Weights 1, so n_w = C(w)² / Σ wt² T = 40² / 40 = 40; pooled (40, 40), smoothed (40, 40):
+     * P = (½, ½). D = 2 · ((¼)² / ½ + (¼)² / ½) = ½; noise Σ (k − 1)/n_w = 2/40; τ = (½ − 1/20) / 2
+     * = 0.225; λ = 1/τ − 1 = 3.444…; p(0, 0) = (40 · ¾ + λ · ½) / (40 + λ).
+     */
     @Test
-    void theWeekdayShapeIsShrunkTowardsThePooledShape() {
+    void theWeekdayShapeIsShrunkByTheEstimatedAmount() {
         int m1 = 2;
         int nd = 2;
-        // one week: weekday 0 = (30, 10), weekday 1 = (10, 30)
         double[] y = {30, 10, 10, 30};
         double[][] p = Profiles.shares(y, m1, nd, allOpen(nd, m1));
-        // pooled (40, 40), smoothed (40, 40): P = (0.5, 0.5); λ = 50 · 2 = 100; C(0) = 40
-        double lambda = Profiles.SHRINK_PER_SLOT * m1;
-        assertThat(p[0][0]).isCloseTo((30 + lambda * 0.5) / (40 + lambda), within(EXACT));
-        assertThat(p[1][0]).isCloseTo((10 + lambda * 0.5) / (40 + lambda), within(EXACT));
+        double tau = (0.5 - 2.0 / 40) / 2;
+        double lambda = 1 / tau - 1;
+        assertThat(lambda).isCloseTo(3.4444444444, within(1e-9));
+        assertThat(p[0][0]).isCloseTo((40 * 0.75 + lambda * 0.5) / (40 + lambda), within(EXACT));
+        assertThat(p[0][0]).isCloseTo(0.730179, within(1e-6));
+        assertThat(p[1][0]).isCloseTo((40 * 0.25 + lambda * 0.5) / (40 + lambda), within(EXACT));
         assertThat(p[0][0] + p[0][1]).isCloseTo(1, within(EXACT));
+    }
+
+    /**
+     * Weighted counts: C(w, s) = (3, 1) and (1, 3) with Σ wt² T = 1 per weekday, so n_w = 16; D = ½
+     * as above, noise 2/16, τ = (½ − ⅛)/2 = 0.1875, λ = 1/τ − 1 = 13/3. Weekdays whose shares
+     * differ by less than Poisson noise (D below the noise term) get the pooled shape itself.
+     */
+    @Test
+    void theEstimatedShrinkageUsesTheEffectiveCountsAndPoolsWhenNoiseExplainsTheDifferences() {
+        double[][] c = {{3, 1}, {1, 3}};
+        double[] pooled = {1, 1};
+        boolean[][] open = allOpen(2, 2);
+        double[][] p = Profiles.empiricalShares(c, new double[] {1, 1}, pooled, open);
+        double lambda = 13.0 / 3;
+        assertThat(p[0][0]).isCloseTo((16 * 0.75 + lambda * 0.5) / (16 + lambda), within(EXACT));
+        // Σ wt² T = 10: n_w = 1.6, noise 2/1.6 > D = ½, τ < 0: the pooled shape
+        double[][] q = Profiles.empiricalShares(c, new double[] {10, 10}, pooled, open);
+        assertThat(q[0][0]).isCloseTo(0.5, within(EXACT));
+        assertThat(q[1][1]).isCloseTo(0.5, within(EXACT));
+    }
+
+    /**
+     * Seeded Poisson draws: five weekdays of one shape at 40 contacts a day for 20 weeks are pulled
+     * to the pooled shape (the shares' squared error to the true shape at most a third of the raw
+     * shares'); five weekdays of different shapes at 4 000 a day keep their own (own weight &gt;
+     * 0.9: the shares within 0.01 of the truth).
+     */
+    @Test
+    void aSeriesWithoutWeekdayDifferencesIsPooledAndOneWithThemKeepsItsOwn() {
+        int m1 = 8;
+        int nd = 5;
+        int weeks = 20;
+        org.apache.commons.math3.random.Well19937c rng =
+                new org.apache.commons.math3.random.Well19937c(11);
+        double[] base = {0.05, 0.1, 0.15, 0.2, 0.2, 0.15, 0.1, 0.05};
+        for (boolean differ : new boolean[] {false, true}) {
+            double perDay = differ ? 4000 : 40;
+            double[][] truth = new double[nd][m1];
+            for (int w = 0; w < nd; w++) {
+                double sum = 0;
+                for (int s = 0; s < m1; s++) {
+                    truth[w][s] = differ ? base[(s + w) % m1] : base[s];
+                    sum += truth[w][s];
+                }
+                for (int s = 0; s < m1; s++) {
+                    truth[w][s] /= sum;
+                }
+            }
+            double[] y = new double[weeks * nd * m1];
+            for (int j = 0; j < weeks * nd; j++) {
+                for (int s = 0; s < m1; s++) {
+                    double mu = perDay * truth[j % nd][s];
+                    y[j * m1 + s] =
+                            new org.apache.commons.math3.distribution.PoissonDistribution(
+                                            rng, mu, 1e-12, 10_000_000)
+                                    .sample();
+                }
+            }
+            double[][] p = Profiles.shares(y, m1, nd, allOpen(nd, m1));
+            double errShrunk = 0;
+            double errRaw = 0;
+            for (int w = 0; w < nd; w++) {
+                double[] raw = new double[m1];
+                double tot = 0;
+                for (int j = w; j < weeks * nd; j += nd) {
+                    for (int s = 0; s < m1; s++) {
+                        raw[s] += y[j * m1 + s];
+                        tot += y[j * m1 + s];
+                    }
+                }
+                for (int s = 0; s < m1; s++) {
+                    errShrunk += Math.pow(p[w][s] - truth[w][s], 2);
+                    errRaw += Math.pow(raw[s] / tot - truth[w][s], 2);
+                    if (differ) {
+                        assertThat(p[w][s]).isCloseTo(truth[w][s], within(0.01));
+                    }
+                }
+            }
+            if (!differ) {
+                assertThat(errShrunk).isLessThan(errRaw / 3);
+            }
+        }
+    }
+
+    /** ℓ_0 = 1, ℓ_i = ℓ_{i−1} + α (r_i − ℓ_{i−1}) by hand: α = ½, r = (2, 0, 1). */
+    @Test
+    void theSmoothedLevelFollowsTheRecurrence() {
+        double[] level = Profiles.smoothedLevel(new double[] {2, 0, 1}, 0.5);
+        assertThat(level).containsExactly(new double[] {1, 1.5, 0.75, 0.875}, within(EXACT));
+    }
+
+    /**
+     * A step of the ratios from 1 to 1.5 leaves one-day-ahead errors 0.5 (1 − α)^k, whose sum of
+     * squares 0.25 (1 − (1 − α)^{2K}) / (1 − (1 − α)²) falls with α: the fastest α of the grid.
+     * Ratios scattered around a steady 1 (seeded normal, sd 0.15, 130 days): the errors' variance
+     * σ² (1 + α / (2 − α)) grows with α: a slow α (at most 0.05).
+     */
+    @Test
+    void theLevelSmoothingIsFastForAStepAndSlowForNoise() {
+        double[] step = new double[130];
+        for (int i = 0; i < step.length; i++) {
+            step[i] = i < 60 ? 1 : 1.5;
+        }
+        double[] grid = Profiles.LEVEL_ALPHAS;
+        assertThat(Profiles.levelAlpha(step)).isEqualTo(grid[grid.length - 1]);
+        java.util.Random rng = new java.util.Random(7);
+        double[] noise = new double[130];
+        for (int i = 0; i < noise.length; i++) {
+            noise[i] = 1 + 0.15 * rng.nextGaussian();
+        }
+        assertThat(Profiles.levelAlpha(noise)).isLessThanOrEqualTo(0.05);
+    }
+
+    /**
+     * glmadapt is the GLM's totals times the level with the fitted α: on totals that step from 1
+     * 000 to 1 300 a day (one weekday, one slot) it follows the step more than glmpersist (α =
+     * 0.1), and both are the GLM times their level on every day ahead.
+     */
+    @Test
+    void glmadaptKeepsTheLevelWithItsFittedSmoothing() {
+        int m1 = 1;
+        int nd = 1;
+        double[] y = new double[80];
+        for (int j = 0; j < y.length; j++) {
+            y[j] = j < 70 ? 1000 : 1300;
+        }
+        boolean[][] open = allOpen(nd, m1);
+        double[] glm = Profiles.forecast(y, m1, nd, 3, open, Profiles.Variant.GLM);
+        double[] persist = Profiles.forecast(y, m1, nd, 3, open, Profiles.Variant.GLM_PERSIST);
+        double[] adapt = Profiles.forecast(y, m1, nd, 3, open, Profiles.Variant.GLM_ADAPT);
+        for (int k = 0; k < 3; k++) {
+            assertThat(adapt[k] / glm[k]).isCloseTo(adapt[0] / glm[0], within(EXACT));
+        }
+        assertThat(adapt[0]).isGreaterThan(persist[0]);
+        assertThat(adapt[0]).isLessThan(1300);
+        // the level with α = 0.3 after ten days at 1300 / GLM: 1 − 0.7^10 of the way there
+        assertThat(adapt[0]).isGreaterThan(1250);
     }
 
     @Test
