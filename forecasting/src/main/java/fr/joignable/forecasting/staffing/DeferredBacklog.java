@@ -90,6 +90,104 @@ public final class DeferredBacklog {
     }
 
     /**
+     * The water level {@code w}: the smallest level at which every job meets its due interval when
+     * the deferred work may only fill the intervals whose live agents are below the level, with
+     * capacities {@code (w − Nᵤ)⁺ · 900 s} (bisection over EDF feasibility, from 0). Unlike {@link
+     * #peakLevel}, the level may be below the live peak: the live peak is then left to the live
+     * queues and the deferred work goes to the troughs. Feasibility is monotone in {@code w}
+     * (capacities only grow), so the bisection finds the smallest feasible level to {@link
+     * #LEVEL_TOLERANCE}.
+     */
+    public static double waterLevel(double[] live, boolean[] open, List<Job> jobs) {
+        double high = peakLevel(live, open, jobs);
+        double low = 0;
+        if (jobs.isEmpty() || feasible(live, open, jobs, uniform(live.length, low))) {
+            return low;
+        }
+        while (high - low > LEVEL_TOLERANCE) {
+            double mid = (low + high) / 2;
+            if (feasible(live, open, jobs, uniform(live.length, mid))) {
+                high = mid;
+            } else {
+                low = mid;
+            }
+        }
+        return high;
+    }
+
+    /**
+     * Deferred work spread into the troughs of the live load: the water level {@link #waterLevel}
+     * of {@code levelJobs} (the same work with due intervals no later than {@code jobs}', e.g. all
+     * of it due within the response target), then {@code jobs} worked earliest-due-date first at
+     * that level. Every interval's live plus deferred agents is {@code max(Nᵤ, w)} while work is
+     * waiting, {@code Nᵤ} otherwise: the plan's intraday shape is the live load's above the level,
+     * and flat at the level below it, so the morning peak of the live queues is no longer hidden by
+     * deferred work filling the morning up to it.
+     */
+    public static Schedule planInTroughs(
+            double[] live, boolean[] open, List<Job> jobs, List<Job> levelJobs) {
+        return planInTroughs(live, open, jobs, levelJobs, null);
+    }
+
+    /**
+     * As {@link #planInTroughs(double[], boolean[], List, List)}, then, when {@code dayOf} is
+     * given, each day's work is spread over the whole day: at the water level a quiet day (a
+     * Wednesday after a Monday that cleared the weekend) would do its backlog in the morning up to
+     * the level and leave its afternoon at the live load. Day by day in time order, the day's level
+     * is lowered as far as it still does, by the end of the day, at least the work the water level
+     * did by then (so no work is done later by the day than at the water level: the response times
+     * stay, to the day) and {@code levelJobs} still meet every due date.
+     */
+    public static Schedule planInTroughs(
+            double[] live, boolean[] open, List<Job> jobs, List<Job> levelJobs, int[] dayOf) {
+        int n = live.length;
+        double w = waterLevel(live, open, levelJobs);
+        double[] level = uniform(n, w);
+        Schedule atWater = edf(live, open, levelJobs, level);
+        if (dayOf != null && atWater != null) {
+            double[] doneBy = cumulative(atWater);
+            int u = 0;
+            while (u < n) {
+                int end = u;
+                while (end < n && dayOf[end] == dayOf[u]) {
+                    end++;
+                }
+                double low = 0;
+                double high = w;
+                while (high - low > 1e-3) {
+                    double mid = (low + high) / 2;
+                    setDay(level, u, end, mid);
+                    Schedule s = edf(live, open, levelJobs, level);
+                    if (s != null && cumulative(s)[end - 1] >= doneBy[end - 1] - 1e-6) {
+                        high = mid;
+                    } else {
+                        low = mid;
+                    }
+                }
+                setDay(level, u, end, high);
+                u = end;
+            }
+        }
+        Schedule s = edf(live, open, jobs, level);
+        if (s == null) {
+            // levelJobs due later than jobs somewhere: fall back to the level of jobs themselves
+            s = edf(live, open, jobs, uniform(n, waterLevel(live, open, jobs)));
+        }
+        return s;
+    }
+
+    /** Agent-seconds done up to and including each interval. */
+    private static double[] cumulative(Schedule s) {
+        double[] out = new double[s.done().size()];
+        double sum = 0;
+        for (int u = 0; u < out.length; u++) {
+            sum += s.workIn(u);
+            out[u] = sum;
+        }
+        return out;
+    }
+
+    /**
      * Day by day: the global peak {@code L*} first, then each day in time order gets the lowest
      * level (at least its own live peak) at which the work still meets every due date, the later
      * days kept at {@code L*}. Each day's peak is thus as low as the due dates allow, and the day's
