@@ -331,20 +331,8 @@ final class PoolPlanner {
                 }
             }
         }
-        // The level is set so that all the work is done within its response target (the 10 % the
-        // target allows beyond it is kept as the margin for the simulated centre's randomness);
-        // the work itself is then done earliest-due-date first at that level, in the troughs.
-        List<DeferredBacklog.Job> levelJobs = new ArrayList<>(jobs.size());
-        for (int j = 0; j < jobs.size(); j++) {
-            DeferredBacklog.Job job = jobs.get(j);
-            levelJobs.add(
-                    new DeferredBacklog.Job(
-                            job.work(), job.release(), Math.min(job.due(), jobTargetDue.get(j))));
-        }
         DeferredBacklog.Schedule schedule =
-                jobs.isEmpty()
-                        ? null
-                        : DeferredBacklog.planInTroughs(liveAgents, open, jobs, levelJobs, dayOf());
+                jobs.isEmpty() ? null : DeferredBacklog.planByDay(liveAgents, open, jobs, dayOf());
         double[] deferredAgents = new double[size];
         double[] doneOnTime = new double[forecast.size()];
         double[] doneWork = new double[forecast.size()];
@@ -421,11 +409,6 @@ final class PoolPlanner {
         }
     }
 
-    private int dueIndex(int received, int window) {
-        long due = (long) received + Math.max(1, window) - 1;
-        return (int) Math.min(due, size - 1L); // work arriving in the plan is done in it
-    }
-
     private int[] dayOf() {
         ZoneId zone = config.openingHours().zone();
         int[] day = new int[size];
@@ -440,6 +423,11 @@ final class PoolPlanner {
             day[u] = d;
         }
         return day;
+    }
+
+    private int dueIndex(int received, int window) {
+        long due = (long) received + Math.max(1, window) - 1;
+        return (int) Math.min(due, size - 1L); // work arriving in the plan is done in it
     }
 
     private static String key(ForecastRow r) {
