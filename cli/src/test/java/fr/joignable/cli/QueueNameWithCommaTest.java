@@ -73,7 +73,7 @@ class QueueNameWithCommaTest {
                 JoignableCliTest.run(
                         "staff", "--forecast", forecast.toString(), "--out", staffing.toString());
         assertThat(s.status()).as(s.err()).isZero();
-        var plan = fr.joignable.forecasting.training.StaffingPlan.read(staffing);
+        var plan = fr.joignable.forecasting.training.QueueDemand.read(staffing);
         assertThat(plan.queues()).containsExactly(QUEUE);
         assertThat(Files.readAllLines(staffing).get(1)).contains("\"" + QUEUE + "\"");
     }

@@ -6,8 +6,8 @@ import fr.joignable.forecasting.schedule.ScheduleResult;
 import fr.joignable.forecasting.schedule.Scheduler;
 import fr.joignable.forecasting.schedule.ShiftRules;
 import fr.joignable.forecasting.staffing.TargetsConfig;
+import fr.joignable.forecasting.training.QueueDemand;
 import fr.joignable.forecasting.training.Roster;
-import fr.joignable.forecasting.training.StaffingPlan;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -66,7 +66,7 @@ public record ScheduleRun(
     public void run(PrintWriter stdout, PrintWriter stderr) throws IOException {
         ShiftRules shiftRules = rules == null ? ShiftRules.defaults() : ShiftRules.read(rules);
         Roster agents = Roster.read(roster);
-        StaffingPlan plan = StaffingPlan.read(staffing);
+        QueueDemand plan = QueueDemand.read(staffing);
         Consumer<String> progress =
                 line -> {
                     stderr.println("schedule: " + line);
@@ -112,7 +112,7 @@ public record ScheduleRun(
         stdout.flush();
     }
 
-    private void printSummary(PrintWriter w, ScheduleResult r, StaffingPlan plan) {
+    private void printSummary(PrintWriter w, ScheduleResult r, QueueDemand plan) {
         w.printf(
                 Locale.ROOT,
                 "%d shifts for %d agents over %d intervals (%d with demand).%n",

@@ -10,7 +10,7 @@ import fr.joignable.forecasting.staffing.Replay;
 import fr.joignable.forecasting.staffing.ReplaySummary;
 import fr.joignable.forecasting.staffing.StaffRoster;
 import fr.joignable.forecasting.staffing.TargetsConfig;
-import fr.joignable.forecasting.training.StaffingPlan;
+import fr.joignable.forecasting.training.QueueDemand;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -60,7 +60,7 @@ public final class ScheduleVerify {
     static Kept improve(
             ScheduleResult first,
             Function<ScheduleVerification.Raise, ScheduleResult> resolve,
-            StaffingPlan plan,
+            QueueDemand plan,
             Path workloadFile,
             Path rosterFile,
             TargetsConfig config,

@@ -6,10 +6,10 @@ import fr.joignable.forecasting.staffing.Replay;
 import fr.joignable.forecasting.staffing.StaffRoster;
 import fr.joignable.forecasting.staffing.TargetsConfig;
 import fr.joignable.forecasting.training.PlannedTraining;
+import fr.joignable.forecasting.training.QueueDemand;
 import fr.joignable.forecasting.training.QueueGap;
 import fr.joignable.forecasting.training.Roster;
 import fr.joignable.forecasting.training.SimulatedTraining;
-import fr.joignable.forecasting.training.StaffingPlan;
 import fr.joignable.forecasting.training.TrainingGaps;
 import fr.joignable.forecasting.training.TrainingGapsFiles;
 import fr.joignable.forecasting.training.TrainingGapsResult;
@@ -78,7 +78,7 @@ public record TrainingGapsRun(
             throw new IllegalArgumentException("the simulation check needs a schedule and targets");
         }
         Roster agents = Roster.read(roster);
-        StaffingPlan staffingPlan = StaffingPlan.read(staffing);
+        QueueDemand staffingPlan = QueueDemand.read(staffing);
         TrainingGapsResult result;
         if (schedule != null) {
             java.util.List<fr.joignable.forecasting.schedule.Shift> shifts =

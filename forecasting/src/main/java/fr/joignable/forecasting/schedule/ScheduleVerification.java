@@ -6,7 +6,7 @@ import fr.joignable.forecasting.staffing.Replay;
 import fr.joignable.forecasting.staffing.ReplayAgents;
 import fr.joignable.forecasting.staffing.ReplaySummary;
 import fr.joignable.forecasting.staffing.StaffRoster;
-import fr.joignable.forecasting.training.StaffingPlan;
+import fr.joignable.forecasting.training.QueueDemand;
 import fr.joignable.sim.PlanSimulator;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -261,7 +261,7 @@ public final class ScheduleVerification {
      * and queue (negative where a queue is over-served), {@code weights[i]}, a factor on the
      * shortfall weight of interval {@code i} (1: off, {@link #WEIGHT_SHARE}), and {@code
      * poolWeights[i][q]}, the extra weight of a missing agent in queue q's own pool ({@link
-     * Scheduler#schedule(fr.joignable.forecasting.training.Roster, StaffingPlan, ShiftRules,
+     * Scheduler#schedule(fr.joignable.forecasting.training.Roster, QueueDemand, ShiftRules,
      * Scheduler.Options, java.util.function.Consumer, double[][], double[], double[][],
      * java.util.Map)}), and {@code paidFloor}, the paid minutes each week must keep.
      */
@@ -280,7 +280,7 @@ public final class ScheduleVerification {
         }
 
         /** The largest lowering of one (queue, interval), as a share of the plan's demand. */
-        public double deepestCut(StaffingPlan plan) {
+        public double deepestCut(QueueDemand plan) {
             double deepest = 0;
             for (int i = 0; i < extra.length; i++) {
                 for (int q = 0; q < extra[i].length; q++) {
@@ -336,7 +336,7 @@ public final class ScheduleVerification {
      * bounded by the contracts, a lower requirement where a queue is comfortably served is what
      * frees shifts for the slots under target.
      */
-    public Raise raise(StaffingPlan plan, Outcome outcome, Raise previous) {
+    public Raise raise(QueueDemand plan, Outcome outcome, Raise previous) {
         int n = plan.intervals().size();
         int nq = plan.queues().size();
         double[][] next = new double[n][nq];

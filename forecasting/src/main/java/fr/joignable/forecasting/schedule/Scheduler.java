@@ -4,8 +4,8 @@ import com.google.ortools.Loader;
 import fr.joignable.domain.io.InputException;
 import fr.joignable.domain.time.FrenchPublicHolidays;
 import fr.joignable.forecasting.training.Agent;
+import fr.joignable.forecasting.training.QueueDemand;
 import fr.joignable.forecasting.training.Roster;
-import fr.joignable.forecasting.training.StaffingPlan;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -150,7 +150,7 @@ public final class Scheduler {
      * The plan's live workload per interval, erlangs (Σ over live rows of offered × aht / 900),
      * re-read from its file; null when the file cannot be read (a plan built in memory).
      */
-    static double[] liveLoad(StaffingPlan plan) {
+    static double[] liveLoad(QueueDemand plan) {
         if (plan.source() == null || !java.nio.file.Files.isRegularFile(plan.source())) {
             return null;
         }
@@ -188,7 +188,7 @@ public final class Scheduler {
 
     public static ScheduleResult schedule(
             Roster roster,
-            StaffingPlan plan,
+            QueueDemand plan,
             ShiftRules rules,
             Options options,
             Consumer<String> progress) {
@@ -196,7 +196,7 @@ public final class Scheduler {
     }
 
     /**
-     * As {@link #schedule(Roster, StaffingPlan, ShiftRules, Options, Consumer)}, the model asking
+     * As {@link #schedule(Roster, QueueDemand, ShiftRules, Options, Consumer)}, the model asking
      * for {@code plan.demand()[i][q] + extra[i][q]} agents (the improvement loop of {@code
      * --verify} raises the requirement where simulation shows a queue under target); the summary
      * still measures against the plan itself.
@@ -207,7 +207,7 @@ public final class Scheduler {
      */
     public static ScheduleResult schedule(
             Roster roster,
-            StaffingPlan plan,
+            QueueDemand plan,
             ShiftRules rules,
             Options options,
             Consumer<String> progress,
@@ -228,7 +228,7 @@ public final class Scheduler {
      */
     public static ScheduleResult schedule(
             Roster roster,
-            StaffingPlan plan,
+            QueueDemand plan,
             ShiftRules rules,
             Options options,
             Consumer<String> progress,

@@ -26,7 +26,7 @@ final class ScheduledGaps {
     private ScheduledGaps() {}
 
     static TrainingGapsResult analyse(
-            Roster roster, StaffingPlan plan, Map<String, double[]> presenceById) {
+            Roster roster, QueueDemand plan, Map<String, double[]> presenceById) {
         List<String> queues = plan.queues();
         int nq = queues.size();
         if (nq > CoverageModel.MAX_QUEUES) {

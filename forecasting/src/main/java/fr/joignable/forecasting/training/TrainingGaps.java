@@ -27,7 +27,7 @@ public final class TrainingGaps {
 
     private TrainingGaps() {}
 
-    public static TrainingGapsResult analyse(Roster roster, StaffingPlan plan) {
+    public static TrainingGapsResult analyse(Roster roster, QueueDemand plan) {
         return analyse(roster, plan, TrainingPlanner.DEFAULT_SEARCH_BUDGET);
     }
 
@@ -35,7 +35,7 @@ public final class TrainingGaps {
      * @param searchBudget work allowed to the exact search of the plan, in (demand vector, queue
      *     set) checks; 0 keeps the greedy plan unless it meets the lower bound
      */
-    public static TrainingGapsResult analyse(Roster roster, StaffingPlan plan, long searchBudget) {
+    public static TrainingGapsResult analyse(Roster roster, QueueDemand plan, long searchBudget) {
         return analyse(roster, plan, searchBudget, 1.0);
     }
 
@@ -44,7 +44,7 @@ public final class TrainingGaps {
      * interval (e.g. {@link #assumedAvailability}), the capacity the coverage model works with.
      */
     public static TrainingGapsResult analyse(
-            Roster roster, StaffingPlan plan, long searchBudget, double availability) {
+            Roster roster, QueueDemand plan, long searchBudget, double availability) {
         List<String> queues = plan.queues();
         int nq = queues.size();
         if (nq > CoverageModel.MAX_QUEUES) {
@@ -257,7 +257,7 @@ public final class TrainingGaps {
      * from {@code fr.joignable.forecasting.schedule.Presence}); an agent without shifts is absent.
      */
     public static TrainingGapsResult analyseScheduled(
-            Roster roster, StaffingPlan plan, java.util.Map<String, double[]> presence) {
+            Roster roster, QueueDemand plan, java.util.Map<String, double[]> presence) {
         return ScheduledGaps.analyse(roster, plan, presence);
     }
 
@@ -267,7 +267,7 @@ public final class TrainingGaps {
      * plan's intervals with demand (e.g. 35 h over 45 open hours: 0.78). Absence is already in the
      * plan's {@code scheduled_agents}.
      */
-    public static double assumedAvailability(StaffingPlan plan, double weeklyHours) {
+    public static double assumedAvailability(QueueDemand plan, double weeklyHours) {
         int open = 0;
         for (double[] d : plan.demand()) {
             if (Arrays.stream(d).sum() > 0) {

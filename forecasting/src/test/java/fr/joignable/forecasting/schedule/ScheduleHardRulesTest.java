@@ -3,8 +3,8 @@ package fr.joignable.forecasting.schedule;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.joignable.domain.time.FrenchPublicHolidays;
+import fr.joignable.forecasting.training.QueueDemand;
 import fr.joignable.forecasting.training.Roster;
-import fr.joignable.forecasting.training.StaffingPlan;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -102,7 +102,7 @@ class ScheduleHardRulesTest {
         result =
                 Scheduler.schedule(
                         Roster.read(roster),
-                        StaffingPlan.read(staffing),
+                        QueueDemand.read(staffing),
                         ShiftRules.defaults(),
                         new Scheduler.Options(60, 2, true),
                         line -> {});
@@ -111,7 +111,7 @@ class ScheduleHardRulesTest {
 
         // a --verify round: LOYERS cut by the loop's floor in the afternoons, TECHNIQUE raised by
         // the largest step and its pool weighted in the 09:00-11:00 peak
-        StaffingPlan plan = StaffingPlan.read(staffing);
+        QueueDemand plan = QueueDemand.read(staffing);
         int tech = plan.queues().indexOf("TECHNIQUE, URGENCES");
         int loyers = plan.queues().indexOf("LOYERS");
         int n = plan.intervals().size();

@@ -10,7 +10,7 @@ import fr.joignable.forecasting.staffing.ReplaySummary;
 import fr.joignable.forecasting.staffing.StaffRoster;
 import fr.joignable.forecasting.staffing.StaffingPlan.ForecastRow;
 import fr.joignable.forecasting.staffing.TargetsConfig;
-import fr.joignable.forecasting.training.StaffingPlan;
+import fr.joignable.forecasting.training.QueueDemand;
 import fr.joignable.sim.PlanSimulator;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -112,8 +112,8 @@ class ScheduleVerificationTest {
         Instant mon0915 = at(9);
         Instant mon1000 = at(12);
         Instant nextMon0900 = mon0900.plusSeconds(7 * 86_400);
-        StaffingPlan plan =
-                new StaffingPlan(
+        QueueDemand plan =
+                new QueueDemand(
                         Path.of("plan.csv"),
                         List.of("Q", "R"),
                         List.of(mon0900, mon0915, mon1000, nextMon0900),

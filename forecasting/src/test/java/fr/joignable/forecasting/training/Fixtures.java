@@ -22,12 +22,12 @@ final class Fixtures {
     }
 
     /** One row per interval, one column per queue (15-minute intervals from {@link #T0}). */
-    static StaffingPlan plan(List<String> queues, double[]... demand) {
+    static QueueDemand plan(List<String> queues, double[]... demand) {
         List<Instant> intervals = new ArrayList<>();
         for (int i = 0; i < demand.length; i++) {
             intervals.add(T0.plusSeconds(900L * i));
         }
-        return new StaffingPlan(Path.of("staffing.csv"), queues, intervals, demand);
+        return new QueueDemand(Path.of("staffing.csv"), queues, intervals, demand);
     }
 
     static double[] d(double... agents) {

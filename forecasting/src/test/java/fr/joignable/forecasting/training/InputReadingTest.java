@@ -94,7 +94,7 @@ class InputReadingTest {
                                 + "2026-10-05T06:00:00Z,LOYERS,EMAIL,3,300,1,2,,,\n"
                                 + "2026-10-05T06:15:00Z,LOYERS,CHAT,1,300,1,1,1,0.2,0\n");
 
-        StaffingPlan plan = StaffingPlan.read(path);
+        QueueDemand plan = QueueDemand.read(path);
 
         assertThat(plan.queues()).containsExactly("LOYERS", "TECHNIQUE");
         assertThat(plan.intervals())
@@ -108,37 +108,37 @@ class InputReadingTest {
     @Test
     void staffingErrorsNameFileLineAndValue() throws IOException {
         assertError(
-                StaffingPlan::read,
+                QueueDemand::read,
                 file("h.csv", "interval_start,queue,channel,scheduled_agents\n"),
                 "h.csv line 1: wrong header");
         assertError(
-                StaffingPlan::read,
+                QueueDemand::read,
                 file("n.csv", STAFFING_HEADER + "2026-10-05T06:00:00Z,LOYERS,PHONE,1,2,3,4x,,,\n"),
                 "n.csv line 2: scheduled_agents '4x' is not a number");
         assertError(
-                StaffingPlan::read,
+                QueueDemand::read,
                 file("o.csv", STAFFING_HEADER + "2026-10-05T06:00:00Z,LOYERS,PHONE,dix,2,3,4,,,\n"),
                 "o.csv line 2: offered 'dix' is not a number");
         assertError(
-                StaffingPlan::read,
+                QueueDemand::read,
                 file(
                         "neg.csv",
                         STAFFING_HEADER + "2026-10-05T06:00:00Z,LOYERS,PHONE,1,2,3,-1,,,\n"),
                 "neg.csv line 2: scheduled_agents -1 is negative");
         assertError(
-                StaffingPlan::read,
+                QueueDemand::read,
                 file("t.csv", STAFFING_HEADER + "05/10/2026 06:00,LOYERS,PHONE,1,2,3,4,,,\n"),
                 "t.csv line 2: interval_start '05/10/2026 06:00' is not an ISO-8601");
         assertError(
-                StaffingPlan::read,
+                QueueDemand::read,
                 file("q.csv", STAFFING_HEADER + "2026-10-05T06:00:00Z,;LOYERS,PHONE,1,2,3,4,,,\n"),
                 "q.csv line 2: malformed queue name ';LOYERS'");
         assertError(
-                StaffingPlan::read,
+                QueueDemand::read,
                 file("c.csv", STAFFING_HEADER + "2026-10-05T06:00:00Z,LOYERS,FAX,1,2,3,4,,,\n"),
                 "c.csv line 2: unknown channel 'FAX'");
         assertError(
-                StaffingPlan::read,
+                QueueDemand::read,
                 file(
                         "d.csv",
                         STAFFING_HEADER
@@ -146,7 +146,7 @@ class InputReadingTest {
                                 + "2026-10-05T06:00:00Z,LOYERS,PHONE,1,2,3,4,,,\n"),
                 "d.csv line 3: duplicate row for 2026-10-05T06:00:00Z LOYERS PHONE (first on line"
                         + " 2)");
-        assertError(StaffingPlan::read, file("e.csv", STAFFING_HEADER), "e.csv: no staffing rows");
+        assertError(QueueDemand::read, file("e.csv", STAFFING_HEADER), "e.csv: no staffing rows");
     }
 
     @Test

@@ -14,7 +14,7 @@ class MonthSizedPlanTest {
             List.of("ACCUEIL", "DEMANDES", "GESTION_LOCATIVE", "LOYERS", "PROXIMITE", "TECHNIQUE");
 
     /** Demand with a daily profile (peaks mid-morning and early afternoon) and noise. */
-    static StaffingPlan month(Random random, double scale) {
+    static QueueDemand month(Random random, double scale) {
         int days = 30;
         double[] weight = {0.8, 0.6, 0.9, 1.4, 0.5, 1.3};
         double[][] demand = new double[days * 96][QUEUES.size()];
@@ -59,7 +59,7 @@ class MonthSizedPlanTest {
     void aMonthSizedPlanIsAnalysedAndVerified() {
         Random random = new Random(1L);
         Roster roster = roster(random, 25);
-        StaffingPlan plan = month(random, 1.6);
+        QueueDemand plan = month(random, 1.6);
 
         TrainingGaps.analyse(roster, plan); // warm-up
         long start = System.nanoTime();

@@ -27,7 +27,7 @@ class ScheduledGapsTest {
                         agent("x", "T", 1, "A", "B"),
                         agent("y", "T", 1, "A"),
                         agent("z", "T", 1, "B"));
-        StaffingPlan p = plan(List.of("A", "B"), d(2, 0), d(1, 1), d(0, 2));
+        QueueDemand p = plan(List.of("A", "B"), d(2, 0), d(1, 1), d(0, 2));
         Map<String, double[]> presence =
                 Map.of(
                         "x",
@@ -58,7 +58,7 @@ class ScheduledGapsTest {
                         agent("x", "T", 1, "A", "B"),
                         agent("y", "T", 1, "A"),
                         agent("z", "T", 1, "A"));
-        StaffingPlan p = plan(List.of("A", "B"), d(1, 1), d(2, 1), d(1, 1));
+        QueueDemand p = plan(List.of("A", "B"), d(1, 1), d(2, 1), d(1, 1));
         Map<String, double[]> presence =
                 Map.of(
                         "x",
@@ -89,7 +89,7 @@ class ScheduledGapsTest {
     @Test
     void demandBeyondThePresentAgentsIsHiring() {
         Roster r = roster(agent("x", "T", 1, "A"));
-        StaffingPlan p = plan(List.of("A"), d(3));
+        QueueDemand p = plan(List.of("A"), d(3));
         TrainingGapsResult result =
                 TrainingGaps.analyseScheduled(r, p, Map.of("x", new double[] {0.5}));
         assertThat(result.hiringAgentHours()).isCloseTo(2.5 * 0.25, within(TOL));
@@ -107,7 +107,7 @@ class ScheduledGapsTest {
             int slot = i % 96;
             demand[i] = d(day < 5 && slot >= 34 && slot < 70 ? 1 : 0); // 9 h a day, 5 days
         }
-        StaffingPlan p = plan(List.of("A"), demand);
+        QueueDemand p = plan(List.of("A"), demand);
         assertThat(TrainingGaps.assumedAvailability(p, 35)).isCloseTo(35.0 / 45, within(TOL));
     }
 }

@@ -22,7 +22,7 @@ class TrainingGapsTest {
                         agent("a1", "T1", 1, "A"),
                         agent("a2", "T1", 1, "B"),
                         agent("a3", "T1", 1, "A", "B"));
-        StaffingPlan plan = plan(List.of("A", "B"), d(1, 1), d(2, 1), d(1, 2), d(0, 0));
+        QueueDemand plan = plan(List.of("A", "B"), d(1, 1), d(2, 1), d(1, 2), d(0, 0));
 
         TrainingGapsResult r = TrainingGaps.analyse(roster, plan);
 
@@ -39,7 +39,7 @@ class TrainingGapsTest {
     void aSingleMissingSkillNeedsExactlyOneTraining() {
         Roster roster = roster(agent("a1", "T1", 1, "A"), agent("a2", "T1", 1, "A"));
         // 4 intervals of one agent on B, which nobody knows
-        StaffingPlan plan = plan(List.of("A", "B"), d(1, 1), d(1, 1), d(1, 1), d(1, 1));
+        QueueDemand plan = plan(List.of("A", "B"), d(1, 1), d(1, 1), d(1, 1), d(1, 1));
 
         TrainingGapsResult r = TrainingGaps.analyse(roster, plan);
 
@@ -63,7 +63,7 @@ class TrainingGapsTest {
                         agent("x", "T1", 1, "A", "B"),
                         agent("y", "T1", 1, "A"),
                         agent("z", "T2", 1, "C"));
-        StaffingPlan plan = plan(List.of("A", "B", "C"), d(2, 1, 0), d(0, 0, 1));
+        QueueDemand plan = plan(List.of("A", "B", "C"), d(2, 1, 0), d(0, 0, 1));
 
         TrainingGapsResult r = TrainingGaps.analyse(roster, plan);
 
@@ -88,7 +88,7 @@ class TrainingGapsTest {
     @Test
     void aShortfallBeyondTheRosterNeedsHiringNotTraining() {
         Roster roster = roster(agent("a1", "T1", 1, "A"), agent("a2", "T1", 1, "A"));
-        StaffingPlan plan = plan(List.of("A"), d(3), d(1), d(2));
+        QueueDemand plan = plan(List.of("A"), d(3), d(1), d(2));
 
         TrainingGapsResult r = TrainingGaps.analyse(roster, plan);
 
@@ -111,7 +111,7 @@ class TrainingGapsTest {
                         agent("a1", "T1", 1, "A"),
                         agent("a2", "T1", 1, "A"),
                         agent("b1", "T2", 1, "B"));
-        StaffingPlan plan = plan(List.of("A", "B"), d(4, 0), d(0, 1));
+        QueueDemand plan = plan(List.of("A", "B"), d(4, 0), d(0, 1));
 
         TrainingGapsResult r = TrainingGaps.analyse(roster, plan);
 
@@ -127,7 +127,7 @@ class TrainingGapsTest {
     void fractionalFteCountsAsPartOfAnAgent() {
         // two half-time agents on A cover one scheduled agent, not two
         Roster roster = roster(agent("p1", "T1", 0.5, "A"), agent("p2", "T1", 0.5, "A"));
-        StaffingPlan plan = plan(List.of("A"), d(2));
+        QueueDemand plan = plan(List.of("A"), d(2));
 
         TrainingGapsResult r = TrainingGaps.analyse(roster, plan);
 
@@ -140,7 +140,7 @@ class TrainingGapsTest {
     void rosterSkillsOutsideThePlanAreWarnedAbout() {
         Roster roster =
                 roster(agent("a1", "T1", 1, "A", "loyers"), agent("a2", "T1", 1, "LOYERS", "ZZ"));
-        StaffingPlan plan = plan(List.of("A", "LOYERS"), d(1, 1));
+        QueueDemand plan = plan(List.of("A", "LOYERS"), d(1, 1));
 
         TrainingGapsResult r = TrainingGaps.analyse(roster, plan);
 
@@ -156,7 +156,7 @@ class TrainingGapsTest {
         for (int q = 0; q < 13; q++) {
             queues.add("Q" + q);
         }
-        StaffingPlan plan = plan(queues, new double[13]);
+        QueueDemand plan = plan(queues, new double[13]);
 
         org.assertj.core.api.Assertions.assertThatThrownBy(
                         () -> TrainingGaps.analyse(roster(agent("a1", "T1", 1, "Q0")), plan))

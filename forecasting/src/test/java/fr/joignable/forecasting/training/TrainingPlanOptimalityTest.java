@@ -25,7 +25,7 @@ class TrainingPlanOptimalityTest {
         int searched = 0;
         for (int round = 0; round < 40; round++) {
             Roster roster = randomRoster(random, 5);
-            StaffingPlan plan = randomPlan(random, 6);
+            QueueDemand plan = randomPlan(random, 6);
 
             TrainingGapsResult r = TrainingGaps.analyse(roster, plan);
             int fewest = bruteForceFewest(roster, plan);
@@ -45,7 +45,7 @@ class TrainingPlanOptimalityTest {
         Random random = new Random(99L);
         for (int round = 0; round < 40; round++) {
             Roster roster = randomRoster(random, 6, new double[] {0.5, 0.8, 1});
-            StaffingPlan plan = randomPlan(random, 8);
+            QueueDemand plan = randomPlan(random, 8);
 
             TrainingGapsResult r = TrainingGaps.analyse(roster, plan);
             int fewest = bruteForceFewest(roster, plan);
@@ -61,7 +61,7 @@ class TrainingPlanOptimalityTest {
         Random random = new Random(7L);
         for (int round = 0; round < 40; round++) {
             Roster roster = randomRoster(random, 5);
-            StaffingPlan plan = randomPlan(random, 6);
+            QueueDemand plan = randomPlan(random, 6);
 
             TrainingGapsResult r = TrainingGaps.analyse(roster, plan, 0);
             int fewest = bruteForceFewest(roster, plan);
@@ -122,7 +122,7 @@ class TrainingPlanOptimalityTest {
         return Fixtures.roster(list.toArray(new Agent[0]));
     }
 
-    private static StaffingPlan randomPlan(Random random, int intervals) {
+    private static QueueDemand randomPlan(Random random, int intervals) {
         double[][] demand = new double[intervals][QUEUES.size()];
         for (double[] row : demand) {
             for (int q = 0; q < row.length; q++) {
@@ -133,7 +133,7 @@ class TrainingPlanOptimalityTest {
     }
 
     /** Smallest k such that some k trainings let every interval reach min(demand, roster FTE). */
-    private static int bruteForceFewest(Roster roster, StaffingPlan plan) {
+    private static int bruteForceFewest(Roster roster, QueueDemand plan) {
         int nq = QUEUES.size();
         int na = roster.agents().size();
         int[] masks = new int[na];
@@ -167,7 +167,7 @@ class TrainingPlanOptimalityTest {
             int[] masks,
             double[] fte,
             double total,
-            StaffingPlan plan) {
+            QueueDemand plan) {
         if (k == 0) {
             CoverageModel model = new CoverageModel(QUEUES.size(), masks, fte);
             for (double[] d : plan.demand()) {

@@ -18,7 +18,7 @@ import java.util.TreeSet;
  *
  * @param demand {@code demand[i][q]}: scheduled agents of queue {@code q} in interval {@code i}
  */
-public record StaffingPlan(
+public record QueueDemand(
         Path source, List<String> queues, List<Instant> intervals, double[][] demand) {
 
     /** The columns read; the file's header must start with them. */
@@ -28,7 +28,7 @@ public record StaffingPlan(
      * Reads a staffing plan through the table's one reader ({@link StaffingTable#read}), then
      * checks that every queue name is well-formed.
      */
-    public static StaffingPlan read(Path file) {
+    public static QueueDemand read(Path file) {
         TreeSet<String> queueSet = new TreeSet<>();
         TreeMap<Instant, Map<String, Double>> byInterval = new TreeMap<>();
         for (StaffingTable.Row row : StaffingTable.read(file)) {
@@ -55,6 +55,6 @@ public record StaffingPlan(
             }
             i++;
         }
-        return new StaffingPlan(file, List.copyOf(queues), List.copyOf(intervals), demand);
+        return new QueueDemand(file, List.copyOf(queues), List.copyOf(intervals), demand);
     }
 }
