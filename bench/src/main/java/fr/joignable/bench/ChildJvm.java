@@ -22,10 +22,9 @@ final class ChildJvm {
 
     /** Starts a child that runs until destroyed; its output goes to {@code log}. */
     static Process start(Class<?> main, List<String> args, Path log) throws IOException {
-        return new ProcessBuilder(command(main, args))
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
-                .start();
+        ProcessBuilder pb = new ProcessBuilder(command(main, args));
+        pb.environment().putIfAbsent("MALLOC_ARENA_MAX", "2");
+        return pb.redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }
 
     private static List<String> command(Class<?> main, List<String> args) {
@@ -45,7 +44,11 @@ final class ChildJvm {
 
     static Map<String, String> run(Class<?> main, List<String> args, long timeoutSeconds)
             throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(command(main, args)).redirectErrorStream(true).start();
+        ProcessBuilder pb = new ProcessBuilder(command(main, args)).redirectErrorStream(true);
+        // as ./joignable does for kpi and stream (the children are those jobs): fewer malloc
+        // arenas for Flink's off-heap memory
+        pb.environment().putIfAbsent("MALLOC_ARENA_MAX", "2");
+        Process p = pb.start();
         Thread watchdog =
                 new Thread(
                         () -> {

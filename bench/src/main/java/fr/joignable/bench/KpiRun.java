@@ -104,6 +104,24 @@ public final class KpiRun {
                                     span(tinyDays), tiny.lines()),
                             fixed,
                             "s"));
+            Path launcher = LauncherRun.launcher();
+            if (launcher != null) {
+                int runs = 3;
+                double e2e =
+                        LauncherRun.kpiSeconds(
+                                launcher, tiny.file(), work.resolve("kpi-out-launcher"), runs);
+                figures.add(
+                        Row.of(
+                                NAME,
+                                String.format(
+                                        "`./joignable kpi` over %s (%,d events), wall clock as a"
+                                                + " user runs it (JVM start and exit, the"
+                                                + " launcher's class-data archive and JIT"
+                                                + " choice), median of %d after a warm-up run",
+                                        span(tinyDays), tiny.lines(), runs),
+                                e2e,
+                                "s"));
+            }
             // the same for the pass-through: on a short input its events/s above is mostly
             // Flink's start; the marginal rate (tiny run's time and events subtracted) is the
             // speed of reading and decoding once the job runs

@@ -155,7 +155,7 @@ public final class FileKpiRun {
 
         @Override
         public void contactRows(DataStream<ContactIntervalRow> rows) {
-            ParquetSinks.contactRows(rows, out);
+            BoundedParquetSinks.contactRows(rows, out);
             if (csv) {
                 rows.sinkTo(
                                 new WholeFileSink<>(
@@ -171,7 +171,7 @@ public final class FileKpiRun {
 
         @Override
         public void agentRows(DataStream<AgentIntervalRow> rows) {
-            ParquetSinks.agentRows(rows, out);
+            BoundedParquetSinks.agentRows(rows, out);
             if (csv) {
                 rows.sinkTo(
                                 new WholeFileSink<>(
@@ -187,12 +187,12 @@ public final class FileKpiRun {
 
         @Override
         public void intentRows(DataStream<IntentRow> rows) {
-            ParquetSinks.intentRows(rows, out);
+            BoundedParquetSinks.intentRows(rows, out);
         }
 
         @Override
         public void handoffs(DataStream<HandoffRow> rows) {
-            ParquetSinks.handoffs(rows, out);
+            BoundedParquetSinks.handoffs(rows, out);
         }
 
         @Override

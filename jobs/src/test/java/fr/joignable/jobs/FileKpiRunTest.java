@@ -97,6 +97,11 @@ class FileKpiRunTest {
                                     assertThat(p.getParent().getFileName().toString())
                                             .startsWith("day=");
                                 });
+                // rows are grouped by day before the sink, which writes one file at a time: a
+                // day's rows are in one file (the file sink kept a writer per day to the end)
+                assertThat(all.stream().map(Path::getParent).distinct().count())
+                        .as(table + ": one file per day")
+                        .isEqualTo(all.size());
             }
         }
         assertSameTables(ParquetRead.contactRows(out), ref.contactRows);

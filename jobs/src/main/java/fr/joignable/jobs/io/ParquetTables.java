@@ -212,6 +212,19 @@ public final class ParquetTables {
                 .build();
     }
 
+    /**
+     * Bounded runs: the same table, files and partitions as {@link #sink}, written one day's file
+     * at a time; the rows must arrive grouped by {@code dayOf}'s UTC day ({@link DayFilesSink}).
+     */
+    public static <T> DayFilesSink<T> daySink(
+            java.nio.file.Path dir,
+            String table,
+            String schema,
+            ToRecord<T> toRecord,
+            DayOf<T> dayOf) {
+        return new DayFilesSink<>(dir.resolve(table), new Mapping<>(schema, toRecord), dayOf);
+    }
+
     /** The epoch millis whose UTC day partitions a row. */
     @FunctionalInterface
     public interface DayOf<T> extends Serializable {
