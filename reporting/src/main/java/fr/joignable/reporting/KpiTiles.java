@@ -2,21 +2,180 @@ package fr.joignable.reporting;
 
 import static fr.joignable.reporting.QueryRunner.d;
 
+import fr.joignable.domain.targets.Band;
 import fr.joignable.reporting.ReportModel.Budget;
 import fr.joignable.reporting.ReportModel.Kind;
 import fr.joignable.reporting.ReportModel.Kpi;
 import fr.joignable.reporting.ReportModel.Status;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The first page's tiles: volumes and cost, then service per channel — the phone against its
  * threshold (20 s by default), the chat against its own (60 s), the written channels (e-mail,
  * letter, portal) answered within their response target (48 h) and their backlog — never one
- * service level blending them.
+ * service level blending them. Each tile is one row of {@link #SPECS}: where its figure is, what it
+ * is judged by and how its target reads; a tile whose row is absent (no chat this month, no agent
+ * data) is left out.
  */
 final class KpiTiles {
+
+    /** The result row a tile's figure is read from. */
+    private enum Row {
+        /** the month's centre-wide row ({@code contact_summary}) */
+        CENTRE,
+        PHONE,
+        CHAT,
+        /** e-mail, letter and portal together */
+        WRITTEN,
+        /** the agents' month ({@code agent_summary}) */
+        AGENTS,
+        /** what the month cost ({@link Budget}) */
+        BUDGET
+    }
+
+    /**
+     * One tile.
+     *
+     * @param key the message key of its name
+     * @param kind how its figure is formatted
+     * @param row where its figure is
+     * @param column the figure's column in that row (this month and the one before)
+     * @param statusColumn the column its status is judged on (the answered tile: the answer rate)
+     * @param band the bounds it is judged by, from the centre's targets; {@code null}: not judged
+     * @param target how its target reads
+     */
+    private record Spec(
+            String key,
+            Kind kind,
+            Row row,
+            String column,
+            String statusColumn,
+            Function<ReportTargets, Band> band,
+            Function<KpiTiles, String> target) {
+
+        Spec(
+                String key,
+                Kind kind,
+                Row row,
+                String column,
+                Function<ReportTargets, Band> band,
+                Function<KpiTiles, String> target) {
+            this(key, kind, row, column, column, band, target);
+        }
+    }
+
+    private static final Function<ReportTargets, Band> SERVICE_LEVEL =
+            t -> Band.atLeast(t.slGreen(), t.slAmber());
+    private static final Function<ReportTargets, Band> ABANDON =
+            t -> Band.atMost(t.abandonGreen(), t.abandonAmber());
+
+    /** The tiles, in the order of the page. */
+    private static final List<Spec> SPECS =
+            List.of(
+                    new Spec(
+                            "kpi.offered", Kind.COUNT, Row.CENTRE, "offered", null, KpiTiles::none),
+                    new Spec(
+                            "kpi.answered",
+                            Kind.COUNT,
+                            Row.CENTRE,
+                            "answered",
+                            "answer_rate",
+                            t -> Band.atLeast(t.answerRateGreen(), t.answerRateAmber()),
+                            x -> x.msg.get("target.answered", x.fmt.pct(x.t.answerRateGreen()))),
+                    new Spec(
+                            "kpi.month_cost", Kind.MONEY, Row.BUDGET, "cost", null, KpiTiles::none),
+                    new Spec(
+                            "kpi.phone_sl",
+                            Kind.PCT,
+                            Row.PHONE,
+                            "service_level",
+                            SERVICE_LEVEL,
+                            x -> x.within(x.t.phoneThreshold())),
+                    new Spec(
+                            "kpi.chat_sl",
+                            Kind.PCT,
+                            Row.CHAT,
+                            "service_level",
+                            SERVICE_LEVEL,
+                            x -> x.within(x.t.chatThreshold())),
+                    new Spec(
+                            "kpi.written_sl",
+                            Kind.PCT,
+                            Row.WRITTEN,
+                            "service_level",
+                            SERVICE_LEVEL,
+                            x -> x.within(x.t.writtenThreshold())),
+                    new Spec(
+                            "kpi.phone_abandon",
+                            Kind.PCT,
+                            Row.PHONE,
+                            "abandon_rate",
+                            ABANDON,
+                            x -> x.atMostPct(x.t.abandonGreen())),
+                    new Spec(
+                            "kpi.chat_abandon",
+                            Kind.PCT,
+                            Row.CHAT,
+                            "abandon_rate",
+                            ABANDON,
+                            x -> x.atMostPct(x.t.abandonGreen())),
+                    new Spec(
+                            "kpi.backlog",
+                            Kind.COUNT,
+                            Row.WRITTEN,
+                            "backlog",
+                            null,
+                            KpiTiles::none),
+                    new Spec(
+                            "kpi.phone_asa",
+                            Kind.SECONDS,
+                            Row.PHONE,
+                            "asa_s",
+                            t -> Band.atMost(t.asaGreenS(), t.asaAmberS()),
+                            x -> "≤ " + x.fmt.seconds(x.t.asaGreenS())),
+                    new Spec(
+                            "kpi.aht",
+                            Kind.SECONDS,
+                            Row.CENTRE,
+                            "aht_s",
+                            t -> Band.atMost(t.ahtGreenS(), t.ahtAmberS()),
+                            x -> "≤ " + x.fmt.seconds(x.t.ahtGreenS())),
+                    new Spec(
+                            "kpi.cost_per_contact",
+                            Kind.MONEY,
+                            Row.BUDGET,
+                            "cost_per_contact",
+                            null,
+                            KpiTiles::none),
+                    new Spec(
+                            "kpi.occupancy",
+                            Kind.PCT,
+                            Row.AGENTS,
+                            "occupancy",
+                            t -> t.bands().occupancy(),
+                            x ->
+                                    x.fmt.pct(x.t.occGreenLow())
+                                            + " – "
+                                            + x.fmt.pct(x.t.occGreenHigh())),
+                    new Spec(
+                            "kpi.duplicate_rate",
+                            Kind.PCT,
+                            Row.CENTRE,
+                            "duplicate_rate",
+                            t -> Band.atMost(t.dupGreen(), t.dupAmber()),
+                            x -> x.atMostPct(x.t.dupGreen())),
+                    new Spec(
+                            "kpi.after_abandon",
+                            Kind.PCT,
+                            Row.CENTRE,
+                            "after_abandon_share",
+                            t -> Band.atMost(t.afterAbandonGreen(), t.afterAbandonAmber()),
+                            x -> x.atMostPct(x.t.afterAbandonGreen())));
 
     private final Messages msg;
     private final Formats fmt;
@@ -28,6 +187,17 @@ final class KpiTiles {
         this.t = t;
     }
 
+    /**
+     * The tiles of a month.
+     *
+     * @param now the month's centre-wide row; {@code before} the previous month's
+     * @param ch the month's rows per channel group (PHONE, CHAT, WRITTEN), present where the month
+     *     had such contacts; {@code chBefore} the previous month's
+     * @param agents the agents' month, {@code null} without agent data; {@code agentsBefore} the
+     *     previous month's (empty when none)
+     * @param budget what the month cost, {@code null} without agent data; {@code budgetBefore} the
+     *     previous month's, or {@code null}
+     */
     List<Kpi> tiles(
             Map<String, Object> now,
             Map<String, Object> before,
@@ -37,157 +207,63 @@ final class KpiTiles {
             Map<String, Object> agentsBefore,
             Budget budget,
             Budget budgetBefore) {
+        Map<Row, Map<String, Object>> thisMonth = rows(now, ch, agents, budget);
+        Map<Row, Map<String, Object>> previous = rows(before, chBefore, agentsBefore, budgetBefore);
         List<Kpi> k = new ArrayList<>();
-        k.add(
-                new Kpi(
-                        "kpi.offered",
-                        Kind.COUNT,
-                        d(now, "offered"),
-                        d(before, "offered"),
-                        Status.NONE,
-                        msg.get("target.none")));
-        k.add(
-                new Kpi(
-                        "kpi.answered",
-                        Kind.COUNT,
-                        d(now, "answered"),
-                        d(before, "answered"),
-                        ReportTargets.atLeast(
-                                d(now, "answer_rate"), t.answerRateGreen(), t.answerRateAmber()),
-                        msg.get("target.answered", fmt.pct(t.answerRateGreen()))));
-        if (budget != null) {
+        for (Spec s : SPECS) {
+            Map<String, Object> row = thisMonth.get(s.row());
+            if (row == null) {
+                continue;
+            }
+            Status status =
+                    s.band() == null
+                            ? Status.NONE
+                            : ReportTargets.of(s.band().apply(t), d(row, s.statusColumn()));
             k.add(
                     new Kpi(
-                            "kpi.month_cost",
-                            Kind.MONEY,
-                            budget.cost(),
-                            budgetBefore == null ? null : budgetBefore.cost(),
-                            Status.NONE,
-                            msg.get("target.none")));
+                            s.key(),
+                            s.kind(),
+                            d(row, s.column()),
+                            d(previous.get(s.row()), s.column()),
+                            status,
+                            s.target().apply(this)));
         }
-        sl(k, "kpi.phone_sl", ch, chBefore, "PHONE", t.phoneThreshold());
-        sl(k, "kpi.chat_sl", ch, chBefore, "CHAT", t.chatThreshold());
-        sl(k, "kpi.written_sl", ch, chBefore, "WRITTEN", t.writtenThreshold());
-        abandon(k, "kpi.phone_abandon", ch, chBefore, "PHONE");
-        abandon(k, "kpi.chat_abandon", ch, chBefore, "CHAT");
-        if (ch.containsKey("WRITTEN")) {
-            k.add(
-                    new Kpi(
-                            "kpi.backlog",
-                            Kind.COUNT,
-                            d(ch.get("WRITTEN"), "backlog"),
-                            chBefore.containsKey("WRITTEN")
-                                    ? d(chBefore.get("WRITTEN"), "backlog")
-                                    : null,
-                            Status.NONE,
-                            msg.get("target.none")));
-        }
-        if (ch.containsKey("PHONE")) {
-            Double asa = d(ch.get("PHONE"), "asa_s");
-            k.add(
-                    new Kpi(
-                            "kpi.phone_asa",
-                            Kind.SECONDS,
-                            asa,
-                            chBefore.containsKey("PHONE")
-                                    ? d(chBefore.get("PHONE"), "asa_s")
-                                    : null,
-                            ReportTargets.atMost(asa, t.asaGreenS(), t.asaAmberS()),
-                            "≤ " + fmt.seconds(t.asaGreenS())));
-        }
-        Double aht = d(now, "aht_s");
-        k.add(
-                new Kpi(
-                        "kpi.aht",
-                        Kind.SECONDS,
-                        aht,
-                        d(before, "aht_s"),
-                        ReportTargets.atMost(aht, t.ahtGreenS(), t.ahtAmberS()),
-                        "≤ " + fmt.seconds(t.ahtGreenS())));
-        if (budget != null) {
-            k.add(
-                    new Kpi(
-                            "kpi.cost_per_contact",
-                            Kind.MONEY,
-                            budget.costPerContact(),
-                            budgetBefore == null ? null : budgetBefore.costPerContact(),
-                            Status.NONE,
-                            msg.get("target.none")));
-        }
-        if (agents != null) {
-            Double occ = d(agents, "occupancy");
-            k.add(
-                    new Kpi(
-                            "kpi.occupancy",
-                            Kind.PCT,
-                            occ,
-                            d(agentsBefore, "occupancy"),
-                            t.occupancy(occ),
-                            fmt.pct(t.occGreenLow()) + " – " + fmt.pct(t.occGreenHigh())));
-        }
-        Double dup = d(now, "duplicate_rate");
-        k.add(
-                new Kpi(
-                        "kpi.duplicate_rate",
-                        Kind.PCT,
-                        dup,
-                        d(before, "duplicate_rate"),
-                        ReportTargets.atMost(dup, t.dupGreen(), t.dupAmber()),
-                        "≤ " + fmt.pct(t.dupGreen())));
-        Double after = d(now, "after_abandon_share");
-        k.add(
-                new Kpi(
-                        "kpi.after_abandon",
-                        Kind.PCT,
-                        after,
-                        d(before, "after_abandon_share"),
-                        ReportTargets.atMost(after, t.afterAbandonGreen(), t.afterAbandonAmber()),
-                        "≤ " + fmt.pct(t.afterAbandonGreen())));
         return k;
     }
 
-    private void sl(
-            List<Kpi> k,
-            String key,
-            Map<String, Map<String, Object>> ch,
-            Map<String, Map<String, Object>> chBefore,
-            String channel,
-            String threshold) {
-        if (!ch.containsKey(channel)) {
-            return;
+    private static Map<Row, Map<String, Object>> rows(
+            Map<String, Object> centre,
+            Map<String, Map<String, Object>> channels,
+            Map<String, Object> agents,
+            Budget budget) {
+        Map<Row, Map<String, Object>> rows = new EnumMap<>(Row.class);
+        rows.put(Row.CENTRE, centre == null ? Map.of() : centre);
+        for (Row channel : List.of(Row.PHONE, Row.CHAT, Row.WRITTEN)) {
+            if (channels != null && channels.containsKey(channel.name())) {
+                rows.put(channel, channels.get(channel.name()));
+            }
         }
-        Double v = d(ch.get(channel), "service_level");
-        k.add(
-                new Kpi(
-                        key,
-                        Kind.PCT,
-                        v,
-                        chBefore.containsKey(channel)
-                                ? d(chBefore.get(channel), "service_level")
-                                : null,
-                        ReportTargets.atLeast(v, t.slGreen(), t.slAmber()),
-                        msg.get("target.sl_within", fmt.pct(t.slGreen()), threshold)));
+        if (agents != null) {
+            rows.put(Row.AGENTS, agents);
+        }
+        if (budget != null) {
+            Map<String, Object> b = new HashMap<>();
+            b.put("cost", budget.cost());
+            b.put("cost_per_contact", budget.costPerContact());
+            rows.put(Row.BUDGET, b);
+        }
+        return rows;
     }
 
-    private void abandon(
-            List<Kpi> k,
-            String key,
-            Map<String, Map<String, Object>> ch,
-            Map<String, Map<String, Object>> chBefore,
-            String channel) {
-        if (!ch.containsKey(channel)) {
-            return;
-        }
-        Double v = d(ch.get(channel), "abandon_rate");
-        k.add(
-                new Kpi(
-                        key,
-                        Kind.PCT,
-                        v,
-                        chBefore.containsKey(channel)
-                                ? d(chBefore.get(channel), "abandon_rate")
-                                : null,
-                        ReportTargets.atMost(v, t.abandonGreen(), t.abandonAmber()),
-                        "≤ " + fmt.pct(t.abandonGreen())));
+    private String none() {
+        return msg.get("target.none");
+    }
+
+    private String within(String threshold) {
+        return msg.get("target.sl_within", fmt.pct(t.slGreen()), threshold);
+    }
+
+    private String atMostPct(double bound) {
+        return "≤ " + fmt.pct(bound);
     }
 }
