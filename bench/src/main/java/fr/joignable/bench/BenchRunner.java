@@ -14,6 +14,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
 
 /**
  * Runs the selected benchmarks in one JVM, prints a table and writes {@code docs/benchmarks.md}.
@@ -109,33 +114,31 @@ public final class BenchRunner {
     }
 
     public static Outcome run(String[] args, PrintStream out) throws Exception {
-        boolean quick = false;
-        boolean write = true;
-        List<String> only = ALL;
-        Path target = Path.of("docs", "benchmarks.md");
-        Path work = null;
-        String command = "BenchRunner " + String.join(" ", args);
+        ParseResult parsed;
+        try {
+            parsed = new CommandLine(options()).parseArgs(args);
+        } catch (ParameterException e) {
+            throw new IllegalArgumentException(e.getMessage() + "\n" + usage(), e);
+        }
+        if (parsed.isUsageHelpRequested()) {
+            out.println(usage());
+            return new Outcome(List.of(), Map.of(), 0, 0, 0);
+        }
+        boolean quick = parsed.hasMatchedOption("--quick");
+        boolean write = !parsed.hasMatchedOption("--no-write");
+        List<String> only =
+                parsed.hasMatchedOption("--only")
+                        ? names(parsed.matchedOptionValue("--only", ""))
+                        : ALL;
+        Path target = Path.of(parsed.matchedOptionValue("--out", "docs/benchmarks.md"));
+        String workDir = parsed.matchedOptionValue("--work", (String) null);
+        Path work = workDir == null ? null : Path.of(workDir);
+        String command =
+                parsed.matchedOptionValue("--command", "BenchRunner " + String.join(" ", args));
         Map<String, String> given = new LinkedHashMap<>();
-        for (int i = 0; i < args.length; i++) {
-            String a = args[i];
-            switch (a) {
-                case "--quick" -> quick = true;
-                case "--no-write" -> write = false;
-                case "--only" -> only = names(value(args, ++i, a));
-                case "--out" -> target = Path.of(value(args, ++i, a));
-                case "--work" -> work = Path.of(value(args, ++i, a));
-                case "--command" -> command = value(args, ++i, a);
-                case "-h", "--help" -> {
-                    out.println(usage());
-                    return new Outcome(List.of(), Map.of(), 0, 0, 0);
-                }
-                default -> {
-                    String name = a.startsWith("--") ? a.substring(2) : a;
-                    if (!SIZES.containsKey(name)) {
-                        throw new IllegalArgumentException("unknown option " + a + "\n" + usage());
-                    }
-                    given.put(name, value(args, ++i, a));
-                }
+        for (String name : SIZES.keySet()) {
+            if (parsed.hasMatchedOption("--" + name)) {
+                given.put(name, parsed.matchedOptionValue("--" + name, ""));
             }
         }
         Map<String, String> sizes = new LinkedHashMap<>();
@@ -253,11 +256,22 @@ public final class BenchRunner {
         return names;
     }
 
-    private static String value(String[] args, int i, String option) {
-        if (i >= args.length) {
-            throw new IllegalArgumentException(option + " needs a value");
+    /**
+     * The harness's options, parsed by picocli: the fixed ones and one {@code --SIZE VALUE} per row
+     * of {@link #SIZES} (the table also gives the defaults and the usage text).
+     */
+    static CommandSpec options() {
+        CommandSpec spec = CommandSpec.create().name("./bench/run");
+        spec.addOption(OptionSpec.builder("-h", "--help").usageHelp(true).build());
+        spec.addOption(OptionSpec.builder("--quick").type(boolean.class).build());
+        spec.addOption(OptionSpec.builder("--no-write").type(boolean.class).build());
+        for (String name : List.of("--only", "--out", "--work", "--command")) {
+            spec.addOption(OptionSpec.builder(name).type(String.class).arity("1").build());
         }
-        return args[i];
+        for (String size : SIZES.keySet()) {
+            spec.addOption(OptionSpec.builder("--" + size).type(String.class).arity("1").build());
+        }
+        return spec;
     }
 
     static String usage() {

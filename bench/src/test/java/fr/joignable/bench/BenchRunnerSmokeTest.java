@@ -73,4 +73,27 @@ class BenchRunnerSmokeTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("--nope");
     }
+
+    @Test
+    void aSizeWithoutItsValueAndAnUnknownBenchmarkAreUsageErrors() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> BenchRunner.run(new String[] {"--kpi-days"}, System.out))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("--kpi-days");
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> BenchRunner.run(new String[] {"--only", "nope"}, System.out))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("unknown benchmark nope");
+    }
+
+    @Test
+    void helpPrintsTheSizesAndRunsNothing() throws Exception {
+        java.io.ByteArrayOutputStream log = new java.io.ByteArrayOutputStream();
+        BenchRunner.Outcome o =
+                BenchRunner.run(
+                        new String[] {"--help"}, new java.io.PrintStream(log, true, "UTF-8"));
+        assertThat(o.rows()).isEmpty();
+        assertThat(log.toString(StandardCharsets.UTF_8))
+                .contains("usage: ./bench/run", "--kpi-long-days", "--forecast-series");
+    }
 }
