@@ -23,8 +23,9 @@ package fr.joignable.forecasting.forecast;
  * </pre>
  *
  * with {@code C(w, s)} the weighted contacts of slot {@code s} on weekday {@code w}, {@code C(w)}
- * their sum and {@code λ = } {@link #SHRINK_PER_SLOT} {@code · m1} contacts: a weekday's own shape
- * dominates when it has many contacts, the pooled one when it has few (Poisson noise).
+ * their sum and {@code λ} contacts estimated per series ({@link #empiricalShares}): a weekday's own
+ * shape dominates when it has many contacts and differs from the others beyond their Poisson noise,
+ * the pooled one otherwise.
  *
  * <p>Daily totals: {@code T(j)} is the sum of day {@code j}'s slots (a day missing more than half
  * its profile is left out; fewer missing slots are made up from the profile). Weekday factors
@@ -64,14 +65,6 @@ final class Profiles {
 
     static final int PROFILE_WEEKS = 26;
     static final double PROFILE_DECAY = 0.95;
-    static final double SHRINK_PER_SLOT = 150;
-
-    /**
-     * True: the shrinkage of the weekday profiles is estimated per series ({@link
-     * #empiricalShares}); false: the fixed λ = {@link #SHRINK_PER_SLOT} · m1 of the previous
-     * rounds.
-     */
-    static final boolean EMPIRICAL_SHRINK = true;
 
     static final double ALPHA = 0.12;
     static final double BETA = 0.02;
@@ -138,29 +131,7 @@ final class Profiles {
             }
         }
         pooled = smooth(pooled);
-        if (EMPIRICAL_SHRINK) {
-            return empiricalShares(c, c2, pooled, open);
-        }
-        double lambda = SHRINK_PER_SLOT * m1;
-        double[][] p = new double[nd][m1];
-        for (int w = 0; w < nd; w++) {
-            double cw = 0;
-            double prior = 0;
-            for (int s = 0; s < m1; s++) {
-                if (open[w][s]) {
-                    cw += c[w][s];
-                    prior += pooled[s];
-                }
-            }
-            for (int s = 0; s < m1; s++) {
-                if (!open[w][s]) {
-                    continue;
-                }
-                double ps = prior > 0 ? pooled[s] / prior : 0;
-                p[w][s] = cw + lambda > 0 ? (c[w][s] + lambda * ps) / (cw + lambda) : 0;
-            }
-        }
-        return p;
+        return empiricalShares(c, c2, pooled, open);
     }
 
     /**
@@ -176,10 +147,10 @@ final class Profiles {
      *   p(w,s) = (n_w p̂_w(s) + λ P_w(s)) / (n_w + λ),   λ = 1/τ̂ − 1  (P_w itself when τ̂ ≤ 0)
      * </pre>
      *
-     * with {@code k_w} the weekday's open slots where {@code P_w > 0}. Why: the fixed {@link
-     * #SHRINK_PER_SLOT} shrinks every series by the same number of contacts, whatever its weekdays'
-     * real differences; on the development protocol a larger λ helped the bank's thinned and
-     * over-dispersed copies (weekdays of the same shape, Poisson noise) and hurt the simulator
+     * with {@code k_w} the weekday's open slots where {@code P_w > 0}. Why: the fixed λ = 150 · m1
+     * of the earlier rounds shrank every series by the same number of contacts, whatever its
+     * weekdays' real differences; on the development protocol a larger λ helped the bank's thinned
+     * and over-dispersed copies (weekdays of the same shape, Poisson noise) and hurt the simulator
      * (weekdays of other shapes): the data say which.
      */
     static double[][] empiricalShares(
