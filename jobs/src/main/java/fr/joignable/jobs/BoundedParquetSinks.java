@@ -2,6 +2,7 @@ package fr.joignable.jobs;
 
 import fr.joignable.domain.kpi.AgentIntervalRow;
 import fr.joignable.domain.kpi.ContactIntervalRow;
+import fr.joignable.domain.table.DayPartition;
 import fr.joignable.jobs.io.ParquetTables;
 import fr.joignable.jobs.model.HandoffRow;
 import fr.joignable.jobs.model.IntentRow;
@@ -21,8 +22,6 @@ import org.apache.flink.util.Collector;
  * day and table).
  */
 final class BoundedParquetSinks {
-    private static final long DAY_MS = 86_400_000L;
-
     private BoundedParquetSinks() {}
 
     static void contactRows(DataStream<ContactIntervalRow> rows, Path out) {
@@ -79,7 +78,7 @@ final class BoundedParquetSinks {
 
     private static <T> void write(
             DataStream<T> rows, ParquetTables.DayOf<T> dayOf, Sink<T> sink, String name) {
-        KeySelector<T, Long> byDay = r -> Math.floorDiv(dayOf.millis(r), DAY_MS);
+        KeySelector<T, Long> byDay = r -> DayPartition.epochDayOf(dayOf.millis(r));
         rows.keyBy(byDay, Types.LONG)
                 .process(new PassOn<T>(), rows.getType())
                 .name(name + "-by-day")

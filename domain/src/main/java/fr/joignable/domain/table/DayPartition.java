@@ -26,9 +26,18 @@ public record DayPartition(LocalDate utcDay) implements Comparable<DayPartition>
 
     /** The partition that holds a row whose {@code interval_start} is {@code epochMillis}. */
     public static DayPartition ofMillis(long epochMillis) {
-        return new DayPartition(
-                LocalDate.ofInstant(Instant.ofEpochMilli(epochMillis), ZoneOffset.UTC));
+        return new DayPartition(LocalDate.ofEpochDay(epochDayOf(epochMillis)));
     }
+
+    /**
+     * The UTC day number ({@link LocalDate#toEpochDay}) of the partition of {@code epochMillis}:
+     * the same day as {@link #ofMillis}, as a key, without building a date.
+     */
+    public static long epochDayOf(long epochMillis) {
+        return Math.floorDiv(epochMillis, MILLIS_PER_DAY);
+    }
+
+    private static final long MILLIS_PER_DAY = 86_400_000L;
 
     /** The partition of a directory name such as {@code day=2026-10-05}, if it is one. */
     public static Optional<DayPartition> parse(String directoryName) {

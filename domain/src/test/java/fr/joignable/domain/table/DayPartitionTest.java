@@ -34,4 +34,20 @@ class DayPartitionTest {
         assertThat(new DayPartition(LocalDate.parse("2026-08-31")).endsBy(parisFirstOfSeptember))
                 .isFalse();
     }
+
+    @Test
+    void theDayNumberIsThePartitionsUtcDay() {
+        // 2026-10-05 is day 20,731 since 1970-01-01 (LocalDate.toEpochDay); 23:59:59.999 still in
+        // it
+        long start = java.time.Instant.parse("2026-10-05T00:00:00Z").toEpochMilli();
+        assertThat(DayPartition.epochDayOf(start)).isEqualTo(20_731L);
+        assertThat(DayPartition.epochDayOf(start + 86_399_999L)).isEqualTo(20_731L);
+        assertThat(DayPartition.epochDayOf(start + 86_400_000L)).isEqualTo(20_732L);
+        // before 1970 the day rounds down, not towards zero
+        assertThat(DayPartition.epochDayOf(-1L)).isEqualTo(-1L);
+        for (long ms : new long[] {-86_400_001L, -1L, 0L, start - 1, start, start + 43_200_000L}) {
+            assertThat(DayPartition.ofMillis(ms).utcDay().toEpochDay())
+                    .isEqualTo(DayPartition.epochDayOf(ms));
+        }
+    }
 }
