@@ -69,8 +69,6 @@ final class KpiTiles {
         }
     }
 
-    private static final Function<ReportTargets, Band> SERVICE_LEVEL =
-            t -> Band.atLeast(t.slGreen(), t.slAmber());
     private static final Function<ReportTargets, Band> ABANDON =
             t -> Band.atMost(t.abandonGreen(), t.abandonAmber());
 
@@ -94,22 +92,22 @@ final class KpiTiles {
                             Kind.PCT,
                             Row.PHONE,
                             "service_level",
-                            SERVICE_LEVEL,
-                            x -> x.within(x.t.phoneThreshold())),
+                            t -> t.serviceLevel("PHONE"),
+                            x -> x.within("PHONE", x.t.phoneThreshold())),
                     new Spec(
                             "kpi.chat_sl",
                             Kind.PCT,
                             Row.CHAT,
                             "service_level",
-                            SERVICE_LEVEL,
-                            x -> x.within(x.t.chatThreshold())),
+                            t -> t.serviceLevel("CHAT"),
+                            x -> x.within("CHAT", x.t.chatThreshold())),
                     new Spec(
                             "kpi.written_sl",
                             Kind.PCT,
                             Row.WRITTEN,
                             "service_level",
-                            SERVICE_LEVEL,
-                            x -> x.within(x.t.writtenThreshold())),
+                            t -> t.serviceLevel("WRITTEN"),
+                            x -> x.within("WRITTEN", x.t.writtenThreshold())),
                     new Spec(
                             "kpi.phone_abandon",
                             Kind.PCT,
@@ -259,8 +257,8 @@ final class KpiTiles {
         return msg.get("target.none");
     }
 
-    private String within(String threshold) {
-        return msg.get("target.sl_within", fmt.pct(t.slGreen()), threshold);
+    private String within(String channel, String threshold) {
+        return msg.get("target.sl_within", fmt.pct(t.serviceLevel(channel).greenLow()), threshold);
     }
 
     private String atMostPct(double bound) {

@@ -13,14 +13,19 @@ import fr.joignable.reporting.ReportModel.Status;
  * tiles name ("within 20 s"). Both come from {@code joignable.yaml}, so a phone target of 90/30
  * colours the report as it does the wallboard and names the 30 s the KPI job measured against.
  *
- * @param bands green/amber/red bounds of every KPI
+ * @param bands green/amber/red bounds of every KPI (the service level's: the phone's target)
+ * @param chatServiceLevel the chat's service-level bounds, from its own target P/T
  * @param phoneThreshold the phone's threshold as shown, e.g. {@code 20 s}
  * @param chatThreshold the chat's, e.g. {@code 60 s}
  * @param writtenThreshold the written channels' response target, e.g. {@code 48 h} (e-mail's when
  *     e-mail, letter and portal differ)
  */
 public record ReportTargets(
-        Targets bands, String phoneThreshold, String chatThreshold, String writtenThreshold) {
+        Targets bands,
+        Band chatServiceLevel,
+        String phoneThreshold,
+        String chatThreshold,
+        String writtenThreshold) {
 
     /** The built-in targets ({@code docs/report.md}): phone 80/20, chat 80/60, written 48 h. */
     public static final ReportTargets DEFAULTS = from(JoignableConfig.defaults());
@@ -29,8 +34,13 @@ public record ReportTargets(
     public static ReportTargets from(JoignableConfig config) {
         ChannelThresholds thresholds = config.thresholds();
         String email = shown(thresholds.of("", Channel.EMAIL).serviceLevelMillis());
+        Band chat =
+                config.serviceLevelTarget(Channel.CHAT)
+                        .map(Targets::serviceLevelBand)
+                        .orElse(Targets.DEFAULTS.serviceLevel());
         return new ReportTargets(
                 Targets.from(config),
+                chat,
                 shown(thresholds.of("", Channel.PHONE).serviceLevelMillis()),
                 shown(thresholds.of("", Channel.CHAT).serviceLevelMillis()),
                 email);
@@ -75,6 +85,16 @@ public record ReportTargets(
 
     public double slAmber() {
         return bands.serviceLevel().amberLow();
+    }
+
+    /**
+     * The service-level band a channel group of the report is judged by: the phone's and the chat's
+     * own targets; the written channels, which have a response target but no P, the built-in 80 %.
+     */
+    public Band serviceLevel(String channel) {
+        return "PHONE".equals(channel)
+                ? bands.serviceLevel()
+                : "CHAT".equals(channel) ? chatServiceLevel : Targets.DEFAULTS.serviceLevel();
     }
 
     public double abandonGreen() {

@@ -54,6 +54,36 @@ class ReportTargetsTest {
         assertThat(byCentre.target()).contains("30 s").contains("90");
     }
 
+    @Test
+    void theChatIsJudgedByItsOwnTarget(@TempDir Path dir) throws Exception {
+        Path file =
+                Files.writeString(
+                        dir.resolve("joignable.yaml"),
+                        "channels:\n  CHAT: {service_level: 90/60}\n");
+        ReportTargets centre = ReportTargets.from(JoignableConfig.read(file));
+        // 85 % on both channels: the phone (80/20 built in) green, the chat (90/60) amber
+        Map<String, Map<String, Object>> ch =
+                Map.of(
+                        "PHONE", Map.of("service_level", 0.85),
+                        "CHAT", Map.of("service_level", 0.85));
+        List<Kpi> tiles = tiles(centre, ch);
+        Kpi phone = tile(tiles, "kpi.phone_sl");
+        Kpi chat = tile(tiles, "kpi.chat_sl");
+        assertThat(phone.status()).isEqualTo(Status.GREEN);
+        assertThat(phone.target()).contains("80").contains("20 s");
+        assertThat(chat.status()).isEqualTo(Status.AMBER);
+        assertThat(chat.target()).contains("90").contains("60 s");
+    }
+
+    private static List<Kpi> tiles(ReportTargets targets, Map<String, Map<String, Object>> ch) {
+        return new KpiTiles(new Messages(Messages.Lang.EN), new Formats(Messages.Lang.EN), targets)
+                .tiles(Map.of(), Map.of(), ch, Map.of(), null, Map.of(), null, null);
+    }
+
+    private static Kpi tile(List<Kpi> tiles, String key) {
+        return tiles.stream().filter(k -> k.key().equals(key)).findFirst().orElseThrow();
+    }
+
     private static Kpi phoneTile(ReportTargets targets, Map<String, Map<String, Object>> ch) {
         List<Kpi> tiles =
                 new KpiTiles(new Messages(Messages.Lang.EN), new Formats(Messages.Lang.EN), targets)

@@ -50,11 +50,19 @@ public record Targets(
         return config.serviceLevelTarget(Channel.PHONE).map(DEFAULTS::withPhone).orElse(DEFAULTS);
     }
 
+    /**
+     * The service-level band of a target P/T: green from P, amber down to P − 10 points (80/20:
+     * green ≥ 0.80, amber ≥ 0.70).
+     */
+    public static Band serviceLevelBand(ServiceLevelTarget target) {
+        return Band.atLeast(target.fraction(), Math.max(0, target.percent() - 10) / 100.0);
+    }
+
     /** These targets with the service level and longest-wait bounds of a phone target P/T. */
     public Targets withPhone(ServiceLevelTarget phone) {
         double t = phone.thresholdSeconds();
         return new Targets(
-                Band.atLeast(phone.fraction(), Math.max(0, phone.percent() - 10) / 100.0),
+                serviceLevelBand(phone),
                 answerRate,
                 abandonRate,
                 occupancy,
