@@ -29,6 +29,7 @@ public final class ReportCommand implements Callable<Integer> {
             names = "--month",
             required = true,
             paramLabel = "YYYY-MM",
+            converter = YearMonthConverter.class,
             description = "The month (Europe/Paris calendar month).")
     YearMonth month;
 

@@ -84,7 +84,7 @@ class ReportAndSqlCommandTest {
                         "--out",
                         tmp.resolve("x.pdf").toString());
         assertThat(badMonth.status()).isEqualTo(2);
-        assertThat(badMonth.err()).contains("2026-13");
+        assertThat(badMonth.err()).contains("2026-13").contains("not a month");
         Run badExt =
                 run(
                         "report",
