@@ -26,7 +26,7 @@ import org.apache.flink.util.Collector;
  * A logged-out agent with nothing buffered has no state.
  */
 public final class AgentFunction
-        extends KeyedBroadcastProcessFunction<String, JobEvent, Long, AgentSegment> {
+        extends KeyedBroadcastProcessFunction<Object, JobEvent, Long, AgentSegment> {
 
     private static final long serialVersionUID = 1L;
 
@@ -35,13 +35,28 @@ public final class AgentFunction
     private static final Comparator<AgentStateEvent> ORDER =
             Comparator.<AgentStateEvent>comparingLong(e -> e.ts).thenComparing(e -> e.eventId);
 
+    private final boolean hashedKeys;
+    private transient SortKeys.Ids ids;
+
     /** The state the agent is in and since when (emitted up to {@link #from}). */
     private transient ValueState<AgentStateEvent> current;
 
     private transient ListState<AgentStateEvent> buffer;
 
+    public AgentFunction() {
+        this(false);
+    }
+
+    /** {@code hashedKeys}: keyed by a hash of the agentId ({@link SortKeys}, bounded runs). */
+    public AgentFunction(boolean hashedKeys) {
+        this.hashedKeys = hashedKeys;
+    }
+
     @Override
     public void open(OpenContext ctx) {
+        if (hashedKeys) {
+            ids = new SortKeys.Ids(getRuntimeContext(), "agent-states");
+        }
         current =
                 getRuntimeContext()
                         .getState(new ValueStateDescriptor<>("current", AgentStateEvent.class));
@@ -53,6 +68,9 @@ public final class AgentFunction
     @Override
     public void processElement(JobEvent ev, ReadOnlyContext ctx, Collector<AgentSegment> out)
             throws Exception {
+        if (hashedKeys) {
+            ids.check(ev.agentId);
+        }
         buffer.add(new AgentStateEvent(ev.ts, ev.eventId, ev.team, JobEvent.name(ev.state)));
         ctx.timerService().registerEventTimeTimer(ev.ts);
     }

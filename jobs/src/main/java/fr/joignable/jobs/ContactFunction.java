@@ -36,7 +36,7 @@ import org.apache.flink.util.Collector;
  * <p>Identified contacts are also sent to duplicate detection ({@link Tags#DUP_ENTRIES}), and
  * handoffs with the contact's queue and intent to the handoff stage ({@link Tags#HANDOFFS}).
  */
-public final class ContactFunction extends KeyedProcessFunction<String, JobEvent, ContactDelta> {
+public final class ContactFunction extends KeyedProcessFunction<Object, JobEvent, ContactDelta> {
 
     private static final long serialVersionUID = 1L;
     private static final String CLOSED = DivertReason.CLOSED.name();
@@ -71,18 +71,29 @@ public final class ContactFunction extends KeyedProcessFunction<String, JobEvent
 
     private final ChannelThresholds thresholds;
     private final long horizonMs;
+    private final boolean hashedKeys;
+    private transient SortKeys.Ids ids;
     private transient ValueState<ContactState> state;
     private transient ListState<HandoffInfo> handoffs;
     private transient LongCounter orphans;
     private transient org.apache.flink.metrics.Counter orphansMetric;
 
     public ContactFunction(ChannelThresholds thresholds, long horizonMs) {
+        this(thresholds, horizonMs, false);
+    }
+
+    /** {@code hashedKeys}: keyed by a hash of the contactId ({@link SortKeys}, bounded runs). */
+    public ContactFunction(ChannelThresholds thresholds, long horizonMs, boolean hashedKeys) {
         this.thresholds = thresholds;
         this.horizonMs = horizonMs;
+        this.hashedKeys = hashedKeys;
     }
 
     @Override
     public void open(OpenContext ctx) {
+        if (hashedKeys) {
+            ids = new SortKeys.Ids(getRuntimeContext(), "contacts");
+        }
         state =
                 getRuntimeContext()
                         .getState(new ValueStateDescriptor<>("contact", ContactState.class));
@@ -97,6 +108,9 @@ public final class ContactFunction extends KeyedProcessFunction<String, JobEvent
     @Override
     public void processElement(JobEvent ev, Context ctx, Collector<ContactDelta> out)
             throws Exception {
+        if (hashedKeys) {
+            ids.check(ev.contactId);
+        }
         ContactState s = state.value();
         if (s == null) {
             s = new ContactState();
@@ -254,7 +268,7 @@ public final class ContactFunction extends KeyedProcessFunction<String, JobEvent
         s.sentWrapTs = s.wrapTs;
     }
 
-    private void emitDupEntry(ContactState s, OnTimerContext ctx) {
+    private void emitDupEntry(ContactState s, OnTimerContext ctx) throws java.io.IOException {
         if (s.tenantId == null) {
             return;
         }
@@ -265,7 +279,7 @@ public final class ContactFunction extends KeyedProcessFunction<String, JobEvent
         }
         DuplicateCandidate d = new DuplicateCandidate();
         d.dupKey = s.tenantId + "\u0001" + s.intent;
-        d.contactId = ctx.getCurrentKey();
+        d.contactId = hashedKeys ? ids.current() : (String) ctx.getCurrentKey();
         d.offerTs = s.offerTs;
         d.queue = s.queue;
         d.channel = s.channel;

@@ -19,9 +19,10 @@ import org.apache.flink.util.Collector;
  *
  * <p>Bounded (batch mode: all copies of an eventId arrive together), the copy that passes does not
  * depend on the input order: the one with the earliest time, and among copies at that time the
- * smallest by content ({@link #CONTENT}). It is emitted when the key's input ends.
+ * smallest by content ({@link #CONTENT}). It is emitted when the key's input ends. The key is then
+ * a hash of the eventId ({@link SortKeys}).
  */
-public final class DedupFunction extends KeyedProcessFunction<String, JobEvent, JobEvent> {
+public final class DedupFunction extends KeyedProcessFunction<Object, JobEvent, JobEvent> {
 
     private static final long serialVersionUID = 1L;
 
@@ -85,6 +86,10 @@ public final class DedupFunction extends KeyedProcessFunction<String, JobEvent, 
                 chosen.update(ev);
                 ctx.timerService().registerEventTimeTimer(ev.ts);
                 return;
+            }
+            if (!best.eventId.equals(ev.eventId)) {
+                // a hashed key (SortKeys) holding two eventIds
+                throw new SortKeys.Collision("dedup-event-id");
             }
             dropped.add(1);
             droppedMetric.inc();

@@ -57,6 +57,21 @@ public final class FileKpiRun {
 
     public static RunSummary run(List<Path> inputs, Path out, boolean csv, Configuration conf)
             throws Exception {
+        try {
+            return runOnce(inputs, out, csv, conf);
+        } catch (Exception e) {
+            if (!SortKeys.isCollision(e)) {
+                throw e;
+            }
+            // two ids shared a hashed sort key: the same run with string keys (SortKeys)
+            Configuration strings = new Configuration(conf);
+            strings.set(KpiJobOptions.FILES_HASHED_KEYS, false);
+            return runOnce(inputs, out, csv, strings);
+        }
+    }
+
+    private static RunSummary runOnce(List<Path> inputs, Path out, boolean csv, Configuration conf)
+            throws Exception {
         for (Path input : inputs) {
             if (!Files.isRegularFile(input)) {
                 throw new InputException("events file not found: " + input);

@@ -66,8 +66,11 @@ public final class KpiJob {
         DataStream<Problem> late = checked.getSideOutput(Tags.LATE);
         DataStream<Long> maxTs = checked.getSideOutput(Tags.MAX_TS);
 
+        // a bounded run sorts by a hash of each id rather than the id (SortKeys)
+        boolean hashed = sinks.bounded() && options.filesHashedKeys;
+        long mask = options.filesKeyHashMask;
         SingleOutputStreamOperator<JobEvent> unique =
-                checked.keyBy(e -> e.eventId)
+                SortKeys.byId(checked, e -> e.eventId, hashed, mask)
                         .process(new DedupFunction(options.dedupTtlMs, sinks.bounded()))
                         .name("dedup-event-id")
                         .uid("dedup-event-id");
@@ -84,9 +87,10 @@ public final class KpiJob {
                         .uid("handoff-closings");
 
         SingleOutputStreamOperator<ContactDelta> contacts =
-                contactEvents
-                        .keyBy(e -> e.contactId)
-                        .process(new ContactFunction(options.thresholds, options.contactHorizonMs))
+                SortKeys.byId(contactEvents, e -> e.contactId, hashed, mask)
+                        .process(
+                                new ContactFunction(
+                                        options.thresholds, options.contactHorizonMs, hashed))
                         .name("contacts")
                         .uid("contacts");
 
@@ -107,10 +111,9 @@ public final class KpiJob {
 
         BroadcastStream<Long> endOfData = maxTs.broadcast(AgentFunction.MAX_TS);
         DataStream<AgentSegment> segments =
-                agentEvents
-                        .keyBy(e -> e.agentId)
+                SortKeys.byId(agentEvents, e -> e.agentId, hashed, mask)
                         .connect(endOfData)
-                        .process(new AgentFunction())
+                        .process(new AgentFunction(hashed))
                         .name("agent-states")
                         .uid("agent-states");
         DataStream<AgentIntervalRow> agentRows =

@@ -48,6 +48,25 @@ public final class KpiJobOptions implements Serializable {
                             "Extra lateness accepted beyond the out-of-orderness; later events go"
                                     + " to the late output.");
 
+    public static final ConfigOption<Boolean> FILES_HASHED_KEYS =
+            ConfigOptions.key("joignable.files.hashed-keys")
+                    .booleanType()
+                    .defaultValue(true)
+                    .withDescription(
+                            "Bounded runs only: key the sorts of batch mode by a 64-bit hash of"
+                                    + " each id rather than the id itself (faster sorts; two ids"
+                                    + " with one hash make the run start again with string keys,"
+                                    + " so the tables are the same either way).");
+
+    /** For tests: the bits of the key hash kept (0 makes every id collide). */
+    public static final ConfigOption<Long> FILES_KEY_HASH_MASK =
+            ConfigOptions.key("joignable.files.key-hash-mask")
+                    .longType()
+                    .defaultValue(-1L)
+                    .withDescription(
+                            "For tests: the bits of the bounded run's key hash kept (-1: all; 0"
+                                    + " makes every id collide, which must give the same tables).");
+
     public static final ConfigOption<Boolean> FILES_JUDGE_LATENESS =
             ConfigOptions.key("joignable.files.judge-lateness")
                     .booleanType()
@@ -193,6 +212,8 @@ public final class KpiJobOptions implements Serializable {
                     OUT_OF_ORDERNESS,
                     ALLOWED_LATENESS,
                     FILES_JUDGE_LATENESS,
+                    FILES_HASHED_KEYS,
+                    FILES_KEY_HASH_MASK,
                     IDLENESS,
                     DUPLICATE_WINDOW,
                     DEDUP_TTL,
@@ -227,6 +248,8 @@ public final class KpiJobOptions implements Serializable {
     public final long outOfOrdernessMs;
     public final long allowedLatenessMs;
     public final boolean filesJudgeLateness;
+    public final boolean filesHashedKeys;
+    public final long filesKeyHashMask;
     public final long idlenessMs;
     public final long dedupTtlMs;
     public final long contactHorizonMs;
@@ -252,6 +275,8 @@ public final class KpiJobOptions implements Serializable {
         outOfOrdernessMs = c.get(OUT_OF_ORDERNESS).toMillis();
         allowedLatenessMs = c.get(ALLOWED_LATENESS).toMillis();
         filesJudgeLateness = c.get(FILES_JUDGE_LATENESS);
+        filesHashedKeys = c.get(FILES_HASHED_KEYS);
+        filesKeyHashMask = c.get(FILES_KEY_HASH_MASK);
         idlenessMs = c.get(IDLENESS).toMillis();
         dedupTtlMs = c.get(DEDUP_TTL).toMillis();
         contactHorizonMs = c.get(CONTACT_HORIZON).toMillis();

@@ -24,6 +24,7 @@ import fr.joignable.jobs.model.JobEvent;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.runtime.state.heap.HeapKeyedStateBackend;
 import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
@@ -43,6 +44,12 @@ class StateCleanupTest {
 
     static final long T0 = Instant.parse("2026-10-05T08:00:00Z").toEpochMilli();
     static final long HOUR = 3_600_000L;
+
+    /** The live key type of the stages keyed by an id (SortKeys: a string). */
+    @SuppressWarnings("unchecked")
+    static final TypeInformation<Object> ID_KEY =
+            (TypeInformation<Object>) (TypeInformation<?>) Types.STRING;
+
     static final long DAY = 24 * HOUR;
     static final long HORIZON = Duration.ofDays(7).toMillis();
 
@@ -69,9 +76,8 @@ class StateCleanupTest {
     @Test
     void dedupDropsRedeliveriesAndForgetsAfterTheTtl() throws Exception {
         DedupFunction f = new DedupFunction(HOUR);
-        KeyedOneInputStreamOperatorTestHarness<String, JobEvent, JobEvent> h =
-                ProcessFunctionTestHarnesses.forKeyedProcessFunction(
-                        f, e -> e.eventId, Types.STRING);
+        KeyedOneInputStreamOperatorTestHarness<Object, JobEvent, JobEvent> h =
+                ProcessFunctionTestHarnesses.forKeyedProcessFunction(f, e -> e.eventId, ID_KEY);
         JobEvent offer =
                 ev(
                         ContactOffered.anonymous(
@@ -89,9 +95,8 @@ class StateCleanupTest {
     @Test
     void contactsAreEmittedDecidedAndCleared() throws Exception {
         ContactFunction f = new ContactFunction(ChannelThresholds.defaults(), HORIZON);
-        KeyedOneInputStreamOperatorTestHarness<String, JobEvent, ContactDelta> h =
-                ProcessFunctionTestHarnesses.forKeyedProcessFunction(
-                        f, e -> e.contactId, Types.STRING);
+        KeyedOneInputStreamOperatorTestHarness<Object, JobEvent, ContactDelta> h =
+                ProcessFunctionTestHarnesses.forKeyedProcessFunction(f, e -> e.contactId, ID_KEY);
         // the answer arrives before its offer (within the out-of-orderness): not an orphan
         h.processElement(ev(ContactAnswered.of("e2", at(T0 + 10_000), "c1", "a1")), T0 + 10_000);
         h.processElement(
@@ -189,9 +194,9 @@ class StateCleanupTest {
     @Test
     void agentStatesSplitAtBoundariesLiveAndClearOnLogout() throws Exception {
         AgentFunction f = new AgentFunction();
-        KeyedBroadcastOperatorTestHarness<String, JobEvent, Long, AgentSegment> h =
+        KeyedBroadcastOperatorTestHarness<Object, JobEvent, Long, AgentSegment> h =
                 ProcessFunctionTestHarnesses.forKeyedBroadcastProcessFunction(
-                        f, e -> e.agentId, Types.STRING, AgentFunction.MAX_TS);
+                        f, e -> e.agentId, ID_KEY, AgentFunction.MAX_TS);
         h.processElement(
                 ev(AgentStateChanged.of("e1", at(T0 + 60_000), "a1", "A", AgentState.READY)),
                 T0 + 60_000);
@@ -220,9 +225,9 @@ class StateCleanupTest {
     @Test
     void anAgentWhoNeverLogsOutLastsUntilTheEndOfTheData() throws Exception {
         AgentFunction f = new AgentFunction();
-        KeyedBroadcastOperatorTestHarness<String, JobEvent, Long, AgentSegment> h =
+        KeyedBroadcastOperatorTestHarness<Object, JobEvent, Long, AgentSegment> h =
                 ProcessFunctionTestHarnesses.forKeyedBroadcastProcessFunction(
-                        f, e -> e.agentId, Types.STRING, AgentFunction.MAX_TS);
+                        f, e -> e.agentId, ID_KEY, AgentFunction.MAX_TS);
         h.processElement(
                 ev(AgentStateChanged.of("e1", at(T0), "a1", "A", AgentState.NOT_READY)), T0);
         h.processBroadcastElement(T0 + 1_000_000, T0 + 1_000_000);
