@@ -16,20 +16,31 @@ import org.apache.flink.util.Collector;
  * the input. Rows with no logged-in time are not written.
  */
 public final class AgentAggregator
-        extends KeyedProcessFunction<String, AgentSegment, AgentIntervalRow> {
+        extends KeyedProcessFunction<Object, AgentSegment, AgentIntervalRow> {
 
     private static final long serialVersionUID = 1L;
 
     private final long allowedLatenessMs;
+    private final boolean hashedKeys;
+    private transient SortKeys.Ids ids;
     private transient ValueState<AgentSums> sums;
     private transient ValueState<String> team;
 
     public AgentAggregator(long allowedLatenessMs) {
+        this(allowedLatenessMs, false);
+    }
+
+    /** {@code hashedKeys}: keyed by the cell's day and hash ({@link SortKeys}, bounded runs). */
+    public AgentAggregator(long allowedLatenessMs, boolean hashedKeys) {
         this.allowedLatenessMs = allowedLatenessMs;
+        this.hashedKeys = hashedKeys;
     }
 
     @Override
     public void open(OpenContext ctx) {
+        if (hashedKeys) {
+            ids = new SortKeys.Ids(getRuntimeContext(), "agent-intervals");
+        }
         sums = getRuntimeContext().getState(new ValueStateDescriptor<>("sums", AgentSums.class));
         team = getRuntimeContext().getState(new ValueStateDescriptor<>("team", String.class));
     }
@@ -37,6 +48,9 @@ public final class AgentAggregator
     @Override
     public void processElement(AgentSegment seg, Context ctx, Collector<AgentIntervalRow> out)
             throws Exception {
+        if (hashedKeys) {
+            ids.check(seg.cellKey());
+        }
         AgentSums s = sums.value();
         if (s == null) {
             s = new AgentSums();
@@ -64,9 +78,8 @@ public final class AgentAggregator
         }
         long[] millis = s.asArray();
         if (millis[0] + millis[1] + millis[2] + millis[3] > 0) {
-            long start =
-                    Long.parseLong(
-                            ctx.getCurrentKey().substring(0, ctx.getCurrentKey().indexOf('|')));
+            String cell = hashedKeys ? ids.current() : (String) ctx.getCurrentKey();
+            long start = Long.parseLong(cell.substring(0, cell.indexOf('|')));
             out.collect(Kpis.agentRow(start, team.value(), millis));
         }
         sums.clear();

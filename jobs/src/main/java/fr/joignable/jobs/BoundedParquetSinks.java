@@ -19,12 +19,13 @@ import org.apache.flink.util.Collector;
  * ParquetSinks}, but each table's rows are first grouped by UTC day (batch mode sorts a keyed input
  * by key) so that its sink holds one open file at a time instead of one per day until the end of
  * input. The rows written are the same; only how they are spread over files changes (one file per
- * day and table).
+ * day and table). The interval tables of a run with hashed keys arrive grouped by day already
+ * ({@link DayCellKey}) and skip that sort.
  */
 final class BoundedParquetSinks {
     private BoundedParquetSinks() {}
 
-    static void contactRows(DataStream<ContactIntervalRow> rows, Path out) {
+    static void contactRows(DataStream<ContactIntervalRow> rows, Path out, boolean byDay) {
         ParquetTables.DayOf<ContactIntervalRow> day = r -> r.intervalStart().toEpochMilli();
         write(
                 rows,
@@ -35,10 +36,11 @@ final class BoundedParquetSinks {
                         ParquetTables.CONTACT_SCHEMA,
                         ParquetTables::contact,
                         day),
-                "contact-intervals-parquet");
+                "contact-intervals-parquet",
+                byDay);
     }
 
-    static void agentRows(DataStream<AgentIntervalRow> rows, Path out) {
+    static void agentRows(DataStream<AgentIntervalRow> rows, Path out, boolean byDay) {
         ParquetTables.DayOf<AgentIntervalRow> day = r -> r.intervalStart().toEpochMilli();
         write(
                 rows,
@@ -49,10 +51,11 @@ final class BoundedParquetSinks {
                         ParquetTables.AGENT_SCHEMA,
                         ParquetTables::agent,
                         day),
-                "agent-intervals-parquet");
+                "agent-intervals-parquet",
+                byDay);
     }
 
-    static void intentRows(DataStream<IntentRow> rows, Path out) {
+    static void intentRows(DataStream<IntentRow> rows, Path out, boolean byDay) {
         ParquetTables.DayOf<IntentRow> day = r -> r.intervalStart;
         write(
                 rows,
@@ -63,7 +66,8 @@ final class BoundedParquetSinks {
                         ParquetTables.INTENT_SCHEMA,
                         ParquetTables::intent,
                         day),
-                "intent-intervals-parquet");
+                "intent-intervals-parquet",
+                byDay);
     }
 
     static void handoffs(DataStream<HandoffRow> rows, Path out) {
@@ -73,11 +77,24 @@ final class BoundedParquetSinks {
                 day,
                 ParquetTables.daySink(
                         out, "handoffs", ParquetTables.HANDOFF_SCHEMA, ParquetTables::handoff, day),
-                "handoffs-parquet");
+                "handoffs-parquet",
+                false);
     }
 
+    /**
+     * {@code grouped}: the rows already leave each subtask grouped by day, each day from one
+     * subtask (keyed by {@link DayCellKey}): written as they come, without a sort by day.
+     */
     private static <T> void write(
-            DataStream<T> rows, ParquetTables.DayOf<T> dayOf, Sink<T> sink, String name) {
+            DataStream<T> rows,
+            ParquetTables.DayOf<T> dayOf,
+            Sink<T> sink,
+            String name,
+            boolean grouped) {
+        if (grouped) {
+            rows.sinkTo(sink).name(name).uid(name);
+            return;
+        }
         KeySelector<T, Long> byDay = r -> DayPartition.epochDayOf(dayOf.millis(r));
         rows.keyBy(byDay, Types.LONG)
                 .process(new PassOn<T>(), rows.getType())

@@ -5,6 +5,7 @@ import fr.joignable.domain.time.Intervals;
 import fr.joignable.jobs.model.ContactDelta;
 import fr.joignable.jobs.model.IntentRow;
 import java.util.Map;
+import java.util.Objects;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
@@ -21,19 +22,26 @@ import org.apache.flink.util.Collector;
  * and allowed lateness, or at the end of the input. State is then cleared.
  */
 public final class ContactAggregator
-        extends KeyedProcessFunction<String, ContactDelta, ContactIntervalRow> {
+        extends KeyedProcessFunction<Object, ContactDelta, ContactIntervalRow> {
 
     private static final long serialVersionUID = 1L;
 
     private final long finalityDelayMs;
     private final boolean upserts;
+    private final boolean hashedKeys;
     private transient ValueState<ContactDelta> sums;
     private transient ValueState<Boolean> dirty;
     private transient MapState<String, ContactDelta> byIntent;
 
     public ContactAggregator(long finalityDelayMs, boolean upserts) {
+        this(finalityDelayMs, upserts, false);
+    }
+
+    /** {@code hashedKeys}: keyed by the cell's day and hash ({@link SortKeys}, bounded runs). */
+    public ContactAggregator(long finalityDelayMs, boolean upserts, boolean hashedKeys) {
         this.finalityDelayMs = finalityDelayMs;
         this.upserts = upserts;
+        this.hashedKeys = hashedKeys;
     }
 
     @Override
@@ -59,6 +67,11 @@ public final class ContactAggregator
         if (s == null) {
             s = new ContactDelta(d.intervalStart, d.queue, d.channel, null);
             ctx.timerService().registerEventTimeTimer(finalAt(d.intervalStart));
+        } else if (hashedKeys
+                && (s.intervalStart != d.intervalStart
+                        || !Objects.equals(s.queue, d.queue)
+                        || !Objects.equals(s.channel, d.channel))) {
+            throw new SortKeys.Collision("contact-intervals");
         }
         s.add(d);
         sums.update(s);

@@ -129,7 +129,7 @@ public final class FileKpiRun {
                                                 (e, t) -> e.rejected() ? Long.MIN_VALUE : e.ts),
                                 "events-files")
                         .uid("events-files");
-        KpiJob.defineWorkflow(events, new FileSinks(out, csv), options);
+        KpiJob.defineWorkflow(events, new FileSinks(out, csv, options.filesHashedKeys), options);
         long start = System.nanoTime();
         JobExecutionResult result = env.execute("joignable kpi");
         return RunSummary.of(result, (System.nanoTime() - start) / 1_000_000);
@@ -157,10 +157,13 @@ public final class FileKpiRun {
         private static final long serialVersionUID = 1L;
         private final transient Path out;
         private final boolean csv;
+        private final boolean rowsByDay;
 
-        FileSinks(Path out, boolean csv) {
+        /** {@code rowsByDay}: the interval rows come grouped by day ({@link DayCellKey}). */
+        FileSinks(Path out, boolean csv, boolean rowsByDay) {
             this.out = out;
             this.csv = csv;
+            this.rowsByDay = rowsByDay;
         }
 
         @Override
@@ -170,7 +173,7 @@ public final class FileKpiRun {
 
         @Override
         public void contactRows(DataStream<ContactIntervalRow> rows) {
-            BoundedParquetSinks.contactRows(rows, out);
+            BoundedParquetSinks.contactRows(rows, out, rowsByDay);
             if (csv) {
                 rows.sinkTo(
                                 new WholeFileSink<>(
@@ -186,7 +189,7 @@ public final class FileKpiRun {
 
         @Override
         public void agentRows(DataStream<AgentIntervalRow> rows) {
-            BoundedParquetSinks.agentRows(rows, out);
+            BoundedParquetSinks.agentRows(rows, out, rowsByDay);
             if (csv) {
                 rows.sinkTo(
                                 new WholeFileSink<>(
@@ -202,7 +205,7 @@ public final class FileKpiRun {
 
         @Override
         public void intentRows(DataStream<IntentRow> rows) {
-            BoundedParquetSinks.intentRows(rows, out);
+            BoundedParquetSinks.intentRows(rows, out, rowsByDay);
         }
 
         @Override

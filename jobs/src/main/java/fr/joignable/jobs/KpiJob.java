@@ -103,9 +103,15 @@ public final class KpiJob {
 
         long contactFinality = options.contactHorizonMs + options.allowedLatenessMs;
         SingleOutputStreamOperator<ContactIntervalRow> contactRows =
-                contacts.union(duplicates)
-                        .keyBy(ContactDelta::cellKey)
-                        .process(new ContactAggregator(contactFinality, sinks.wantsUpserts()))
+                SortKeys.byCell(
+                                contacts.union(duplicates),
+                                d -> d.intervalStart,
+                                ContactDelta::cellKey,
+                                hashed,
+                                mask)
+                        .process(
+                                new ContactAggregator(
+                                        contactFinality, sinks.wantsUpserts(), hashed))
                         .name("contact-intervals")
                         .uid("contact-intervals");
 
@@ -117,8 +123,8 @@ public final class KpiJob {
                         .name("agent-states")
                         .uid("agent-states");
         DataStream<AgentIntervalRow> agentRows =
-                segments.keyBy(AgentSegment::cellKey)
-                        .process(new AgentAggregator(options.allowedLatenessMs))
+                SortKeys.byCell(segments, g -> g.intervalStart, AgentSegment::cellKey, hashed, mask)
+                        .process(new AgentAggregator(options.allowedLatenessMs, hashed))
                         .name("agent-intervals")
                         .uid("agent-intervals");
 

@@ -1,5 +1,6 @@
 package fr.joignable.jobs;
 
+import fr.joignable.domain.table.DayPartition;
 import java.io.IOException;
 import org.apache.flink.api.common.functions.RuntimeContext;
 import org.apache.flink.api.common.state.ValueState;
@@ -35,6 +36,32 @@ final class SortKeys {
             return stream.keyBy(e -> hash(id.getKey(e)) & mask, longs());
         }
         return stream.keyBy(id::getKey, strings());
+    }
+
+    /**
+     * An interval cell's key: its text, or in a bounded run its day and hash ({@link DayCellKey}),
+     * which also groups the aggregates' rows by day.
+     */
+    static <T> KeyedStream<T, Object> byCell(
+            DataStream<T> stream,
+            KeySelector<T, Long> intervalStart,
+            KeySelector<T, String> cell,
+            boolean hashed,
+            long mask) {
+        if (hashed) {
+            return stream.keyBy(
+                    e ->
+                            new DayCellKey(
+                                    DayPartition.epochDayOf(intervalStart.getKey(e)),
+                                    hash(cell.getKey(e)) & mask),
+                    dayCells());
+        }
+        return stream.keyBy(cell::getKey, strings());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static TypeInformation<Object> dayCells() {
+        return (TypeInformation<Object>) (TypeInformation<?>) DayCellKey.Type.INSTANCE;
     }
 
     @SuppressWarnings("unchecked")

@@ -174,9 +174,9 @@ class StateCleanupTest {
     @Test
     void contactAggregatesUpsertThenFinalizeAndClear() throws Exception {
         ContactAggregator f = new ContactAggregator(HORIZON, true);
-        KeyedOneInputStreamOperatorTestHarness<String, ContactDelta, ContactIntervalRow> h =
+        KeyedOneInputStreamOperatorTestHarness<Object, ContactDelta, ContactIntervalRow> h =
                 ProcessFunctionTestHarnesses.forKeyedProcessFunction(
-                        f, ContactDelta::cellKey, Types.STRING);
+                        f, ContactDelta::cellKey, ID_KEY);
         ContactDelta d = new ContactDelta(T0, "LOYERS", "PHONE", "CHARGES");
         d.offered = 1;
         h.processElement(d, T0 + 1000);
@@ -243,9 +243,9 @@ class StateCleanupTest {
     @Test
     void agentAggregatesFinalizeAtTheIntervalEnd() throws Exception {
         AgentAggregator f = new AgentAggregator(0);
-        KeyedOneInputStreamOperatorTestHarness<String, AgentSegment, AgentIntervalRow> h =
+        KeyedOneInputStreamOperatorTestHarness<Object, AgentSegment, AgentIntervalRow> h =
                 ProcessFunctionTestHarnesses.forKeyedProcessFunction(
-                        f, AgentSegment::cellKey, Types.STRING);
+                        f, AgentSegment::cellKey, ID_KEY);
         h.processElement(new AgentSegment(T0, "A", "BUSY", 300_000), T0 + 1);
         h.processElement(new AgentSegment(T0, "A", "READY", 100_000), T0 + 2);
         h.processWatermark(T0 + 900_000);
