@@ -23,7 +23,7 @@ import org.apache.flink.util.Collector;
  * watermark is a window past its offer; its successor's decision is then frozen.
  */
 public final class DuplicateFunction
-        extends KeyedProcessFunction<String, DuplicateCandidate, ContactDelta> {
+        extends KeyedProcessFunction<Object, DuplicateCandidate, ContactDelta> {
 
     private static final long serialVersionUID = 1L;
     private static final Comparator<DuplicateState> ORDER =
@@ -31,14 +31,25 @@ public final class DuplicateFunction
                     .thenComparing(d -> d.contactId);
 
     private final long windowMs;
+    private final boolean hashedKeys;
+    private transient SortKeys.Ids ids;
     private transient MapState<String, DuplicateState> contacts;
 
     public DuplicateFunction(long windowMs) {
+        this(windowMs, false);
+    }
+
+    /** {@code hashedKeys}: keyed by a hash of (tenant, intent) ({@link SortKeys}, bounded runs). */
+    public DuplicateFunction(long windowMs, boolean hashedKeys) {
         this.windowMs = windowMs;
+        this.hashedKeys = hashedKeys;
     }
 
     @Override
     public void open(OpenContext ctx) {
+        if (hashedKeys) {
+            ids = new SortKeys.Ids(getRuntimeContext(), "duplicates");
+        }
         contacts =
                 getRuntimeContext()
                         .getMapState(
@@ -49,6 +60,9 @@ public final class DuplicateFunction
     @Override
     public void processElement(DuplicateCandidate e, Context ctx, Collector<ContactDelta> out)
             throws Exception {
+        if (hashedKeys) {
+            ids.check(e.dupKey);
+        }
         DuplicateState s = contacts.get(e.contactId);
         if (s == null) {
             s = new DuplicateState();

@@ -17,7 +17,7 @@ import org.apache.flink.util.Collector;
  * creation is dropped after the horizon.
  */
 public final class HandoffFunction
-        extends KeyedCoProcessFunction<String, HandoffInfo, JobEvent, HandoffRow> {
+        extends KeyedCoProcessFunction<Object, HandoffInfo, JobEvent, HandoffRow> {
 
     private static final long serialVersionUID = 1L;
 
@@ -31,15 +31,26 @@ public final class HandoffFunction
                             h -> h.residenceId, Comparator.nullsFirst(Comparator.naturalOrder()));
 
     private final long horizonMs;
+    private final boolean hashedKeys;
+    private transient SortKeys.Ids ids;
     private transient ValueState<HandoffInfo> info;
     private transient ValueState<Long> closedAt;
 
     public HandoffFunction(long horizonMs) {
+        this(horizonMs, false);
+    }
+
+    /** {@code hashedKeys}: keyed by a hash of the handoffId ({@link SortKeys}, bounded runs). */
+    public HandoffFunction(long horizonMs, boolean hashedKeys) {
         this.horizonMs = horizonMs;
+        this.hashedKeys = hashedKeys;
     }
 
     @Override
     public void open(OpenContext ctx) {
+        if (hashedKeys) {
+            ids = new SortKeys.Ids(getRuntimeContext(), "handoffs");
+        }
         info = getRuntimeContext().getState(new ValueStateDescriptor<>("info", HandoffInfo.class));
         closedAt = getRuntimeContext().getState(new ValueStateDescriptor<>("closed", Long.class));
     }
@@ -51,6 +62,9 @@ public final class HandoffFunction
     @Override
     public void processElement1(HandoffInfo h, Context ctx, Collector<HandoffRow> out)
             throws Exception {
+        if (hashedKeys) {
+            ids.check(h.handoffId);
+        }
         HandoffInfo known = info.value();
         if (known == null || EARLIER.compare(h, known) < 0) {
             info.update(h);
@@ -62,6 +76,9 @@ public final class HandoffFunction
     @Override
     public void processElement2(JobEvent closed, Context ctx, Collector<HandoffRow> out)
             throws Exception {
+        if (hashedKeys) {
+            ids.check(closed.handoffId);
+        }
         Long known = closedAt.value();
         if (known == null || closed.ts < known) {
             closedAt.update(closed.ts);

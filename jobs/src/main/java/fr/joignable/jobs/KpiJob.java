@@ -95,9 +95,14 @@ public final class KpiJob {
                         .uid("contacts");
 
         DataStream<ContactDelta> duplicates =
-                contacts.getSideOutput(Tags.DUP_ENTRIES)
-                        .keyBy((DuplicateCandidate d) -> d.dupKey)
-                        .process(new DuplicateFunction(options.thresholds.duplicateWindowMillis()))
+                SortKeys.byId(
+                                contacts.getSideOutput(Tags.DUP_ENTRIES),
+                                (DuplicateCandidate d) -> d.dupKey,
+                                hashed,
+                                mask)
+                        .process(
+                                new DuplicateFunction(
+                                        options.thresholds.duplicateWindowMillis(), hashed))
                         .name("duplicates")
                         .uid("duplicates");
 
@@ -129,10 +134,9 @@ public final class KpiJob {
                         .uid("agent-intervals");
 
         DataStream<HandoffRow> handoffs =
-                contacts.getSideOutput(Tags.HANDOFFS)
-                        .keyBy(h -> h.handoffId)
-                        .connect(closings.keyBy(e -> e.handoffId))
-                        .process(new HandoffFunction(options.contactHorizonMs))
+                SortKeys.byId(contacts.getSideOutput(Tags.HANDOFFS), h -> h.handoffId, hashed, mask)
+                        .connect(SortKeys.byId(closings, e -> e.handoffId, hashed, mask))
+                        .process(new HandoffFunction(options.contactHorizonMs, hashed))
                         .name("handoffs")
                         .uid("handoffs");
 

@@ -143,9 +143,8 @@ class StateCleanupTest {
     @Test
     void duplicatesAreDecidedAndForgotten() throws Exception {
         DuplicateFunction f = new DuplicateFunction(Duration.ofDays(7).toMillis());
-        KeyedOneInputStreamOperatorTestHarness<String, DuplicateCandidate, ContactDelta> h =
-                ProcessFunctionTestHarnesses.forKeyedProcessFunction(
-                        f, d -> d.dupKey, Types.STRING);
+        KeyedOneInputStreamOperatorTestHarness<Object, DuplicateCandidate, ContactDelta> h =
+                ProcessFunctionTestHarnesses.forKeyedProcessFunction(f, d -> d.dupKey, ID_KEY);
         h.processElement(dup("c1", T0, true), T0);
         h.processElement(dup("c2", T0 + DAY, false), T0 + DAY);
         h.processWatermark(T0 + DAY + 1);
@@ -259,9 +258,9 @@ class StateCleanupTest {
     @Test
     void handoffsJoinTheirClosingAndClear() throws Exception {
         HandoffFunction f = new HandoffFunction(HORIZON);
-        KeyedTwoInputStreamOperatorTestHarness<String, HandoffInfo, JobEvent, HandoffRow> h =
+        KeyedTwoInputStreamOperatorTestHarness<Object, HandoffInfo, JobEvent, HandoffRow> h =
                 ProcessFunctionTestHarnesses.forKeyedCoProcessFunction(
-                        f, i -> i.handoffId, e -> e.handoffId, Types.STRING);
+                        f, i -> i.handoffId, e -> e.handoffId, ID_KEY);
         HandoffInfo info = new HandoffInfo();
         info.handoffId = "h1";
         info.contactId = "c1";
