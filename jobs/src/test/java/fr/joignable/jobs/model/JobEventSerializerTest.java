@@ -22,6 +22,7 @@ import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.java.typeutils.PojoTypeInfo;
 import org.apache.flink.core.memory.DataInputDeserializer;
 import org.apache.flink.core.memory.DataOutputSerializer;
+import org.apache.flink.types.StringValue;
 import org.junit.jupiter.api.Test;
 
 /** {@link JobEventSerializer}: exact round trips of every kind of event, and its stable format. */
@@ -85,6 +86,65 @@ class JobEventSerializerTest {
             JobEventSerializer.INSTANCE.copy(in, copied);
             assertThat(copied.getCopyOfBuffer()).isEqualTo(bytes);
             assertThat(in.available()).isZero();
+        }
+    }
+
+    /**
+     * The format written field by field with Flink's own primitives (the serializer's first form).
+     */
+    static byte[] fieldByField(JobEvent e) throws IOException {
+        DataOutputSerializer out = new DataOutputSerializer(64);
+        for (Enum<?> v : new Enum<?>[] {e.type, e.channel, e.target, e.state, e.divertReason}) {
+            out.writeByte(v == null ? 0 : v.ordinal() + 1);
+        }
+        out.writeLong(e.ts);
+        out.writeLong(e.line);
+        for (String v :
+                new String[] {
+                    e.eventId,
+                    e.contactId,
+                    e.agentId,
+                    e.queue,
+                    e.intent,
+                    e.tenantId,
+                    e.residenceId,
+                    e.handoffId,
+                    e.team,
+                    e.source,
+                    e.reason
+                }) {
+            StringValue.writeString(v, out);
+        }
+        if (e.raw == null) {
+            out.writeInt(0);
+        } else {
+            out.writeInt(e.raw.length + 1);
+            out.write(e.raw);
+        }
+        return out.getCopyOfBuffer();
+    }
+
+    @Test
+    void theBytesAreThoseOfFlinksStringAndNumberEncodings() throws IOException {
+        List<JobEvent> events = new ArrayList<>(sample());
+        // non-ASCII text (2- and 3-byte varints), a surrogate pair, a 200-char id (2-byte length)
+        JobEvent odd = JobEventSerializer.INSTANCE.copy(events.get(0));
+        odd.queue = "RÉCLAMATIONS";
+        odd.intent = "\u20ac\uffff\u0080\u007f";
+        odd.team = "équipe \ud83d\ude00";
+        odd.eventId = "E".repeat(200);
+        odd.ts = -1L;
+        odd.line = Long.MIN_VALUE;
+        odd.raw = new byte[300];
+        events.add(odd);
+        for (JobEvent e : events) {
+            DataOutputSerializer out = new DataOutputSerializer(64);
+            JobEventSerializer.INSTANCE.serialize(e, out);
+            assertThat(out.getCopyOfBuffer()).isEqualTo(fieldByField(e));
+            JobEvent back =
+                    JobEventSerializer.INSTANCE.deserialize(
+                            new DataInputDeserializer(out.getCopyOfBuffer()));
+            assertThat(back).usingRecursiveComparison().isEqualTo(e);
         }
     }
 
