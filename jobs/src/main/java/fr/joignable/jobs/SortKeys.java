@@ -16,8 +16,9 @@ import org.apache.flink.util.SerializedThrowable;
  * The keys of the keyed stages. Live, a stage is keyed by its id as a string, as it always was (the
  * state of a savepoint is keyed so). A bounded run keys by a 64-bit hash of the id instead: batch
  * mode sorts every keyed input by key and time, and a string key has no normalized key, so each
- * comparison of that sort walked the serialized ids byte by byte (a quarter of a year's CPU, {@code
- * docs/kpi-job.md}); a {@code long} sorts on its 8 bytes and the time alone.
+ * comparison of that sort walked the serialized ids byte by byte (a quarter of a year's samples,
+ * {@code docs/kpi-job.md}); a {@code long} is a normalized key of 8 bytes, compared in one call
+ * (only records of one key still compare their times through the records).
  *
  * <p>Two ids with the same hash would share a key, and with it the functions' state: so every
  * hashed stage checks that a key holds one id ({@link Ids}, or the id already in its state) and
