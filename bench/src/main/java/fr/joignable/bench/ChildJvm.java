@@ -28,12 +28,28 @@ final class ChildJvm {
     }
 
     private static List<String> command(Class<?> main, List<String> args) {
+        return command(main, null, args);
+    }
+
+    /**
+     * @param jvmFlags heap, GC and JIT flags that replace the harness's own ({@code -Xmx…}, {@code
+     *     -XX:…}), or null to keep them
+     */
+    private static List<String> command(Class<?> main, List<String> jvmFlags, List<String> args) {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         for (String a : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-            if (!a.startsWith("-agentlib") && !a.startsWith("-javaagent")) {
+            boolean replaced =
+                    jvmFlags != null
+                            && (a.startsWith("-Xm")
+                                    || a.startsWith("-Xss")
+                                    || a.startsWith("-XX:"));
+            if (!replaced && !a.startsWith("-agentlib") && !a.startsWith("-javaagent")) {
                 cmd.add(a);
             }
+        }
+        if (jvmFlags != null) {
+            cmd.addAll(jvmFlags);
         }
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
@@ -44,7 +60,15 @@ final class ChildJvm {
 
     static Map<String, String> run(Class<?> main, List<String> args, long timeoutSeconds)
             throws IOException, InterruptedException {
-        ProcessBuilder pb = new ProcessBuilder(command(main, args)).redirectErrorStream(true);
+        return run(main, null, args, timeoutSeconds);
+    }
+
+    /** As {@link #run(Class, List, long)}, with {@code jvmFlags} instead of the harness's own. */
+    static Map<String, String> run(
+            Class<?> main, List<String> jvmFlags, List<String> args, long timeoutSeconds)
+            throws IOException, InterruptedException {
+        ProcessBuilder pb =
+                new ProcessBuilder(command(main, jvmFlags, args)).redirectErrorStream(true);
         // as ./joignable does for kpi and stream (the children are those jobs): fewer malloc
         // arenas for Flink's off-heap memory
         pb.environment().putIfAbsent("MALLOC_ARENA_MAX", "2");

@@ -10,7 +10,8 @@ import java.util.Map;
  * of simulator output, against a pass-through Flink job over the same file in the same run (same
  * reader and event decoding, same parallelism, discarding sink); then the same KPI run over one
  * month (and optionally several years) to check that the throughput stays flat. Each run is a fresh
- * JVM ({@link KpiJobChild}), so its peak heap and resident set are its own; times are taken inside
+ * JVM ({@link KpiJobChild}) with the JVM flags {@code ./joignable kpi} would give it ({@link
+ * KpiRunJvm}), so its peak heap and resident set are its own and a user's; times are taken inside
  * the child, from before the Flink environment is created to the end of the job.
  */
 public final class KpiRun {
@@ -32,6 +33,7 @@ public final class KpiRun {
         Map<String, String> pass =
                 ChildJvm.run(
                         KpiJobChild.class,
+                        KpiRunJvm.flags(main.file()),
                         List.of("file-pass", main.file().toString(), Long.toString(main.lines())),
                         1800);
         Path jobOut = work.resolve("kpi-out-main");
@@ -128,6 +130,7 @@ public final class KpiRun {
             Map<String, String> tinyPass =
                     ChildJvm.run(
                             KpiJobChild.class,
+                            KpiRunJvm.flags(tiny.file()),
                             List.of(
                                     "file-pass",
                                     tiny.file().toString(),
@@ -264,6 +267,7 @@ public final class KpiRun {
         Map<String, String> r =
                 ChildJvm.run(
                         KpiJobChild.class,
+                        KpiRunJvm.flags(events.file()),
                         List.of("file-kpi", events.file().toString(), out.toString()),
                         3600);
         return r;

@@ -24,10 +24,8 @@ import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.CoreOptions;
 import org.apache.flink.configuration.ExecutionOptions;
-import org.apache.flink.configuration.MemorySize;
 import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.configuration.RestartStrategyOptions;
-import org.apache.flink.configuration.TaskManagerOptions;
 import org.apache.flink.connector.file.src.FileSource;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -103,13 +101,8 @@ public final class FileKpiRun {
         flink.set(ExecutionOptions.RUNTIME_MODE, RuntimeExecutionMode.BATCH);
         flink.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
         flink.set(CoreOptions.DEFAULT_PARALLELISM, options.parallelism);
-        if (!conf.contains(TaskManagerOptions.MANAGED_MEMORY_SIZE)) {
-            // batch mode sorts every keyed input in managed memory: the local default is tiny
-            // and makes a year of events spill to disk; a small input needs little of it
-            flink.set(
-                    TaskManagerOptions.MANAGED_MEMORY_SIZE,
-                    MemorySize.ofMebiBytes(inputBytes < SMALL_INPUT_BYTES ? 64 : 512));
-        }
+        // managed memory for batch mode's sorts, network and shuffle buffers, by input size
+        LocalRunMemory.size(conf, flink, inputBytes < SMALL_INPUT_BYTES);
         // operators chained in one task hand their records over without a defensive copy: no
         // function of the graph keeps or changes a record it has passed on (docs/kpi-job.md)
         flink.set(PipelineOptions.OBJECT_REUSE, true);
