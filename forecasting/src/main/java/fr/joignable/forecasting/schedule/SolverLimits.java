@@ -35,7 +35,7 @@ final class SolverLimits {
     static final double CP_SAT_DETERMINISTIC_PER_SECOND = 1.0;
 
     static final double SAFETY_FACTOR = 4;
-    static final double SAFETY_SECONDS = 120;
+    static final double SAFETY_SECONDS = 300;
 
     private SolverLimits() {}
 
