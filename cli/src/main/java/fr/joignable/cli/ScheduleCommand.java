@@ -68,14 +68,20 @@ public final class ScheduleCommand implements Callable<Integer> {
             paramLabel = "DURATION",
             defaultValue = ScheduleRun.DEFAULT_TIME_LIMIT,
             converter = DurationConverter.class,
-            description = "Solver time for the whole horizon (default ${DEFAULT-VALUE}).")
+            description =
+                    "Solver budget for the whole horizon (default ${DEFAULT-VALUE}), an equal share"
+                            + " a week turned into work limits (SCIP nodes, CP-SAT deterministic"
+                            + " time) so that the schedule does not depend on the machine's load;"
+                            + " wall time may differ, docs/scheduling.md.")
     java.time.Duration timeLimit;
 
     @Option(
             names = "--workers",
             paramLabel = "N",
             defaultValue = ScheduleRun.DEFAULT_WORKERS,
-            description = "Solver threads (default ${DEFAULT-VALUE}).")
+            description =
+                    "CP-SAT threads (default ${DEFAULT-VALUE}), in its deterministic interleaved"
+                            + " search; SCIP uses one.")
     int workers;
 
     /** The solver of the weekly model. */

@@ -179,8 +179,14 @@ final class BreakPlacement {
             solver.setHint(
                     hintVars.toArray(new MPVariable[0]),
                     hintValues.stream().mapToDouble(Double::doubleValue).toArray());
-            solver.setTimeLimit((long) (Math.max(0.2, seconds) * 1000));
+            // a node count, not the clock, decides where it stops (SolverLimits)
+            solver.setTimeLimit((long) (SolverLimits.safetyCapSeconds(seconds) * 1000));
+            solver.setSolverSpecificParametersAsString(
+                    SolverLimits.scip(SolverLimits.BREAK_NODES, true));
             MPSolver.ResultStatus status = solver.solve();
+            if (Boolean.getBoolean("joignable.schedule.log")) {
+                System.err.printf("  breaks: %s, %d nodes%n", status, solver.nodes());
+            }
             if (status != MPSolver.ResultStatus.OPTIMAL
                     && status != MPSolver.ResultStatus.FEASIBLE) {
                 return out;

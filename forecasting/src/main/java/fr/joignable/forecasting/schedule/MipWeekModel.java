@@ -15,8 +15,8 @@ import java.util.function.Consumer;
  * the LP counts rounded down (still feasible: every constraint but coverage has non-negative
  * coefficients and a zero lower bound, and coverage is soft), then greedily completed by the shift
  * that lowers the cost most while one does; (3) SCIP from that solution as a hint, within the time
- * left. The best of (2) and (3) is kept, with the better of the two bounds — so there is always a
- * schedule, and its gap is known.
+ * given (a node count, {@link SolverLimits}). The best of (2) and (3) is kept, with the better of
+ * the two bounds — so there is always a schedule, and its gap is known.
  */
 final class MipWeekModel {
 
@@ -164,7 +164,12 @@ final class MipWeekModel {
         // The LP is the bound and the start of everything after it: on a loaded machine it once
         // ran out of a 7.8 s share (bound 0, rounding from nothing, a 27 % gap reported), so it
         // gets at least LP_SECONDS even when that overruns the week's share.
-        lp.solver().setTimeLimit((long) (Math.max(LP_SECONDS, seconds) * 1000));
+        // GLOP is deterministic: this limit is only a safety net (it never bound on the demo)
+        lp.solver()
+                .setTimeLimit(
+                        (long)
+                                (Math.max(LP_SECONDS, SolverLimits.safetyCapSeconds(seconds))
+                                        * 1000));
         MPSolver.ResultStatus lpStatus = lp.solver().solve();
         double lpBound = 0;
         int[][][] counts = new int[ng][days][np];
@@ -200,9 +205,9 @@ final class MipWeekModel {
                         greedy.paid() / 60.0,
                         paidFloor > 0 ? String.format(", floor %.1f h", paidFloor / 60.0) : "",
                         (System.nanoTime() - t0) / 1e9));
-        // (3) SCIP from the greedy solution
-        double left = seconds - (System.nanoTime() - t0) / 1e9;
-        if (left < 1) {
+        // (3) SCIP from the greedy solution, on a node budget: the time the LP took must not
+        // decide how far SCIP searches, or the schedule depends on the machine's load
+        if (seconds < 1) {
             return new WeekModel.Solution(
                     greedy.counts(), greedyCost, lpBound, "HEURISTIC", elapsed(t0));
         }
@@ -223,12 +228,21 @@ final class MipWeekModel {
                 .setHint(
                         hintVars.toArray(new MPVariable[0]),
                         hintValues.stream().mapToDouble(Double::doubleValue).toArray());
-        mip.solver().setTimeLimit((long) (left * 1000));
+        if (Boolean.getBoolean("joignable.schedule.scipLog")) {
+            mip.solver().enableOutput();
+        }
+        mip.solver().setTimeLimit((long) (SolverLimits.safetyCapSeconds(seconds) * 1000));
+        long nodes = SolverLimits.scipNodes(seconds);
+        mip.solver().setSolverSpecificParametersAsString(SolverLimits.scip(nodes, false));
         MPSolverParameters params = new MPSolverParameters();
         params.setDoubleParam(MPSolverParameters.DoubleParam.RELATIVE_MIP_GAP, 0.005);
         MPSolver.ResultStatus status = mip.solver().solve(params);
         boolean solved =
                 status == MPSolver.ResultStatus.OPTIMAL || status == MPSolver.ResultStatus.FEASIBLE;
+        progress.accept(
+                String.format(
+                        "  SCIP: %d nodes of %d, %.1f s",
+                        mip.solver().nodes(), nodes, (System.nanoTime() - t0) / 1e9));
         double mipBound = solved ? mip.objective().bestBound() : 0;
         double bound = Math.max(lpBound, Double.isFinite(mipBound) ? mipBound : 0);
         if (solved && mip.objective().value() < greedyCost - 1e-6) {

@@ -145,8 +145,7 @@ final class Rostering {
         }
         model.maximize(objective.build());
         CpSolver solver = new CpSolver();
-        solver.getParameters().setMaxTimeInSeconds(Math.max(0.5, seconds));
-        solver.getParameters().setNumWorkers(2);
+        SolverLimits.cpSat(solver.getParameters(), seconds, 1);
         CpSolverStatus status = solver.solve(model);
         if (status != CpSolverStatus.OPTIMAL && status != CpSolverStatus.FEASIBLE) {
             return min > 0 ? null : greedyOut;

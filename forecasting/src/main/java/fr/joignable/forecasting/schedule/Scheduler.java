@@ -329,7 +329,6 @@ public final class Scheduler {
         List<String> statuses = new ArrayList<>();
         double seconds = 0;
         int dropped = 0;
-        long started = System.nanoTime();
         for (int w = 0; w < weeks; w++) {
             LocalDate weekStart = monday.plusWeeks(w);
             boolean[] open = new boolean[7];
@@ -423,8 +422,9 @@ public final class Scheduler {
                                     ? 0
                                     : weeklyPaidFloor.getOrDefault(weekStart, 0));
             int floor = (int) Math.min(capacity, wanted);
-            double remaining = options.timeLimitSeconds() - (System.nanoTime() - started) / 1e9;
-            double budget = Math.max(1, remaining / (weeks - w));
+            // an equal share per week, not what the clock left: a budget that depends on how
+            // long earlier weeks took would make the schedule depend on the machine's load
+            double budget = Math.max(1, options.timeLimitSeconds() / weeks);
             progress.accept(
                     String.format(
                             "week of %s: %d agents in %d groups × %d open days × %d patterns, %d intervals to cover, %.0f s allowed",

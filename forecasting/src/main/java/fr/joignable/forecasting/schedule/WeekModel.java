@@ -188,8 +188,7 @@ final class WeekModel {
         model.minimize(scaled.build());
 
         CpSolver solver = new CpSolver();
-        solver.getParameters().setMaxTimeInSeconds(Math.max(1, seconds));
-        solver.getParameters().setNumWorkers(Math.max(1, workers));
+        SolverLimits.cpSat(solver.getParameters(), Math.max(1, seconds), workers);
         solver.getParameters().setRelativeGapLimit(0.005);
         // presolve probing took most of the time on this model for no reduction (measured)
         solver.getParameters().setCpModelProbingLevel(0);
