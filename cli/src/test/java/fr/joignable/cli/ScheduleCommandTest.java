@@ -92,6 +92,9 @@ class ScheduleCommandTest {
         assertThat(run.status()).as(run.err()).isEqualTo(0);
         assertThat(run.out()).contains("verify: round 0 (as solved)");
         assertThat(run.out()).contains("verify: round 1");
+        // the round kept is judged again on seeds that chose nothing (at least 10)
+        assertThat(run.out()).containsPattern("verify: round [01] kept; on 10 confirmation seeds");
+        assertThat(run.out()).contains("judged on 10 confirmation seeds that chose nothing");
         assertThat(run.out()).contains("LOYERS PHONE: service level");
         assertThat(run.out()).contains("Criterion").contains("not met");
         assertThat(run.out()).contains("LOYERS PHONE Mon 09:00");
