@@ -1,8 +1,8 @@
 package fr.joignable.jobs;
 
+import fr.joignable.jobs.model.AtomicTypeInfo;
 import java.io.IOException;
 import org.apache.flink.api.common.serialization.SerializerConfig;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
@@ -53,63 +53,17 @@ public final class DayCellKey {
     }
 
     /** Its type: a key of fixed length, served by {@link Serializer}. */
-    static final class Type extends TypeInformation<DayCellKey> {
+    static final class Type extends AtomicTypeInfo<DayCellKey> {
         private static final long serialVersionUID = 1L;
         static final Type INSTANCE = new Type();
 
-        @Override
-        public boolean isBasicType() {
-            return false;
-        }
-
-        @Override
-        public boolean isTupleType() {
-            return false;
-        }
-
-        @Override
-        public int getArity() {
-            return 1;
-        }
-
-        @Override
-        public int getTotalFields() {
-            return 1;
-        }
-
-        @Override
-        public Class<DayCellKey> getTypeClass() {
-            return DayCellKey.class;
-        }
-
-        @Override
-        public boolean isKeyType() {
-            return true;
+        private Type() {
+            super(DayCellKey.class, true);
         }
 
         @Override
         public TypeSerializer<DayCellKey> createSerializer(SerializerConfig config) {
             return Serializer.INSTANCE;
-        }
-
-        @Override
-        public String toString() {
-            return "DayCellKey";
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Type;
-        }
-
-        @Override
-        public int hashCode() {
-            return Type.class.hashCode();
-        }
-
-        @Override
-        public boolean canEqual(Object o) {
-            return o instanceof Type;
         }
     }
 

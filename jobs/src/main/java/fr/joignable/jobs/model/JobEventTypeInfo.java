@@ -13,7 +13,7 @@ import org.apache.flink.api.common.typeutils.TypeSerializer;
  * {@code @TypeInfo} annotation on {@link JobEvent}, also as a field of another POJO ({@link
  * LiveInput}).
  */
-public final class JobEventTypeInfo extends TypeInformation<JobEvent> {
+public final class JobEventTypeInfo extends AtomicTypeInfo<JobEvent> {
 
     private static final long serialVersionUID = 1L;
 
@@ -28,58 +28,12 @@ public final class JobEventTypeInfo extends TypeInformation<JobEvent> {
         }
     }
 
-    @Override
-    public boolean isBasicType() {
-        return false;
-    }
-
-    @Override
-    public boolean isTupleType() {
-        return false;
-    }
-
-    @Override
-    public int getArity() {
-        return 1;
-    }
-
-    @Override
-    public int getTotalFields() {
-        return 1;
-    }
-
-    @Override
-    public Class<JobEvent> getTypeClass() {
-        return JobEvent.class;
-    }
-
-    @Override
-    public boolean isKeyType() {
-        return false;
+    private JobEventTypeInfo() {
+        super(JobEvent.class, false);
     }
 
     @Override
     public TypeSerializer<JobEvent> createSerializer(SerializerConfig config) {
         return JobEventSerializer.INSTANCE;
-    }
-
-    @Override
-    public String toString() {
-        return "JobEvent";
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof JobEventTypeInfo;
-    }
-
-    @Override
-    public int hashCode() {
-        return JobEventTypeInfo.class.hashCode();
-    }
-
-    @Override
-    public boolean canEqual(Object o) {
-        return o instanceof JobEventTypeInfo;
     }
 }
