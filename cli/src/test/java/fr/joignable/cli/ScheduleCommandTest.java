@@ -105,4 +105,31 @@ class ScheduleCommandTest {
         assertThat(Files.readAllLines(slots).get(1)).startsWith("LOYERS,PHONE,MONDAY,9,");
         assertThat(Files.readAllLines(slots).get(1)).endsWith(",0.8,false");
     }
+
+    /**
+     * What the demo runs ({@code DemoCommand.VERIFY_ROUNDS} = 0): the first solve is replayed and
+     * confirmed, never re-solved, so the schedule is the one {@code schedule} writes without {@code
+     * --verify}, byte for byte.
+     */
+    @Test
+    void verifyWithoutRoundsReportsTheFirstSolveUnchanged() throws IOException {
+        Run plain = schedule("--time-limit", "10s");
+        assertThat(plain.status()).as(plain.err()).isEqualTo(0);
+        byte[] first = Files.readAllBytes(dir.resolve("schedule.csv"));
+        Run run =
+                schedule(
+                        "--time-limit",
+                        "10s",
+                        "--verify",
+                        "--verify-rounds",
+                        "0",
+                        "--verify-seeds",
+                        "3");
+        assertThat(run.status()).as(run.err()).isEqualTo(0);
+        assertThat(run.out()).contains("verify: round 0 (as solved)");
+        assertThat(run.out()).doesNotContain("verify: round 1");
+        assertThat(run.out()).contains("verify: round 0 kept; on 10 confirmation seeds");
+        assertThat(run.out()).contains("round 0 kept, of 0");
+        assertThat(Files.readAllBytes(dir.resolve("schedule.csv"))).isEqualTo(first);
+    }
 }
