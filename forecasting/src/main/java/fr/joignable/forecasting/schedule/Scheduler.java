@@ -30,6 +30,20 @@ public final class Scheduler {
     /** Options of a run. */
     public record Options(double timeLimitSeconds, int workers, boolean mip) {}
 
+    /** One week's model, built before any week is solved. */
+    record WeekJob(
+            LocalDate weekStart,
+            boolean[] open,
+            int openDays,
+            List<WeekModel.Slot> slots,
+            List<Integer> slotIntervals,
+            int maxDays,
+            List<WeekModel.Group> groups,
+            List<List<Integer>> members,
+            int floor,
+            double budget,
+            String header) {}
+
     private Scheduler() {}
 
     /** Paid minutes of {@code shifts} by the Monday of their week. */
@@ -329,6 +343,10 @@ public final class Scheduler {
         List<String> statuses = new ArrayList<>();
         double seconds = 0;
         int dropped = 0;
+        // each week's model depends on the plan and the roster only (the rest carried over from
+        // the week before binds the rostering below, not the model), so the models are built
+        // first and solved side by side; their results are then used in week order
+        List<WeekJob> jobs = new ArrayList<>();
         for (int w = 0; w < weeks; w++) {
             LocalDate weekStart = monday.plusWeeks(w);
             boolean[] open = new boolean[7];
@@ -346,7 +364,7 @@ public final class Scheduler {
                 }
             }
             if (openDays == 0) {
-                java.util.Arrays.fill(lastEnd, Integer.MIN_VALUE / 2);
+                jobs.add(null);
                 continue;
             }
             List<WeekModel.Slot> slots = new ArrayList<>();
@@ -425,116 +443,157 @@ public final class Scheduler {
             // an equal share per week, not what the clock left: a budget that depends on how
             // long earlier weeks took would make the schedule depend on the machine's load
             double budget = Math.max(1, options.timeLimitSeconds() / weeks);
-            progress.accept(
-                    String.format(
-                            "week of %s: %d agents in %d groups × %d open days × %d patterns, %d intervals to cover, %.0f s allowed",
+            jobs.add(
+                    new WeekJob(
                             weekStart,
-                            eligible.length,
-                            groups.size(),
+                            open,
                             openDays,
-                            patterns.size(),
-                            slots.size(),
-                            budget));
-            WeekModel.Solution s =
-                    options.mip()
-                            ? mipModel.solve(
-                                    7, open, groups, maxDays, slots, floor, budget * 0.85, progress)
-                            : weekModel.solve(
-                                    7,
-                                    open,
-                                    groups,
-                                    maxDays,
-                                    slots,
-                                    floor,
-                                    budget * 0.85,
-                                    options.workers(),
-                                    progress);
-            if (s.counts() == null) {
-                throw new InputException(
-                        "no schedule satisfies the rules in the week of "
-                                + weekStart
-                                + " (solver: "
-                                + s.status()
-                                + "); check min_contract_share and the shift lengths against the"
-                                + " contracts, or allow more time");
-            }
-            progress.accept(
-                    String.format(
-                            "  %s in %.1f s: cost %.1f h, bound %.1f h",
-                            s.status(), s.seconds(), s.objective() / 60, s.bound() / 60));
-            objective += s.objective();
-            bound += s.bound();
-            seconds += s.seconds();
-            statuses.add(s.status());
-            int weekFirstShift = shifts.size();
-            int[] nextLastEnd = new int[agents.size()];
-            java.util.Arrays.fill(nextLastEnd, Integer.MIN_VALUE / 2);
-            for (int g = 0; g < groups.size(); g++) {
-                List<Integer> m = members.get(g);
-                int[] earliest = new int[m.size()];
-                for (int k = 0; k < m.size(); k++) {
-                    earliest[k] = lastEnd[m.get(k)] + rules.rest();
+                            slots,
+                            slotIntervals,
+                            maxDays,
+                            groups,
+                            members,
+                            floor,
+                            budget,
+                            String.format(
+                                    "week of %s: %d agents in %d groups × %d open days × %d patterns, %d intervals to cover, %.0f s allowed",
+                                    weekStart,
+                                    eligible.length,
+                                    groups.size(),
+                                    openDays,
+                                    patterns.size(),
+                                    slots.size(),
+                                    budget)));
+        }
+        WeekSolves solves =
+                new WeekSolves(
+                        SolverLimits.weekThreads(options.mip() ? 1 : options.workers()),
+                        jobs,
+                        (job, log) ->
+                                options.mip()
+                                        ? mipModel.solve(
+                                                7,
+                                                job.open(),
+                                                job.groups(),
+                                                job.maxDays(),
+                                                job.slots(),
+                                                job.floor(),
+                                                job.budget() * 0.85,
+                                                log)
+                                        : weekModel.solve(
+                                                7,
+                                                job.open(),
+                                                job.groups(),
+                                                job.maxDays(),
+                                                job.slots(),
+                                                job.floor(),
+                                                job.budget() * 0.85,
+                                                options.workers(),
+                                                log));
+        try {
+            for (int w = 0; w < weeks; w++) {
+                WeekJob job = jobs.get(w);
+                if (job == null) {
+                    java.util.Arrays.fill(lastEnd, Integer.MIN_VALUE / 2);
+                    continue;
                 }
-                WeekModel.Group group = groups.get(g);
-                int[][] given =
-                        Rostering.assign(
-                                patterns,
-                                s.counts()[g],
-                                m.size(),
-                                group.capMinutes(),
-                                group.minMinutes(),
-                                maxDays,
-                                rules.rest(),
-                                earliest,
-                                5);
-                if (given == null) {
+                LocalDate weekStart = job.weekStart();
+                List<WeekModel.Slot> slots = job.slots();
+                List<Integer> slotIntervals = job.slotIntervals();
+                int maxDays = job.maxDays();
+                List<WeekModel.Group> groups = job.groups();
+                List<List<Integer>> members = job.members();
+                progress.accept(job.header());
+                WeekModel.Solution s = solves.result(w, progress);
+                if (s.counts() == null) {
                     throw new InputException(
-                            "no assignment of the week of "
+                            "no schedule satisfies the rules in the week of "
                                     + weekStart
-                                    + "'s shifts to agents satisfies the rules");
+                                    + " (solver: "
+                                    + s.status()
+                                    + "); check min_contract_share and the shift lengths against the"
+                                    + " contracts, or allow more time");
                 }
-                int planned = 0;
-                int placed = 0;
-                for (int[] perPattern : s.counts()[g]) {
-                    for (int c : perPattern) {
-                        planned += c;
+                progress.accept(
+                        String.format(
+                                "  %s in %.1f s: cost %.1f h, bound %.1f h",
+                                s.status(), s.seconds(), s.objective() / 60, s.bound() / 60));
+                objective += s.objective();
+                bound += s.bound();
+                seconds += s.seconds();
+                statuses.add(s.status());
+                int weekFirstShift = shifts.size();
+                int[] nextLastEnd = new int[agents.size()];
+                java.util.Arrays.fill(nextLastEnd, Integer.MIN_VALUE / 2);
+                for (int g = 0; g < groups.size(); g++) {
+                    List<Integer> m = members.get(g);
+                    int[] earliest = new int[m.size()];
+                    for (int k = 0; k < m.size(); k++) {
+                        earliest[k] = lastEnd[m.get(k)] + rules.rest();
                     }
-                }
-                for (int k = 0; k < m.size(); k++) {
-                    for (int d = 0; d < 7; d++) {
-                        int p = given[k][d];
-                        if (p >= 0) {
-                            placed++;
-                            ShiftPattern pattern = patterns.get(p);
-                            shifts.add(
-                                    new Shift(
-                                            agents.get(m.get(k)).id(),
-                                            weekStart.plusDays(d),
-                                            pattern));
-                            nextLastEnd[m.get(k)] = pattern.end() + (d - 7) * 1440;
+                    WeekModel.Group group = groups.get(g);
+                    int[][] given =
+                            Rostering.assign(
+                                    patterns,
+                                    s.counts()[g],
+                                    m.size(),
+                                    group.capMinutes(),
+                                    group.minMinutes(),
+                                    maxDays,
+                                    rules.rest(),
+                                    earliest,
+                                    5);
+                    if (given == null) {
+                        throw new InputException(
+                                "no assignment of the week of "
+                                        + weekStart
+                                        + "'s shifts to agents satisfies the rules");
+                    }
+                    int planned = 0;
+                    int placed = 0;
+                    for (int[] perPattern : s.counts()[g]) {
+                        for (int c : perPattern) {
+                            planned += c;
                         }
                     }
+                    for (int k = 0; k < m.size(); k++) {
+                        for (int d = 0; d < 7; d++) {
+                            int p = given[k][d];
+                            if (p >= 0) {
+                                placed++;
+                                ShiftPattern pattern = patterns.get(p);
+                                shifts.add(
+                                        new Shift(
+                                                agents.get(m.get(k)).id(),
+                                                weekStart.plusDays(d),
+                                                pattern));
+                                nextLastEnd[m.get(k)] = pattern.end() + (d - 7) * 1440;
+                            }
+                        }
+                    }
+                    dropped += planned - placed;
                 }
-                dropped += planned - placed;
-            }
-            lastEnd = nextLastEnd;
-            double[] slotLoad = null;
-            if (load != null) {
-                slotLoad = new double[slots.size()];
-                for (int j = 0; j < slots.size(); j++) {
-                    slotLoad[j] = load[slotIntervals.get(j)];
+                lastEnd = nextLastEnd;
+                double[] slotLoad = null;
+                if (load != null) {
+                    slotLoad = new double[slots.size()];
+                    for (int j = 0; j < slots.size(); j++) {
+                        slotLoad[j] = load[slotIntervals.get(j)];
+                    }
                 }
+                placeBreaks(
+                        breaks,
+                        shifts,
+                        weekFirstShift,
+                        weekStart,
+                        slots,
+                        slotLoad,
+                        agentIndex,
+                        sets,
+                        progress);
             }
-            placeBreaks(
-                    breaks,
-                    shifts,
-                    weekFirstShift,
-                    weekStart,
-                    slots,
-                    slotLoad,
-                    agentIndex,
-                    sets,
-                    progress);
+        } finally {
+            solves.close();
         }
         // roster order, then date
         Map<String, Integer> order = new HashMap<>();

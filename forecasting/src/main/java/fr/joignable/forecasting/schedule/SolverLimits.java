@@ -37,6 +37,20 @@ final class SolverLimits {
     static final double SAFETY_FACTOR = 4;
     static final double SAFETY_SECONDS = 300;
 
+    /**
+     * Weeks solved at once: the cores (at most two: the machines this runs on have two, and the
+     * rostering that follows is sequential), divided by each solve's own workers; {@code
+     * joignable.schedule.weekThreads} overrides it (1: one week after the other).
+     */
+    static int weekThreads(int workersPerSolve) {
+        Integer forced = Integer.getInteger("joignable.schedule.weekThreads");
+        if (forced != null) {
+            return Math.max(1, forced);
+        }
+        int cores = Math.min(2, Runtime.getRuntime().availableProcessors());
+        return Math.max(1, cores / Math.max(1, workersPerSolve));
+    }
+
     private SolverLimits() {}
 
     static double safetyCapSeconds(double budgetSeconds) {
