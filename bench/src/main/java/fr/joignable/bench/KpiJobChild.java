@@ -163,11 +163,8 @@ public final class KpiJobChild {
         flink.set(PipelineOptions.OBJECT_REUSE, true); // as FileKpiRun sets it
         StreamExecutionEnvironment env =
                 StreamExecutionEnvironment.createLocalEnvironment(2, flink);
-        FileSource<JobEvent> source =
-                FileSource.forRecordStreamFormat(
-                                new JsonlEventFormat(),
-                                new org.apache.flink.core.fs.Path(input.toAbsolutePath().toUri()))
-                        .build();
+        // the same source as FileKpiRun's: an uncompressed file is read as parallel byte ranges
+        FileSource<JobEvent> source = JsonlEventFormat.source(List.of(input), true);
         env.fromSource(source, WatermarkStrategy.noWatermarks(), "events-files")
                 .sinkTo(new DiscardingSink<>());
         env.execute("bench pass-through");
