@@ -33,8 +33,9 @@ import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
  *
  * <ul>
  *   <li>{@code file-kpi INPUT OUT}: the KPI job's bounded run ({@link FileKpiRun}, batch mode);
- *   <li>{@code file-pass INPUT EVENTS}: the baseline, a pass-through job with the same source (the
- *       same JSON Lines reader and event decoding, same parallelism) into a discarding sink;
+ *   <li>{@code file-pass INPUT EVENTS [whole]}: the baseline, a pass-through job with the same
+ *       source (the same JSON Lines reader and event decoding, same parallelism) into a discarding
+ *       sink; {@code whole}: one reader per file (no byte ranges), to compare;
  *   <li>{@code kafka-kpi BOOTSTRAP OUT CHECKPOINT_MS GROUP}: the KPI job from Kafka ({@link
  *       KafkaKpiRun}, bounded at the offsets present at start: exactly-once Parquet and Kafka
  *       outputs committed on checkpoints);
@@ -69,7 +70,8 @@ public final class KpiJobChild {
                     events = s.read();
                 }
                 case "file-pass" -> {
-                    passThrough(Path.of(args[1]));
+                    // a fourth argument "whole": one reader per file, as before byte ranges
+                    passThrough(Path.of(args[1]), !(args.length > 3 && args[3].equals("whole")));
                     events = Long.parseLong(args[2]);
                 }
                 case "kafka-kpi" -> {
@@ -156,18 +158,15 @@ public final class KpiJobChild {
     }
 
     /** Source → discarding sink, parallelism 2 (the KPI job's default), batch mode. */
-    static void passThrough(Path input) throws Exception {
+    static void passThrough(Path input, boolean split) throws Exception {
         Configuration flink = new Configuration();
         flink.set(ExecutionOptions.RUNTIME_MODE, RuntimeExecutionMode.BATCH);
         flink.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
         flink.set(PipelineOptions.OBJECT_REUSE, true); // as FileKpiRun sets it
         StreamExecutionEnvironment env =
                 StreamExecutionEnvironment.createLocalEnvironment(2, flink);
-        FileSource<JobEvent> source =
-                FileSource.forRecordStreamFormat(
-                                new JsonlEventFormat(),
-                                new org.apache.flink.core.fs.Path(input.toAbsolutePath().toUri()))
-                        .build();
+        // the same source as FileKpiRun's: an uncompressed file is read as parallel byte ranges
+        FileSource<JobEvent> source = JsonlEventFormat.source(List.of(input), split);
         env.fromSource(source, WatermarkStrategy.noWatermarks(), "events-files")
                 .sinkTo(new DiscardingSink<>());
         env.execute("bench pass-through");

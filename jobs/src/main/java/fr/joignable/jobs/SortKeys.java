@@ -119,17 +119,22 @@ final class SortKeys {
 
     /** True when {@code e} or one of its causes is a {@link Collision}. */
     static boolean isCollision(Throwable e) {
+        return collision(e) != null;
+    }
+
+    /** The message of the {@link Collision} among {@code e} and its causes, or null. */
+    static String collision(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof Collision
                     || (t instanceof SerializedThrowable st
                             && Collision.class.getName().equals(st.getOriginalErrorClassName()))) {
-                return true;
+                return String.valueOf(t.getMessage());
             }
             if (t.getCause() == t) {
                 break;
             }
         }
-        return false;
+        return null;
     }
 
     /** The one id of the current hashed key, remembered from its first record. */

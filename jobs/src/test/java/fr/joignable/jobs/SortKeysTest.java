@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.joignable.domain.event.EventCodec;
 import fr.joignable.domain.event.InteractionEvent;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -56,6 +58,25 @@ class SortKeysTest {
                 .isFalse();
     }
 
+    interface Run {
+        RunSummary run() throws Exception;
+    }
+
+    /** Runs {@code run} with System.err captured into {@code lines} (and still printed). */
+    static RunSummary withStderr(Run run, List<String> lines) throws Exception {
+        PrintStream before = System.err;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            return run.run();
+        } finally {
+            System.setErr(before);
+            String text = captured.toString(StandardCharsets.UTF_8);
+            before.print(text);
+            lines.addAll(text.lines().toList());
+        }
+    }
+
     static List<String> withoutSource(Path file) throws java.io.IOException {
         return Files.readAllLines(file).stream()
                 .map(l -> l.replaceFirst("\"source\":\"[^\"]*\"", ""))
@@ -85,7 +106,22 @@ class SortKeysTest {
         fewBits.set(KpiJobOptions.FILES_KEY_HASH_MASK, 0xFL);
         for (Configuration conf : List.of(new Configuration(), colliding, fewBits)) {
             Path got = dir.resolve("hashed-" + conf.get(KpiJobOptions.FILES_KEY_HASH_MASK));
-            RunSummary b = FileKpiRun.run(List.of(input), got, true, conf);
+            List<String> notices = new ArrayList<>();
+            RunSummary b =
+                    withStderr(() -> FileKpiRun.run(List.of(input), got, true, conf), notices);
+            // a rerun with string keys is told in one line; a run without collision says nothing
+            List<String> told =
+                    notices.stream().filter(l -> l.startsWith("joignable kpi:")).toList();
+            if (conf == colliding || conf == fewBits) {
+                assertThat(told)
+                        .singleElement()
+                        .asString()
+                        .contains("have the same 64-bit key hash")
+                        .endsWith(
+                                "running again with string keys (same tables, about twice the time)");
+            } else {
+                assertThat(told).isEmpty();
+            }
             assertThat(b.read()).isEqualTo(a.read()).isPositive();
             assertThat(b.rejected()).isEqualTo(a.rejected());
             assertThat(b.orphans()).isEqualTo(a.orphans());
