@@ -39,13 +39,7 @@ class ScheduleWeeksInParallelTest {
 
     @BeforeAll
     static void inputs() throws IOException {
-        roster = dir.resolve("roster.csv");
-        StringBuilder r = new StringBuilder("agent_id,team,skills,fte\n");
-        String[] skills = {"LOYERS", "TECHNIQUE", "LOYERS;TECHNIQUE"};
-        for (int a = 0; a < 8; a++) {
-            r.append(String.format("A%02d,T0,%s,%s%n", a, skills[a % 3], a % 4 == 3 ? 0.8 : 1.0));
-        }
-        Files.writeString(roster, r.toString());
+        roster = ScheduleTestInputs.eightAgentRoster(dir);
         staffing = dir.resolve("staffing.csv");
         StringBuilder s =
                 new StringBuilder(
