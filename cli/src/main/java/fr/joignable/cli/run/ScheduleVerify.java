@@ -202,6 +202,9 @@ public final class ScheduleVerify {
                 o.passes() ? "met" : "not met",
                 100 * o.worstShare(),
                 100 * o.overallShare());
+        for (String line : closeToTheLine(o)) {
+            w.println("  " + line);
+        }
         if (o.closedPerSeed() > 0) {
             w.printf(
                     Locale.ROOT,
@@ -228,6 +231,38 @@ public final class ScheduleVerify {
                         s.targetPercent());
             }
         }
+    }
+
+    /**
+     * The queues that meet the criterion by at most one slot: with 50 slots a queue, one slot is 2
+     * points, and another set of seeds moves a queue that close by a slot or two (the demo's GL
+     * phone: 92 % on the confirmation seeds, 88–90 % on fresh ones). A planner should not read
+     * "met" there as a margin.
+     */
+    static List<String> closeToTheLine(ScheduleVerification.Outcome o) {
+        List<String> out = new ArrayList<>();
+        for (ReplaySummary.Line l : o.lines()) {
+            if (l.slots() == 0) {
+                continue;
+            }
+            int needed = (int) Math.ceil(ScheduleVerification.PASS_SHARE * l.slots() - 1e-9);
+            int spare = l.slotsMet() - needed;
+            if (spare >= 0 && spare <= 1) {
+                out.add(
+                        String.format(
+                                Locale.ROOT,
+                                "Close to the line: %s %s meets %d of %d slots, %d needed; one"
+                                        + " slot is %.0f points and other seeds can put it under"
+                                        + " (re-check with simulate --seeds 40).",
+                                l.queue(),
+                                l.channel(),
+                                l.slotsMet(),
+                                l.slots(),
+                                needed,
+                                100.0 / l.slots()));
+            }
+        }
+        return out;
     }
 
     static void write(Path file, ScheduleVerification.Outcome o) throws IOException {
