@@ -240,8 +240,13 @@ public final class ScheduleVerify {
      * "met" there as a margin.
      */
     static List<String> closeToTheLine(ScheduleVerification.Outcome o) {
+        return closeToTheLine(o.lines());
+    }
+
+    /** The same notice for any replay's per-queue lines ({@code simulate} prints it too). */
+    static List<String> closeToTheLine(List<ReplaySummary.Line> lines) {
         List<String> out = new ArrayList<>();
-        for (ReplaySummary.Line l : o.lines()) {
+        for (ReplaySummary.Line l : lines) {
             if (l.slots() == 0) {
                 continue;
             }

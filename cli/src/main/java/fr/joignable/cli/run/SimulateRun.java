@@ -115,6 +115,10 @@ public record SimulateRun(
             o.println("  " + ReplaySummary.format(l));
         }
         o.println("  " + ReplaySummary.format(ReplaySummary.criterion(lines)));
+        // the same warning as schedule --verify: "met" by one slot is not a margin
+        for (String line : ScheduleVerify.closeToTheLine(lines)) {
+            o.println("  " + line);
+        }
         o.flush();
     }
 }

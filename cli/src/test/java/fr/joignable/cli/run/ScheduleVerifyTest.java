@@ -46,4 +46,16 @@ class ScheduleVerifyTest {
                         List.of(line("ACCUEIL", 49, 48), line("LOYERS", 20, 20)), List.of(), 0);
         assertThat(ScheduleVerify.closeToTheLine(o)).isEmpty();
     }
+
+    @Test
+    void simulatesLinesGetTheSameNotice() {
+        // simulate prints its per-queue lines without an Outcome: same rule, same words
+        List<ReplaySummary.Line> lines =
+                List.of(line("GESTION_LOCATIVE", 50, 46), line("ACCUEIL", 49, 48));
+        assertThat(ScheduleVerify.closeToTheLine(lines))
+                .containsExactly(
+                        "Close to the line: GESTION_LOCATIVE PHONE meets 46 of 50 slots, 45"
+                                + " needed; one slot is 2 points and other seeds can put it under"
+                                + " (re-check with simulate --seeds 40).");
+    }
 }
