@@ -24,7 +24,6 @@ import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.CoreOptions;
 import org.apache.flink.configuration.ExecutionOptions;
-import org.apache.flink.configuration.NettyShuffleEnvironmentOptions;
 import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.connector.file.src.FileSource;
@@ -114,14 +113,6 @@ public final class FileKpiRun {
         flink.set(CoreOptions.DEFAULT_PARALLELISM, options.parallelism);
         // managed memory for batch mode's sorts, network and shuffle buffers, by input size
         LocalRunMemory.size(conf, flink, inputBytes < SMALL_INPUT_BYTES);
-        if (!conf.contains(NettyShuffleEnvironmentOptions.SHUFFLE_COMPRESSION_CODEC)) {
-            // the blocking shuffle between stages stays on this machine's disk (page cache): LZ4
-            // bought nothing there and cost ~5 % of a year's samples in decompression (JFR,
-            // docs/kpi-job.md, "sixth round")
-            flink.set(
-                    NettyShuffleEnvironmentOptions.SHUFFLE_COMPRESSION_CODEC,
-                    NettyShuffleEnvironmentOptions.CompressionCodec.NONE);
-        }
         // operators chained in one task hand their records over without a defensive copy: no
         // function of the graph keeps or changes a record it has passed on (docs/kpi-job.md)
         flink.set(PipelineOptions.OBJECT_REUSE, true);
