@@ -58,10 +58,35 @@ final class ChildJvm {
         cmd.add(
                 extraJar == null
                         ? classPath
-                        : classPath + java.io.File.pathSeparator + extraJar.toAbsolutePath());
+                        : withoutScala213(classPath)
+                                + java.io.File.pathSeparator
+                                + extraJar.toAbsolutePath());
         cmd.add(main.getName());
         cmd.addAll(args);
         return cmd;
+    }
+
+    /**
+     * The class path without Scala 2.13 (the embedded Kafka broker's {@code kafka_2.13}, {@code
+     * scala-library}, {@code scala-reflect}, {@code scala-logging}): beside Flink's RPC jar, which
+     * holds Scala 2.12 unshaded, Pekko would find 2.13's {@code scala.Predef} first and fail
+     * ({@code NoSuchMethodError}). A file child runs no broker; {@code ./joignable kpi}'s class
+     * path has no 2.13 either.
+     */
+    static String withoutScala213(String classPath) {
+        List<String> kept = new ArrayList<>();
+        for (String entry : classPath.split(java.io.File.pathSeparator)) {
+            Path file = Path.of(entry).getFileName();
+            String name = file == null ? "" : file.toString();
+            boolean scala213 =
+                    name.contains("_2.13-")
+                            || name.startsWith("scala-library-2.13")
+                            || name.startsWith("scala-reflect-2.13");
+            if (!scala213) {
+                kept.add(entry);
+            }
+        }
+        return String.join(java.io.File.pathSeparator, kept);
     }
 
     static Map<String, String> run(Class<?> main, List<String> args, long timeoutSeconds)

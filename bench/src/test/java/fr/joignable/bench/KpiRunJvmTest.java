@@ -54,4 +54,26 @@ class KpiRunJvmTest {
         assertThat(KpiRunJvm.rpcJar(empty.toString(), dir.resolve("rpc2"))).isNull();
         assertThat(dir.resolve("rpc2")).doesNotExist();
     }
+
+    @Test
+    void aFileChildsClassPathLeavesScala213Out() {
+        String sep = File.pathSeparator;
+        String classPath =
+                String.join(
+                        sep,
+                        "/m2/kafka_2.13-4.2.0.jar",
+                        "/m2/flink-core-2.2.0.jar",
+                        "/m2/scala-library-2.13.17.jar",
+                        "/m2/scala-reflect-2.13.17.jar",
+                        "/m2/scala-logging_2.13-3.9.6.jar",
+                        "/work/bench/target/classes",
+                        "/m2/scala-library-2.12.20.jar");
+        assertThat(ChildJvm.withoutScala213(classPath))
+                .isEqualTo(
+                        String.join(
+                                sep,
+                                "/m2/flink-core-2.2.0.jar",
+                                "/work/bench/target/classes",
+                                "/m2/scala-library-2.12.20.jar"));
+    }
 }
