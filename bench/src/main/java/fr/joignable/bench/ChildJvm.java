@@ -28,14 +28,16 @@ final class ChildJvm {
     }
 
     private static List<String> command(Class<?> main, List<String> args) {
-        return command(main, null, args);
+        return command(main, null, null, args);
     }
 
     /**
      * @param jvmFlags heap, GC and JIT flags that replace the harness's own ({@code -Xmx…}, {@code
      *     -XX:…}), or null to keep them
+     * @param extraJar a jar appended to the class path, or null
      */
-    private static List<String> command(Class<?> main, List<String> jvmFlags, List<String> args) {
+    private static List<String> command(
+            Class<?> main, List<String> jvmFlags, Path extraJar, List<String> args) {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         for (String a : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
@@ -52,10 +54,39 @@ final class ChildJvm {
             cmd.addAll(jvmFlags);
         }
         cmd.add("-cp");
-        cmd.add(System.getProperty("java.class.path"));
+        String classPath = System.getProperty("java.class.path");
+        cmd.add(
+                extraJar == null
+                        ? classPath
+                        : withoutScala213(classPath)
+                                + java.io.File.pathSeparator
+                                + extraJar.toAbsolutePath());
         cmd.add(main.getName());
         cmd.addAll(args);
         return cmd;
+    }
+
+    /**
+     * The class path without Scala 2.13 (the embedded Kafka broker's {@code kafka_2.13}, {@code
+     * scala-library}, {@code scala-reflect}, {@code scala-logging}): beside Flink's RPC jar, which
+     * holds Scala 2.12 unshaded, Pekko would find 2.13's {@code scala.Predef} first and fail
+     * ({@code NoSuchMethodError}). A file child runs no broker; {@code ./joignable kpi}'s class
+     * path has no 2.13 either.
+     */
+    static String withoutScala213(String classPath) {
+        List<String> kept = new ArrayList<>();
+        for (String entry : classPath.split(java.io.File.pathSeparator)) {
+            Path file = Path.of(entry).getFileName();
+            String name = file == null ? "" : file.toString();
+            boolean scala213 =
+                    name.contains("_2.13-")
+                            || name.startsWith("scala-library-2.13")
+                            || name.startsWith("scala-reflect-2.13");
+            if (!scala213) {
+                kept.add(entry);
+            }
+        }
+        return String.join(java.io.File.pathSeparator, kept);
     }
 
     static Map<String, String> run(Class<?> main, List<String> args, long timeoutSeconds)
@@ -67,8 +98,20 @@ final class ChildJvm {
     static Map<String, String> run(
             Class<?> main, List<String> jvmFlags, List<String> args, long timeoutSeconds)
             throws IOException, InterruptedException {
+        return run(main, jvmFlags, null, args, timeoutSeconds);
+    }
+
+    /** As {@link #run(Class, List, List, long)}, with {@code extraJar} on the class path. */
+    static Map<String, String> run(
+            Class<?> main,
+            List<String> jvmFlags,
+            Path extraJar,
+            List<String> args,
+            long timeoutSeconds)
+            throws IOException, InterruptedException {
         ProcessBuilder pb =
-                new ProcessBuilder(command(main, jvmFlags, args)).redirectErrorStream(true);
+                new ProcessBuilder(command(main, jvmFlags, extraJar, args))
+                        .redirectErrorStream(true);
         // as ./joignable does for kpi and stream (the children are those jobs): fewer malloc
         // arenas for Flink's off-heap memory
         pb.environment().putIfAbsent("MALLOC_ARENA_MAX", "2");

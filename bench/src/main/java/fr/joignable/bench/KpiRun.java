@@ -34,6 +34,7 @@ public final class KpiRun {
                 ChildJvm.run(
                         KpiJobChild.class,
                         KpiRunJvm.flags(main.file()),
+                        rpcJar(work),
                         List.of("file-pass", main.file().toString(), Long.toString(main.lines())),
                         1800);
         Path jobOut = work.resolve("kpi-out-main");
@@ -131,6 +132,7 @@ public final class KpiRun {
                     ChildJvm.run(
                             KpiJobChild.class,
                             KpiRunJvm.flags(tiny.file()),
+                            rpcJar(work),
                             List.of(
                                     "file-pass",
                                     tiny.file().toString(),
@@ -268,9 +270,15 @@ public final class KpiRun {
                 ChildJvm.run(
                         KpiJobChild.class,
                         KpiRunJvm.flags(events.file()),
+                        rpcJar(work),
                         List.of("file-kpi", events.file().toString(), out.toString()),
                         3600);
         return r;
+    }
+
+    /** Flink's RPC jar for the file children's class path, as ./joignable kpi has it. */
+    private static Path rpcJar(Path work) throws java.io.IOException {
+        return KpiRunJvm.rpcJar(System.getProperty("java.class.path"), work.resolve("flink-rpc"));
     }
 
     static double rate(Map<String, String> r) {

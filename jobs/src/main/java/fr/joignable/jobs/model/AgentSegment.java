@@ -1,6 +1,12 @@
 package fr.joignable.jobs.model;
 
-/** Time one agent spent in one state inside one interval, for its team. */
+import org.apache.flink.api.common.typeinfo.TypeInfo;
+
+/**
+ * Time one agent spent in one state inside one interval, for its team. Serialized by {@link
+ * AgentSegmentSerializer}.
+ */
+@TypeInfo(AgentSegmentSerializer.Factory.class)
 public class AgentSegment {
     public long intervalStart;
     public String team;

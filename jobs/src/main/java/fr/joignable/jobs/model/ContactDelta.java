@@ -1,10 +1,14 @@
 package fr.joignable.jobs.model;
 
+import org.apache.flink.api.common.typeinfo.TypeInfo;
+
 /**
  * A signed contribution of one contact (or one duplicate decision) to one {@code (interval, queue,
  * channel, intent)} cell. A contact whose facts change sends the negation of what it sent before
- * and its new facts, so sums stay exact in a live run.
+ * and its new facts, so sums stay exact in a live run. Serialized by {@link
+ * ContactDeltaSerializer}.
  */
+@TypeInfo(ContactDeltaSerializer.Factory.class)
 public class ContactDelta {
     public long intervalStart;
     public String queue;

@@ -1,6 +1,12 @@
 package fr.joignable.jobs.model;
 
-/** A handoff as the contact knows it: created time, target, and the contact's queue and intent. */
+import org.apache.flink.api.common.typeinfo.TypeInfo;
+
+/**
+ * A handoff as the contact knows it: created time, target, and the contact's queue and intent.
+ * Serialized by {@link HandoffInfoSerializer}.
+ */
+@TypeInfo(HandoffInfoSerializer.Factory.class)
 public class HandoffInfo {
     public String handoffId;
     public String contactId;

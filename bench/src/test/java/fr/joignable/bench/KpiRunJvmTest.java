@@ -1,0 +1,79 @@
+package fr.joignable.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@link KpiRunJvm#rpcJar}: the RPC jar comes out of the loader jar once, byte for byte. */
+class KpiRunJvmTest {
+
+    @TempDir Path dir;
+
+    private Path loader(String name, String entry, String content) throws Exception {
+        Path jar = dir.resolve(name);
+        try (OutputStream out = Files.newOutputStream(jar);
+                ZipOutputStream zip = new ZipOutputStream(out)) {
+            zip.putNextEntry(new ZipEntry("META-INF/MANIFEST.MF"));
+            zip.write("Manifest-Version: 1.0\n".getBytes(StandardCharsets.UTF_8));
+            zip.putNextEntry(new ZipEntry(entry));
+            zip.write(content.getBytes(StandardCharsets.UTF_8));
+        }
+        return jar;
+    }
+
+    @Test
+    void extractsTheRpcJarOnceFromTheLoaderOnTheClassPath() throws Exception {
+        Path loader = loader("flink-rpc-akka-loader-2.2.0.jar", "flink-rpc-akka.jar", "rpc bytes");
+        String classPath = dir.resolve("a.jar") + File.pathSeparator + loader;
+        Path out = dir.resolve("rpc");
+        Path jar = KpiRunJvm.rpcJar(classPath, out);
+        assertThat(jar).isEqualTo(out.resolve("flink-rpc-akka-loader-2.2.0-flink-rpc-akka.jar"));
+        assertThat(Files.readString(jar)).isEqualTo("rpc bytes");
+        // the second call finds it: same file, not written again, no temporary file left
+        long modified = Files.getLastModifiedTime(jar).toMillis();
+        assertThat(KpiRunJvm.rpcJar(classPath, out)).isEqualTo(jar);
+        assertThat(Files.getLastModifiedTime(jar).toMillis()).isEqualTo(modified);
+        try (var files = Files.list(out)) {
+            assertThat(files).containsExactly(jar);
+        }
+    }
+
+    @Test
+    void noLoaderOrNoEntryMeansFlinksOwnLoader() throws Exception {
+        Path other = loader("flink-core-2.2.0.jar", "flink-rpc-akka.jar", "x");
+        assertThat(KpiRunJvm.rpcJar(other.toString(), dir.resolve("rpc"))).isNull();
+        Path empty = loader("flink-rpc-akka-loader-2.2.0.jar", "other.txt", "x");
+        assertThat(KpiRunJvm.rpcJar(empty.toString(), dir.resolve("rpc2"))).isNull();
+        assertThat(dir.resolve("rpc2")).doesNotExist();
+    }
+
+    @Test
+    void aFileChildsClassPathLeavesScala213Out() {
+        String sep = File.pathSeparator;
+        String classPath =
+                String.join(
+                        sep,
+                        "/m2/kafka_2.13-4.2.0.jar",
+                        "/m2/flink-core-2.2.0.jar",
+                        "/m2/scala-library-2.13.17.jar",
+                        "/m2/scala-reflect-2.13.17.jar",
+                        "/m2/scala-logging_2.13-3.9.6.jar",
+                        "/work/bench/target/classes",
+                        "/m2/scala-library-2.12.20.jar");
+        assertThat(ChildJvm.withoutScala213(classPath))
+                .isEqualTo(
+                        String.join(
+                                sep,
+                                "/m2/flink-core-2.2.0.jar",
+                                "/work/bench/target/classes",
+                                "/m2/scala-library-2.12.20.jar"));
+    }
+}
