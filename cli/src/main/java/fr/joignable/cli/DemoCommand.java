@@ -161,6 +161,9 @@ public final class DemoCommand implements Callable<Integer> {
      */
     static final int VERIFY_ROUNDS = 0;
 
+    /** Today's roster, as generated, once roster.csv is the coming month's (with the hires). */
+    static final String ROSTER_TODAY = "roster-today.csv";
+
     /** "k/10" with the planning step, "k/9" without. */
     private String n(int k) {
         return randomShifts ? k + "/9" : (k + 1) + "/10";
@@ -367,15 +370,21 @@ public final class DemoCommand implements Callable<Integer> {
                 "["
                         + n(6)
                         + "] Shifts and breaks of the roster's agents for the plan (schedule), checked"
-                        + " in simulation on fresh seeds (--verify)");
+                        + " in simulation on fresh seeds (--verify), with a hire where simulation"
+                        + " shows a queue short of people (--hire-out)");
         o.flush();
         Path schedule = out.resolve("schedule.csv");
+        // roster.csv becomes the coming month's roster (today's with the hires, the one the
+        // schedule is for: simulate, training-gaps and any replay of schedule.csv need it);
+        // today's, as generated and as the history shows it, is kept as roster-today.csv
+        Path rosterToday = out.resolve(ROSTER_TODAY);
+        AtomicFiles.write(rosterToday, os -> Files.copy(roster, os));
         // coverage.csv in the data directory is the report's "schedule for the coming month";
         // judged with the centre's own targets and opening hours, as simulate judges. No re-solve
         // rounds (VERIFY_ROUNDS): the first solve is replayed, kept and confirmed on fresh seeds
         new ScheduleRun(
                         staffing,
-                        roster,
+                        rosterToday,
                         schedule,
                         null,
                         out.resolve("coverage.csv"),
@@ -385,7 +394,9 @@ public final class DemoCommand implements Callable<Integer> {
                                 targets,
                                 VERIFY_ROUNDS,
                                 3,
-                                out.resolve("schedule-verified.csv")))
+                                out.resolve("schedule-verified.csv"),
+                                roster,
+                                ScheduleRun.DEFAULT_MAX_HIRES))
                 .run(stepOut(), err());
 
         o.println("[" + n(7) + "] Training gaps of the roster against the staffing plan");
@@ -415,7 +426,7 @@ public final class DemoCommand implements Callable<Integer> {
                 "      and today's roster as the history shows it present (the report's what-if)");
         o.flush();
         SimulateRun.ofPresenceHistory(
-                        forecast, roster, out, targets, 3, out.resolve(WhatIfTable.FILE_NAME))
+                        forecast, rosterToday, out, targets, 3, out.resolve(WhatIfTable.FILE_NAME))
                 .run(stepOut());
 
         YearMonth month = reportMonth(first, start.plusDays(days));

@@ -183,13 +183,18 @@ public final class ScheduleVerify {
 
     static void print(PrintWriter w, Kept kept) {
         ScheduleVerification.Outcome o = kept.outcome();
+        int resolves = kept.rounds().size() - 1;
         w.printf(
                 Locale.ROOT,
-                "Verified in simulation (round %d kept, of %d; judged on %d confirmation seeds"
-                        + " that chose nothing): the schedule's agents in their shifts, per live"
-                        + " queue:%n",
-                kept.round(),
-                kept.rounds().size() - 1,
+                "Verified in simulation (%s; judged on %d confirmation seeds that chose nothing):"
+                        + " the schedule's agents in their shifts, per live queue:%n",
+                resolves == 0
+                        ? "the first solve, no re-solve asked"
+                        : String.format(
+                                Locale.ROOT,
+                                "round %d kept, of %d re-solves",
+                                kept.round(),
+                                resolves),
                 kept.seeds());
         for (ReplaySummary.Line l : o.lines()) {
             w.println("  " + ReplaySummary.format(l));
