@@ -174,7 +174,8 @@ class ScheduleCommandTest {
                         "--hire-out",
                         hired.toString());
         assertThat(run.status()).as(run.err()).isEqualTo(0);
-        assertThat(run.out()).contains("hire: today's roster (1 agent) on 20 selection seeds");
+        assertThat(run.out())
+                .contains("hire: today's roster (1 agent) on 4 batches of 10 selection seeds");
         assertThat(run.out()).contains("hire 1: LOYERS PHONE has the least to spare");
         assertThat(run.out()).contains("hire 1: HIRE-1 (full time, T, LOYERS, like x) hired");
         assertThat(run.out()).contains("Hiring: HIRE-1 (full time, T, LOYERS, like x)");

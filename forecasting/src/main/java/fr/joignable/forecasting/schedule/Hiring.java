@@ -22,7 +22,9 @@ import java.util.regex.Pattern;
  * candidate per distinct skill set keeps the trials few (two on the demo's roster). The choice
  * between candidates, and whether to hire at all, is made by simulation ({@link #score}), not by
  * the agent-hours the plan counts: those favour the skill sets of the biggest pools, which are not
- * where the service level is lost.
+ * where the service level is lost. Replays are judged in batches of seeds, each batch as the
+ * criterion judges a replay, and a schedule counts only as good as its worst batch: one set of 10
+ * seeds can be lucky by two slots of 50 for the same schedule.
  */
 public final class Hiring {
 
@@ -30,10 +32,12 @@ public final class Hiring {
     public static final double HIRE_FTE = 1.0;
 
     /**
-     * Slots to spare over the criterion's share that count as a margin: with 50 slots a queue,
-     * another set of seeds moves a queue by a slot or two (docs/scheduling.md, rounds 5–6).
+     * Slots to spare over the criterion's share that count as a margin, in every batch of seeds:
+     * the demo's GESTION_LOCATIVE phone met 45 of 50 slots (exactly 90 %) in two batches of 10
+     * fresh seeds of four with one hire, at least 47 in each with two (docs/scheduling.md, hiring
+     * step).
      */
-    public static final int MARGIN_SLOTS = 2;
+    public static final int MARGIN_SLOTS = 1;
 
     private static final Pattern NUMBERED = Pattern.compile("(\\D*)(\\d+)");
 
@@ -52,27 +56,32 @@ public final class Hiring {
     }
 
     /**
-     * The live queue with the least to spare ({@link #spare}); on a tie the lower share of met
-     * slots, then the earlier line. {@code null} when every judged queue has the margin.
+     * The live queue with the least to spare ({@link #spare}) in any of the batches; on a tie the
+     * lower share of met slots, then the earlier batch and line. {@code null} when every judged
+     * queue has the margin in every batch.
      */
-    public static ReplaySummary.Line tightest(ScheduleVerification.Outcome o) {
+    public static ReplaySummary.Line tightest(List<ScheduleVerification.Outcome> batches) {
         ReplaySummary.Line tightest = null;
-        for (ReplaySummary.Line l : o.lines()) {
-            if (l.slots() == 0 || spare(l) >= MARGIN_SLOTS) {
-                continue;
-            }
-            if (tightest == null
-                    || spare(l) < spare(tightest)
-                    || (spare(l) == spare(tightest) && l.slotShare() < tightest.slotShare())) {
-                tightest = l;
+        for (ScheduleVerification.Outcome o : batches) {
+            for (ReplaySummary.Line l : o.lines()) {
+                if (l.slots() == 0 || spare(l) >= MARGIN_SLOTS) {
+                    continue;
+                }
+                if (tightest == null
+                        || spare(l) < spare(tightest)
+                        || (spare(l) == spare(tightest)
+                                && l.slotShare() < tightest.slotShare() - 1e-12)) {
+                    tightest = l;
+                }
             }
         }
         return tightest;
     }
 
     /**
-     * How a replay ranks, higher is better, compared in order: the least spare of any queue (capped
-     * at the margin), the worst queue's share of met slots, the met slots of all queues.
+     * How the replays of a schedule on batches of seeds rank, higher is better, compared in order:
+     * the least spare of any queue in any batch (capped at the margin), the worst queue's share of
+     * met slots in the worst batch, the met slots of all queues and batches.
      */
     public record Score(int leastSpare, double worstShare, int slotsMet)
             implements Comparable<Score> {
@@ -101,16 +110,20 @@ public final class Hiring {
         }
     }
 
-    public static Score score(ScheduleVerification.Outcome o) {
+    public static Score score(List<ScheduleVerification.Outcome> batches) {
         int least = MARGIN_SLOTS;
+        double worst = 1;
         int met = 0;
-        for (ReplaySummary.Line l : o.lines()) {
-            if (l.slots() > 0) {
-                least = Math.min(least, spare(l));
-                met += l.slotsMet();
+        for (ScheduleVerification.Outcome o : batches) {
+            for (ReplaySummary.Line l : o.lines()) {
+                if (l.slots() > 0) {
+                    least = Math.min(least, spare(l));
+                    met += l.slotsMet();
+                }
             }
+            worst = Math.min(worst, o.worstShare());
         }
-        return new Score(least, o.worstShare(), met);
+        return new Score(least, worst, met);
     }
 
     /**

@@ -69,43 +69,55 @@ class HiringTest {
         // 90 % of 50 slots is 45
         assertThat(Hiring.spare(line("Q", 50, 46))).isEqualTo(1);
         assertThat(Hiring.spare(line("Q", 50, 45))).isZero();
-        assertThat(Hiring.spare(line("Q", 50, 44))).isEqualTo(-1);
-        assertThat(Hiring.spare(line("Q", 50, 49))).isEqualTo(2);
+        assertThat(Hiring.spare(line("Q", 50, 43))).isEqualTo(-2);
+        assertThat(Hiring.spare(line("Q", 50, 49))).isEqualTo(Hiring.MARGIN_SLOTS);
         // 14 slots need 13: 13 is none to spare, 14 of 14 is all met, the margin
         assertThat(Hiring.spare(line("Q", 14, 13))).isZero();
-        assertThat(Hiring.spare(line("Q", 14, 14))).isEqualTo(2);
+        assertThat(Hiring.spare(line("Q", 14, 14))).isEqualTo(Hiring.MARGIN_SLOTS);
     }
 
     @Test
-    void theTightestQueueHasTheLeastToSpareThenTheLowerShare() {
-        ScheduleVerification.Outcome o =
+    void theTightestQueueHasTheLeastToSpareInAnyBatchThenTheLowerShare() {
+        ScheduleVerification.Outcome first =
                 outcome(
                         line("ACCUEIL", 49, 48),
-                        line("PROXIMITE", 42, 39), // 38 needed: 1 to spare, 92.9 %
-                        line("GESTION_LOCATIVE", 50, 46), // 1 to spare, 92 %
+                        line("PROXIMITE", 42, 38), // 38 needed: none to spare, 90.5 %
+                        line("GESTION_LOCATIVE", 50, 46),
                         line("CHAT", 14, 14),
                         line("CLOSED", 0, 0));
-        assertThat(Hiring.tightest(o).queue()).isEqualTo("GESTION_LOCATIVE");
-        assertThat(Hiring.tightest(outcome(line("A", 50, 49), line("B", 14, 14)))).isNull();
-        assertThat(Hiring.score(outcome(line("A", 50, 49), line("B", 14, 14))).hasTheMargin())
-                .isTrue();
+        ScheduleVerification.Outcome second =
+                outcome(
+                        line("ACCUEIL", 49, 48),
+                        line("PROXIMITE", 42, 40),
+                        line("GESTION_LOCATIVE", 50, 45), // none to spare, 90 %
+                        line("CHAT", 14, 14));
+        assertThat(Hiring.tightest(List.of(first)).queue()).isEqualTo("PROXIMITE");
+        assertThat(Hiring.tightest(List.of(first, second)).queue()).isEqualTo("GESTION_LOCATIVE");
+        ScheduleVerification.Outcome margin = outcome(line("A", 50, 46), line("B", 14, 14));
+        assertThat(Hiring.tightest(List.of(margin, margin))).isNull();
+        assertThat(Hiring.score(List.of(margin, margin)).hasTheMargin()).isTrue();
+        // a schedule is as good as its worst batch
+        assertThat(Hiring.score(List.of(margin, second)))
+                .isEqualTo(new Hiring.Score(0, 0.9, 46 + 14 + 48 + 40 + 45 + 14));
     }
 
     @Test
     void aHireMustLiftTheSpareOrTheWorstQueue() {
-        Hiring.Score today = Hiring.score(outcome(line("GL", 50, 44), line("P", 42, 41)));
-        assertThat(today).isEqualTo(new Hiring.Score(-1, 0.88, 85));
-        // GL 44 → 46 of 50: from one slot under to one to spare
-        Hiring.Score better = Hiring.score(outcome(line("GL", 50, 46), line("P", 42, 41)));
+        Hiring.Score today = Hiring.score(List.of(outcome(line("GL", 50, 44), line("P", 42, 39))));
+        assertThat(today).isEqualTo(new Hiring.Score(-1, 0.88, 83));
+        // GL 44 → 45 of 50: from one slot under to none to spare
+        Hiring.Score better = Hiring.score(List.of(outcome(line("GL", 50, 45), line("P", 42, 39))));
         assertThat(better.worthAHireOver(today)).isTrue();
         assertThat(better).isGreaterThan(today);
         // more met slots elsewhere only: not worth a salary
-        Hiring.Score elsewhere = Hiring.score(outcome(line("GL", 50, 44), line("P", 42, 42)));
+        Hiring.Score elsewhere =
+                Hiring.score(List.of(outcome(line("GL", 50, 44), line("P", 42, 42))));
         assertThat(elsewhere).isGreaterThan(today);
         assertThat(elsewhere.worthAHireOver(today)).isFalse();
-        // the least spare decides before the worst share: GL 46 of 50 (1 to spare, 92 %) beats
+        // the least spare decides before the worst share: GL 46 of 50 (the margin, 92 %) beats
         // GL all met with P 13 of 14 (none to spare, though 92.9 %)
-        assertThat(Hiring.score(outcome(line("GL", 50, 46), line("P", 14, 14))))
-                .isGreaterThan(Hiring.score(outcome(line("GL", 50, 50), line("P", 14, 13))));
+        assertThat(Hiring.score(List.of(outcome(line("GL", 50, 46), line("P", 14, 14)))))
+                .isGreaterThan(
+                        Hiring.score(List.of(outcome(line("GL", 50, 50), line("P", 14, 13)))));
     }
 }
