@@ -46,7 +46,9 @@ import picocli.CommandLine.Spec;
  * {@code joignable demo}: the whole pipeline on embedded defaults, in one process. Generates a
  * landlord's activity (weeks of history, then the days to replay), starts a Kafka broker and the
  * streaming KPI job in this JVM, replays the last days through Kafka at an accelerated pace while
- * the live page shows them, then writes the interval tables, a forecast, a staffing plan, the
+ * the live page shows them, then writes the interval tables, a forecast, a staffing plan, each
+ * agent's shifts checked in simulation (with the hires simulation shows worth making: {@code
+ * roster.csv} becomes the coming month's roster, today's is kept as {@code roster-today.csv}), the
  * training gaps and the monthly report under the output directory.
  *
  * <p>Each step calls the library entry point its command calls, with typed parameters: {@link
@@ -60,8 +62,9 @@ import picocli.CommandLine.Spec;
         description = {
             "Runs the whole pipeline on embedded defaults: Kafka and Flink in this process,"
                     + " generated activity replayed in accelerated time, the live page on"
-                    + " http://127.0.0.1:PORT, then tables, forecast, staffing plan, training gaps"
-                    + " and monthly report under --out. Ctrl-C stops it cleanly."
+                    + " http://127.0.0.1:PORT, then tables, forecast, staffing plan, schedule (with"
+                    + " a hire where simulation shows one worth making), training gaps and monthly"
+                    + " report under --out. Ctrl-C stops it cleanly."
         })
 public final class DemoCommand implements Callable<Integer> {
 
