@@ -46,7 +46,9 @@ import picocli.CommandLine.Spec;
  * {@code joignable demo}: the whole pipeline on embedded defaults, in one process. Generates a
  * landlord's activity (weeks of history, then the days to replay), starts a Kafka broker and the
  * streaming KPI job in this JVM, replays the last days through Kafka at an accelerated pace while
- * the live page shows them, then writes the interval tables, a forecast, a staffing plan, the
+ * the live page shows them, then writes the interval tables, a forecast, a staffing plan, each
+ * agent's shifts checked in simulation (with the hires simulation shows worth making: {@code
+ * roster.csv} becomes the coming month's roster, today's is kept as {@code roster-today.csv}), the
  * training gaps and the monthly report under the output directory.
  *
  * <p>Each step calls the library entry point its command calls, with typed parameters: {@link
@@ -60,8 +62,9 @@ import picocli.CommandLine.Spec;
         description = {
             "Runs the whole pipeline on embedded defaults: Kafka and Flink in this process,"
                     + " generated activity replayed in accelerated time, the live page on"
-                    + " http://127.0.0.1:PORT, then tables, forecast, staffing plan, training gaps"
-                    + " and monthly report under --out. Ctrl-C stops it cleanly."
+                    + " http://127.0.0.1:PORT, then tables, forecast, staffing plan, schedule (with"
+                    + " a hire where simulation shows one worth making), training gaps and monthly"
+                    + " report under --out. Ctrl-C stops it cleanly."
         })
 public final class DemoCommand implements Callable<Integer> {
 
@@ -160,6 +163,9 @@ public final class DemoCommand implements Callable<Integer> {
      * demo's 16.5 minutes. The first solve is still replayed and confirmed on 10 fresh seeds.
      */
     static final int VERIFY_ROUNDS = 0;
+
+    /** Today's roster, as generated, once roster.csv is the coming month's (with the hires). */
+    static final String ROSTER_TODAY = "roster-today.csv";
 
     /** "k/10" with the planning step, "k/9" without. */
     private String n(int k) {
@@ -367,15 +373,21 @@ public final class DemoCommand implements Callable<Integer> {
                 "["
                         + n(6)
                         + "] Shifts and breaks of the roster's agents for the plan (schedule), checked"
-                        + " in simulation on fresh seeds (--verify)");
+                        + " in simulation on fresh seeds (--verify), with a hire where simulation"
+                        + " shows a queue short of people (--hire-out)");
         o.flush();
         Path schedule = out.resolve("schedule.csv");
+        // roster.csv becomes the coming month's roster (today's with the hires, the one the
+        // schedule is for: simulate, training-gaps and any replay of schedule.csv need it);
+        // today's, as generated and as the history shows it, is kept as roster-today.csv
+        Path rosterToday = out.resolve(ROSTER_TODAY);
+        AtomicFiles.write(rosterToday, os -> Files.copy(roster, os));
         // coverage.csv in the data directory is the report's "schedule for the coming month";
         // judged with the centre's own targets and opening hours, as simulate judges. No re-solve
         // rounds (VERIFY_ROUNDS): the first solve is replayed, kept and confirmed on fresh seeds
         new ScheduleRun(
                         staffing,
-                        roster,
+                        rosterToday,
                         schedule,
                         null,
                         out.resolve("coverage.csv"),
@@ -385,7 +397,9 @@ public final class DemoCommand implements Callable<Integer> {
                                 targets,
                                 VERIFY_ROUNDS,
                                 3,
-                                out.resolve("schedule-verified.csv")))
+                                out.resolve("schedule-verified.csv"),
+                                roster,
+                                ScheduleRun.DEFAULT_MAX_HIRES))
                 .run(stepOut(), err());
 
         o.println("[" + n(7) + "] Training gaps of the roster against the staffing plan");
@@ -415,7 +429,7 @@ public final class DemoCommand implements Callable<Integer> {
                 "      and today's roster as the history shows it present (the report's what-if)");
         o.flush();
         SimulateRun.ofPresenceHistory(
-                        forecast, roster, out, targets, 3, out.resolve(WhatIfTable.FILE_NAME))
+                        forecast, rosterToday, out, targets, 3, out.resolve(WhatIfTable.FILE_NAME))
                 .run(stepOut());
 
         YearMonth month = reportMonth(first, start.plusDays(days));

@@ -153,6 +153,26 @@ public final class ScheduleCommand implements Callable<Integer> {
                             + ").")
     Path verifyOut;
 
+    @Option(
+            names = "--hire-out",
+            paramLabel = "FILE",
+            description =
+                    "With --verify: when simulation shows a live queue under the criterion or"
+                            + " without a margin of 2 slots, try one full-time hire per skill set"
+                            + " of the roster trained in the queue with the least to spare, each"
+                            + " re-solved and replayed on fresh seeds; hire the best if it does"
+                            + " better, up to --hire-max; write the roster with the hires here"
+                            + " (today's roster when none): --out is then that roster's schedule"
+                            + " (docs/scheduling.md, hiring step).")
+    Path hireOut;
+
+    @Option(
+            names = "--hire-max",
+            paramLabel = "N",
+            defaultValue = "" + ScheduleRun.DEFAULT_MAX_HIRES,
+            description = "With --hire-out: hires at most (default ${DEFAULT-VALUE}).")
+    int hireMax;
+
     @Override
     public Integer call() throws Exception {
         if (timeLimit.isZero()) {
@@ -167,8 +187,20 @@ public final class ScheduleCommand implements Callable<Integer> {
         if (verifySeeds < 1 || verifySeeds > 100) {
             throw new UsageException("--verify-seeds must be in [1, 100]");
         }
-        if (!verify && (forecast != null || targets != null || verifyOut != null)) {
-            throw new UsageException("--forecast, --targets and --verify-out need --verify");
+        if (!verify
+                && (forecast != null || targets != null || verifyOut != null || hireOut != null)) {
+            throw new UsageException(
+                    "--forecast, --targets, --verify-out and --hire-out need --verify");
+        }
+        if (hireMax < 1 || hireMax > 20) {
+            throw new UsageException("--hire-max must be in [1, 20]");
+        }
+        if (hireOut != null
+                && hireOut.toAbsolutePath()
+                        .normalize()
+                        .equals(roster.toAbsolutePath().normalize())) {
+            throw new UsageException(
+                    "--hire-out must not be the --roster file: today's roster is an input");
         }
         ScheduleRun.Verify check =
                 verify
@@ -179,7 +211,9 @@ public final class ScheduleCommand implements Callable<Integer> {
                                         : TargetsConfig.read(targets),
                                 verifyRounds,
                                 verifySeeds,
-                                verifyOut)
+                                verifyOut,
+                                hireOut,
+                                hireMax)
                         : null;
         new ScheduleRun(
                         staffing,

@@ -27,7 +27,11 @@ import java.util.SplittableRandom;
  *
  * <p><b>Common random numbers.</b> The draws of a stream come from its own generator, seeded from
  * the seed and the stream's index, and every contact draws its patience and handle time at its
- * arrival: two plans simulated with one seed see the same contacts.
+ * arrival: two plans simulated with one seed see the same contacts. The generator's seed is a hash
+ * of the run's seed and the stream ({@link #streamSeed}): {@code SplittableRandom} steps its seed
+ * by a fixed gamma, so seeds in arithmetic progression of that gamma (as {@code seed × gamma + c}
+ * was until December 2026) give the same draws shifted by one, and a run of seeds 1…10 then had
+ * about three distinct sets of contacts (one contact is three draws).
  *
  * <p><b>Measures</b> per stream and interval of arrival ({@code kpis.md}): offered, answered,
  * answered within the threshold, abandoned, total wait of the answered; per agent and interval,
@@ -165,6 +169,21 @@ public final class PlanSimulator {
         return intervals;
     }
 
+    /**
+     * The seed of stream {@code s}'s generator in the run of {@code seed}: two rounds of the
+     * MurmurHash3 64-bit finaliser, so that nearby seeds and streams start at unrelated points of
+     * the generator's sequence (each draws at most a few hundred thousand values).
+     */
+    static long streamSeed(long seed, int s) {
+        return mix64(mix64(seed ^ 0x632BE59BD9B4E019L) + 31L * s + 7);
+    }
+
+    private static long mix64(long z) {
+        z = (z ^ (z >>> 33)) * 0xFF51AFD7ED558CCDL;
+        z = (z ^ (z >>> 33)) * 0xC4CEB9FE1A85EC53L;
+        return z ^ (z >>> 33);
+    }
+
     /** One run with {@code seed}. */
     public Result run(long seed) {
         return new Run(seed).execute();
@@ -269,7 +288,7 @@ public final class PlanSimulator {
 
         Contact[] generate(int s) {
             Stream st = streams.get(s);
-            SplittableRandom rng = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + 31L * s + 7);
+            SplittableRandom rng = new SplittableRandom(streamSeed(seed, s));
             boolean patient = !(st.patienceSeconds() > 0);
             double factor = st.chat() ? 1 + st.concurrencyGrowth() * (st.concurrency() - 1) : 1;
             List<Contact> out = new ArrayList<>();

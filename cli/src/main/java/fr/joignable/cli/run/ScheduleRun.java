@@ -51,8 +51,27 @@ public record ScheduleRun(
      * @param rounds re-solves at most
      * @param seeds simulation seeds per round
      * @param out the kept schedule's simulated service level per slot, or {@code null}
+     * @param hireOut the roster to write with the hires of the hiring step ({@link ScheduleHire}),
+     *     the schedule then being for that roster; {@code null}: no hiring step
+     * @param maxHires hires the hiring step makes at most
      */
-    public record Verify(Path workload, TargetsConfig targets, int rounds, int seeds, Path out) {}
+    public record Verify(
+            Path workload,
+            TargetsConfig targets,
+            int rounds,
+            int seeds,
+            Path out,
+            Path hireOut,
+            int maxHires) {
+
+        /** Without the hiring step. */
+        public Verify(Path workload, TargetsConfig targets, int rounds, int seeds, Path out) {
+            this(workload, targets, rounds, seeds, out, null, 0);
+        }
+    }
+
+    /** Hires the hiring step makes at most unless told otherwise. */
+    public static final int DEFAULT_MAX_HIRES = 2;
 
     /** SCIP with the default threads and {@code timeLimit}. */
     public static Scheduler.Options solver(Duration timeLimit) {
@@ -98,6 +117,29 @@ public record ScheduleRun(
                             stdout);
             r = kept.result();
         }
+        ScheduleHire.Hired hired = null;
+        if (verify != null && verify.hireOut() != null) {
+            Path scratch = java.nio.file.Files.createTempDirectory("joignable-hire-");
+            try {
+                hired =
+                        ScheduleHire.hire(
+                                kept,
+                                roster,
+                                withHires ->
+                                        Scheduler.schedule(
+                                                withHires, plan, shiftRules, solver, progress),
+                                verify.workload() == null ? staffing : verify.workload(),
+                                verify.targets(),
+                                verify.maxHires(),
+                                scratch,
+                                stdout);
+            } finally {
+                ScheduleHire.deleteScratch(scratch);
+            }
+            kept = hired.kept();
+            r = kept.result();
+            ScheduleHire.writeRoster(verify.hireOut(), hired.roster());
+        }
         ScheduleFiles.writeSchedule(out, r.shifts());
         if (coverage != null) {
             ScheduleFiles.writeCoverage(coverage, r.coverage());
@@ -107,6 +149,17 @@ public record ScheduleRun(
             ScheduleVerify.print(stdout, kept);
             if (verify.out() != null) {
                 ScheduleVerify.write(verify.out(), kept.outcome());
+            }
+        }
+        if (hired != null) {
+            if (hired.hires().isEmpty()) {
+                stdout.printf(
+                        "Hiring: none; %s is today's roster (%d agents).%n",
+                        verify.hireOut(), hired.roster().size());
+            } else {
+                stdout.printf(
+                        "Hiring: %s; the schedule above is for the %d agents of %s.%n",
+                        String.join(", ", hired.hires()), hired.roster().size(), verify.hireOut());
             }
         }
         stdout.flush();

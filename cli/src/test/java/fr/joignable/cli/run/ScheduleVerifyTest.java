@@ -43,7 +43,14 @@ class ScheduleVerifyTest {
         // 49 slots need 45 (48 met: 3 to spare); 20 need 18 (20 met: 2 to spare)
         ScheduleVerification.Outcome o =
                 new ScheduleVerification.Outcome(
-                        List.of(line("ACCUEIL", 49, 48), line("LOYERS", 20, 20)), List.of(), 0);
+                        List.of(
+                                line("ACCUEIL", 49, 48),
+                                line("LOYERS", 20, 20),
+                                // every slot met: 18 of 18 is one to spare, but none near the line
+                                line("PROXIMITE", 18, 18),
+                                line("DEMANDES", 1, 1)),
+                        List.of(),
+                        0);
         assertThat(ScheduleVerify.closeToTheLine(o)).isEmpty();
     }
 

@@ -90,7 +90,11 @@ public final class RosterTable {
         return agents;
     }
 
-    /** Writes the header and the agents, {@code fte} with one decimal as {@code generate} does. */
+    /**
+     * Writes the header and the agents, {@code fte} with one decimal as {@code generate} does, or
+     * with all its decimals when it has more ({@code 0.75} stays {@code 0.75}: a roster read and
+     * written again keeps every contract).
+     */
     public static void write(Writer out, List<Row> agents) throws IOException {
         Csv.write(
                 out,
@@ -101,6 +105,13 @@ public final class RosterTable {
                                 a.agentId(),
                                 a.team(),
                                 String.join(SKILL_SEPARATOR, a.skills()),
-                                String.format(Locale.ROOT, "%.1f", a.fte())));
+                                fte(a.fte())));
+    }
+
+    static String fte(double fte) {
+        String one = String.format(Locale.ROOT, "%.1f", fte);
+        return Double.parseDouble(one) == fte
+                ? one
+                : java.math.BigDecimal.valueOf(fte).stripTrailingZeros().toPlainString();
     }
 }
