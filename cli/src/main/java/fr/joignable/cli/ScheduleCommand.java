@@ -157,13 +157,13 @@ public final class ScheduleCommand implements Callable<Integer> {
             names = "--hire-out",
             paramLabel = "FILE",
             description =
-                    "With --verify: when simulation shows a live queue under the criterion or"
-                            + " without a margin of 2 slots, try one full-time hire per skill set"
-                            + " of the roster trained in the queue with the least to spare, each"
-                            + " re-solved and replayed on fresh seeds; hire the best if it does"
-                            + " better, up to --hire-max; write the roster with the hires here"
-                            + " (today's roster when none): --out is then that roster's schedule"
-                            + " (docs/scheduling.md, hiring step).")
+                    "With --verify: when a live queue has no slot to spare over the criterion"
+                            + " in one of 4 batches of 10 fresh seeds, try one full-time hire per"
+                            + " skill set of the roster trained in the queue with the least to"
+                            + " spare, each re-solved and replayed on the same batches; hire the"
+                            + " best if it does better, up to --hire-max; write the roster with the"
+                            + " hires here (today's roster when none): --out is then that roster's"
+                            + " schedule (docs/scheduling.md, hiring step).")
     Path hireOut;
 
     @Option(
