@@ -9,7 +9,6 @@ import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
-import org.apache.flink.api.common.typeutils.base.TypeSerializerSingleton;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
 import org.apache.flink.types.StringValue;
@@ -23,26 +22,15 @@ import org.apache.flink.types.StringValue;
  * included) ({@link Packer}). Declared on the class by {@code @TypeInfo}, so {@code
  * TypeInformation.of(AgentSegment.class)} and state descriptors of the class find it.
  */
-public final class AgentSegmentSerializer extends TypeSerializerSingleton<AgentSegment> {
+public final class AgentSegmentSerializer extends MutableRecordSerializer<AgentSegment> {
 
     private static final long serialVersionUID = 1L;
 
     public static final AgentSegmentSerializer INSTANCE = new AgentSegmentSerializer();
 
     @Override
-    public boolean isImmutableType() {
-        return false;
-    }
-
-    @Override
     public AgentSegment createInstance() {
         return new AgentSegment();
-    }
-
-    /** A new record with the same fields (strings are immutable: shared). */
-    @Override
-    public AgentSegment copy(AgentSegment from) {
-        return copy(from, new AgentSegment());
     }
 
     @Override
@@ -55,11 +43,6 @@ public final class AgentSegmentSerializer extends TypeSerializerSingleton<AgentS
     }
 
     @Override
-    public int getLength() {
-        return -1;
-    }
-
-    @Override
     public void serialize(AgentSegment r, DataOutputView out) throws IOException {
         new Packer(68)
                 .varLong(r.intervalStart)
@@ -67,11 +50,6 @@ public final class AgentSegmentSerializer extends TypeSerializerSingleton<AgentS
                 .string(r.state)
                 .varLong(r.millis)
                 .writeTo(out);
-    }
-
-    @Override
-    public AgentSegment deserialize(DataInputView in) throws IOException {
-        return deserialize(new AgentSegment(), in);
     }
 
     @Override

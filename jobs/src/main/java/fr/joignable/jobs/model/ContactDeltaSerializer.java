@@ -9,7 +9,6 @@ import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
-import org.apache.flink.api.common.typeutils.base.TypeSerializerSingleton;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
 import org.apache.flink.types.StringValue;
@@ -27,26 +26,15 @@ import org.apache.flink.types.StringValue;
  * the class by {@code @TypeInfo}, so {@code TypeInformation.of(ContactDelta.class)} and state
  * descriptors of the class find it.
  */
-public final class ContactDeltaSerializer extends TypeSerializerSingleton<ContactDelta> {
+public final class ContactDeltaSerializer extends MutableRecordSerializer<ContactDelta> {
 
     private static final long serialVersionUID = 1L;
 
     public static final ContactDeltaSerializer INSTANCE = new ContactDeltaSerializer();
 
     @Override
-    public boolean isImmutableType() {
-        return false;
-    }
-
-    @Override
     public ContactDelta createInstance() {
         return new ContactDelta();
-    }
-
-    /** A new record with the same fields (strings are immutable: shared). */
-    @Override
-    public ContactDelta copy(ContactDelta from) {
-        return copy(from, new ContactDelta());
     }
 
     @Override
@@ -73,11 +61,6 @@ public final class ContactDeltaSerializer extends TypeSerializerSingleton<Contac
     }
 
     @Override
-    public int getLength() {
-        return -1;
-    }
-
-    @Override
     public void serialize(ContactDelta r, DataOutputView out) throws IOException {
         new Packer(236)
                 .varLong(r.intervalStart)
@@ -99,11 +82,6 @@ public final class ContactDeltaSerializer extends TypeSerializerSingleton<Contac
                 .varLong(r.closed)
                 .string(r.contactId)
                 .writeTo(out);
-    }
-
-    @Override
-    public ContactDelta deserialize(DataInputView in) throws IOException {
-        return deserialize(new ContactDelta(), in);
     }
 
     @Override

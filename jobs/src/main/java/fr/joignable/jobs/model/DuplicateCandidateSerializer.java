@@ -9,7 +9,6 @@ import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
-import org.apache.flink.api.common.typeutils.base.TypeSerializerSingleton;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
 import org.apache.flink.types.StringValue;
@@ -25,26 +24,15 @@ import org.apache.flink.types.StringValue;
  * of the class find it.
  */
 public final class DuplicateCandidateSerializer
-        extends TypeSerializerSingleton<DuplicateCandidate> {
+        extends MutableRecordSerializer<DuplicateCandidate> {
 
     private static final long serialVersionUID = 1L;
 
     public static final DuplicateCandidateSerializer INSTANCE = new DuplicateCandidateSerializer();
 
     @Override
-    public boolean isImmutableType() {
-        return false;
-    }
-
-    @Override
     public DuplicateCandidate createInstance() {
         return new DuplicateCandidate();
-    }
-
-    /** A new record with the same fields (strings are immutable: shared). */
-    @Override
-    public DuplicateCandidate copy(DuplicateCandidate from) {
-        return copy(from, new DuplicateCandidate());
     }
 
     @Override
@@ -60,11 +48,6 @@ public final class DuplicateCandidateSerializer
     }
 
     @Override
-    public int getLength() {
-        return -1;
-    }
-
-    @Override
     public void serialize(DuplicateCandidate r, DataOutputView out) throws IOException {
         new Packer(131)
                 .string(r.dupKey)
@@ -75,11 +58,6 @@ public final class DuplicateCandidateSerializer
                 .string(r.intent)
                 .bool(r.abandoned)
                 .writeTo(out);
-    }
-
-    @Override
-    public DuplicateCandidate deserialize(DataInputView in) throws IOException {
-        return deserialize(new DuplicateCandidate(), in);
     }
 
     @Override

@@ -9,7 +9,6 @@ import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
-import org.apache.flink.api.common.typeutils.base.TypeSerializerSingleton;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
 import org.apache.flink.types.StringValue;
@@ -24,26 +23,15 @@ import org.apache.flink.types.StringValue;
  * ({@link Packer}). Declared on the class by {@code @TypeInfo}, so {@code
  * TypeInformation.of(HandoffInfo.class)} and state descriptors of the class find it.
  */
-public final class HandoffInfoSerializer extends TypeSerializerSingleton<HandoffInfo> {
+public final class HandoffInfoSerializer extends MutableRecordSerializer<HandoffInfo> {
 
     private static final long serialVersionUID = 1L;
 
     public static final HandoffInfoSerializer INSTANCE = new HandoffInfoSerializer();
 
     @Override
-    public boolean isImmutableType() {
-        return false;
-    }
-
-    @Override
     public HandoffInfo createInstance() {
         return new HandoffInfo();
-    }
-
-    /** A new record with the same fields (strings are immutable: shared). */
-    @Override
-    public HandoffInfo copy(HandoffInfo from) {
-        return copy(from, new HandoffInfo());
     }
 
     @Override
@@ -59,11 +47,6 @@ public final class HandoffInfoSerializer extends TypeSerializerSingleton<Handoff
     }
 
     @Override
-    public int getLength() {
-        return -1;
-    }
-
-    @Override
     public void serialize(HandoffInfo r, DataOutputView out) throws IOException {
         new Packer(154)
                 .string(r.handoffId)
@@ -74,11 +57,6 @@ public final class HandoffInfoSerializer extends TypeSerializerSingleton<Handoff
                 .string(r.queue)
                 .string(r.intent)
                 .writeTo(out);
-    }
-
-    @Override
-    public HandoffInfo deserialize(DataInputView in) throws IOException {
-        return deserialize(new HandoffInfo(), in);
     }
 
     @Override
