@@ -5,7 +5,6 @@ import fr.joignable.domain.table.RosterTable;
 import fr.joignable.forecasting.schedule.Hiring;
 import fr.joignable.forecasting.schedule.ScheduleResult;
 import fr.joignable.forecasting.schedule.ScheduleVerification;
-import fr.joignable.forecasting.staffing.ForecastReader;
 import fr.joignable.forecasting.staffing.Replay;
 import fr.joignable.forecasting.staffing.ReplaySummary;
 import fr.joignable.forecasting.staffing.StaffRoster;
@@ -58,15 +57,13 @@ final class ScheduleHire {
             ScheduleVerify.Kept today,
             Path rosterFile,
             Function<Roster, ScheduleResult> solve,
-            Path workloadFile,
+            Replay.Workload workload,
             TargetsConfig config,
             int maxHires,
             Path scratch,
             PrintWriter out)
             throws IOException {
         List<RosterTable.Row> roster = RosterTable.read(rosterFile);
-        Replay.Workload workload =
-                new Replay.Workload(ForecastReader.read(workloadFile, "offered"), config);
         ScheduleResult current = today.result();
         List<ScheduleVerification.Outcome> selected =
                 batches(workload, config, rosterFile, current);
@@ -243,22 +240,21 @@ final class ScheduleHire {
      * each batch.
      */
     static String describe(List<ScheduleVerification.Outcome> batches) {
-        ReplaySummary.Line worst = null;
-        int judged = 0;
-        int met = 0;
+        List<ReplaySummary.Line> all = new ArrayList<>();
         for (ScheduleVerification.Outcome o : batches) {
-            for (ReplaySummary.Line l : o.lines()) {
-                judged += l.slots();
-                met += l.slotsMet();
-                if (l.slots() > 0 && (worst == null || l.slotShare() < worst.slotShare() - 1e-12)) {
-                    worst = l;
-                }
-            }
+            all.addAll(o.lines());
         }
+        ReplaySummary.Line worst = ScheduleVerify.worstLine(all);
         if (worst == null) {
             return "no judged slot";
         }
-        int needed = (int) Math.ceil(ScheduleVerification.PASS_SHARE * worst.slots() - 1e-9);
+        int judged = 0;
+        int met = 0;
+        for (ReplaySummary.Line l : all) {
+            judged += l.slots();
+            met += l.slotsMet();
+        }
+        int needed = ScheduleVerification.slotsNeeded(worst.slots());
         StringBuilder byBatch = new StringBuilder();
         if (batches.size() > 1) {
             byBatch.append("; by batch");

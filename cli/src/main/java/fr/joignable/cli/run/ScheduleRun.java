@@ -5,6 +5,8 @@ import fr.joignable.forecasting.schedule.ScheduleFiles;
 import fr.joignable.forecasting.schedule.ScheduleResult;
 import fr.joignable.forecasting.schedule.Scheduler;
 import fr.joignable.forecasting.schedule.ShiftRules;
+import fr.joignable.forecasting.staffing.ForecastReader;
+import fr.joignable.forecasting.staffing.Replay;
 import fr.joignable.forecasting.staffing.TargetsConfig;
 import fr.joignable.forecasting.training.QueueDemand;
 import fr.joignable.forecasting.training.Roster;
@@ -93,6 +95,14 @@ public record ScheduleRun(
                 };
         ScheduleResult r = Scheduler.schedule(agents, plan, shiftRules, solver, progress);
         ScheduleVerify.Kept kept = null;
+        Replay.Workload workload =
+                verify == null
+                        ? null
+                        : new Replay.Workload(
+                                ForecastReader.read(
+                                        verify.workload() == null ? staffing : verify.workload(),
+                                        "offered"),
+                                verify.targets());
         if (verify != null) {
             kept =
                     ScheduleVerify.improve(
@@ -109,7 +119,7 @@ public record ScheduleRun(
                                             extra.poolWeights(),
                                             extra.paidFloor()),
                             plan,
-                            verify.workload() == null ? staffing : verify.workload(),
+                            workload,
                             roster,
                             verify.targets(),
                             verify.seeds(),
@@ -128,7 +138,7 @@ public record ScheduleRun(
                                 withHires ->
                                         Scheduler.schedule(
                                                 withHires, plan, shiftRules, solver, progress),
-                                verify.workload() == null ? staffing : verify.workload(),
+                                workload,
                                 verify.targets(),
                                 verify.maxHires(),
                                 scratch,

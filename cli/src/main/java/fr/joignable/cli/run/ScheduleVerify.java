@@ -5,7 +5,6 @@ import fr.joignable.domain.kpi.KpiFormat;
 import fr.joignable.forecasting.schedule.ScheduleResult;
 import fr.joignable.forecasting.schedule.ScheduleVerification;
 import fr.joignable.forecasting.schedule.Scheduler;
-import fr.joignable.forecasting.staffing.ForecastReader;
 import fr.joignable.forecasting.staffing.Replay;
 import fr.joignable.forecasting.staffing.ReplaySummary;
 import fr.joignable.forecasting.staffing.StaffRoster;
@@ -69,15 +68,13 @@ public final class ScheduleVerify {
             ScheduleResult first,
             Function<ScheduleVerification.Raise, ScheduleResult> resolve,
             QueueDemand plan,
-            Path workloadFile,
+            Replay.Workload workload,
             Path rosterFile,
             TargetsConfig config,
             int seeds,
             int rounds,
             PrintWriter out)
             throws IOException {
-        Replay.Workload workload =
-                new Replay.Workload(ForecastReader.read(workloadFile, "offered"), config);
         ScheduleVerification v =
                 new ScheduleVerification(
                         workload,
@@ -163,13 +160,19 @@ public final class ScheduleVerify {
                         : 0);
     }
 
-    private static String worst(ScheduleVerification.Outcome o) {
+    /** The judged line with the lowest share of met slots (the first on a tie), or null. */
+    static ReplaySummary.Line worstLine(Iterable<ReplaySummary.Line> lines) {
         ReplaySummary.Line worst = null;
-        for (ReplaySummary.Line l : o.lines()) {
-            if (l.slots() > 0 && (worst == null || l.slotShare() < worst.slotShare())) {
+        for (ReplaySummary.Line l : lines) {
+            if (l.slots() > 0 && (worst == null || l.slotShare() < worst.slotShare() - 1e-12)) {
                 worst = l;
             }
         }
+        return worst;
+    }
+
+    private static String worst(ScheduleVerification.Outcome o) {
+        ReplaySummary.Line worst = worstLine(o.lines());
         return worst == null
                 ? "none"
                 : String.format(
@@ -257,7 +260,7 @@ public final class ScheduleVerify {
             if (l.slots() == 0 || l.slotsMet() == l.slots()) {
                 continue;
             }
-            int needed = (int) Math.ceil(ScheduleVerification.PASS_SHARE * l.slots() - 1e-9);
+            int needed = ScheduleVerification.slotsNeeded(l.slots());
             int spare = l.slotsMet() - needed;
             if (spare >= 0 && spare <= 1) {
                 out.add(

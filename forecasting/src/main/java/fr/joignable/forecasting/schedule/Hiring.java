@@ -49,7 +49,7 @@ public final class Hiring {
      * counts as having the margin whatever its size (a 14-slot queue at 14 of 14 cannot spare two).
      */
     public static int spare(ReplaySummary.Line l) {
-        int needed = (int) Math.ceil(ScheduleVerification.PASS_SHARE * l.slots() - 1e-9);
+        int needed = ScheduleVerification.slotsNeeded(l.slots());
         return l.slotsMet() >= l.slots()
                 ? MARGIN_SLOTS
                 : Math.min(MARGIN_SLOTS, l.slotsMet() - needed);

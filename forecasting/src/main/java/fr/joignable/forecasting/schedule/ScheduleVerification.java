@@ -46,6 +46,11 @@ public final class ScheduleVerification {
     /** A schedule passes when every live queue meets this share of its judged slots. */
     public static final double PASS_SHARE = 0.90;
 
+    /** Slots a queue with {@code slots} judged slots must meet: {@link #PASS_SHARE} of them, up. */
+    public static int slotsNeeded(int slots) {
+        return (int) Math.ceil(PASS_SHARE * slots - 1e-9);
+    }
+
     /**
      * A failing interval's shortfall weight is multiplied by {@code 1 + WEIGHT_SHARE × step} a
      * round; 0: off. Measured on the demo's data (3 rounds, 30 s each, loaded machine): a factor of
