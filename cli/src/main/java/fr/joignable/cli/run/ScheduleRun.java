@@ -93,8 +93,7 @@ public record ScheduleRun(
                     stderr.println("schedule: " + line);
                     stderr.flush();
                 };
-        ScheduleResult r = Scheduler.schedule(agents, plan, shiftRules, solver, progress);
-        ScheduleVerify.Kept kept = null;
+        // read before the solve: a bad workload file fails in a second, not after minutes
         Replay.Workload workload =
                 verify == null
                         ? null
@@ -103,6 +102,8 @@ public record ScheduleRun(
                                         verify.workload() == null ? staffing : verify.workload(),
                                         "offered"),
                                 verify.targets());
+        ScheduleResult r = Scheduler.schedule(agents, plan, shiftRules, solver, progress);
+        ScheduleVerify.Kept kept = null;
         if (verify != null) {
             kept =
                     ScheduleVerify.improve(
