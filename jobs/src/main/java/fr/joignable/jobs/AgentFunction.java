@@ -36,6 +36,7 @@ public final class AgentFunction
             Comparator.<AgentStateEvent>comparingLong(e -> e.ts).thenComparing(e -> e.eventId);
 
     private final boolean hashedKeys;
+    private final boolean bounded;
     private transient SortKeys.Ids ids;
 
     /** The state the agent is in and since when (emitted up to {@link #from}). */
@@ -44,12 +45,17 @@ public final class AgentFunction
     private transient ListState<AgentStateEvent> buffer;
 
     public AgentFunction() {
-        this(false);
+        this(false, false);
     }
 
-    /** {@code hashedKeys}: keyed by a hash of the agentId ({@link SortKeys}, bounded runs). */
-    public AgentFunction(boolean hashedKeys) {
+    /**
+     * {@code hashedKeys}: keyed by a hash of the agentId ({@link SortKeys}, bounded runs); {@code
+     * bounded}: a batch run, whose timers fire when the key's input ends: one timer per agent
+     * ({@link KpiJob#BOUNDED_TIMER}).
+     */
+    public AgentFunction(boolean hashedKeys, boolean bounded) {
         this.hashedKeys = hashedKeys;
+        this.bounded = bounded;
     }
 
     @Override
@@ -72,7 +78,7 @@ public final class AgentFunction
             ids.check(ev.agentId);
         }
         buffer.add(new AgentStateEvent(ev.ts, ev.eventId, ev.team, JobEvent.name(ev.state)));
-        ctx.timerService().registerEventTimeTimer(ev.ts);
+        ctx.timerService().registerEventTimeTimer(bounded ? KpiJob.BOUNDED_TIMER : ev.ts);
     }
 
     @Override

@@ -72,6 +72,7 @@ public final class ContactFunction extends KeyedProcessFunction<Object, JobEvent
     private final ChannelThresholds thresholds;
     private final long horizonMs;
     private final boolean hashedKeys;
+    private final boolean bounded;
     private transient SortKeys.Ids ids;
     private transient ValueState<ContactState> state;
     private transient ListState<HandoffInfo> handoffs;
@@ -79,14 +80,20 @@ public final class ContactFunction extends KeyedProcessFunction<Object, JobEvent
     private transient org.apache.flink.metrics.Counter orphansMetric;
 
     public ContactFunction(ChannelThresholds thresholds, long horizonMs) {
-        this(thresholds, horizonMs, false);
+        this(thresholds, horizonMs, false, false);
     }
 
-    /** {@code hashedKeys}: keyed by a hash of the contactId ({@link SortKeys}, bounded runs). */
-    public ContactFunction(ChannelThresholds thresholds, long horizonMs, boolean hashedKeys) {
+    /**
+     * {@code hashedKeys}: keyed by a hash of the contactId ({@link SortKeys}, bounded runs); {@code
+     * bounded}: a batch run, whose timers fire when the key's input ends, so a contact needs one
+     * ({@link KpiJob#BOUNDED_TIMER}): the first to fire decides it whole.
+     */
+    public ContactFunction(
+            ChannelThresholds thresholds, long horizonMs, boolean hashedKeys, boolean bounded) {
         this.thresholds = thresholds;
         this.horizonMs = horizonMs;
         this.hashedKeys = hashedKeys;
+        this.bounded = bounded;
     }
 
     @Override
@@ -128,7 +135,9 @@ public final class ContactFunction extends KeyedProcessFunction<Object, JobEvent
                     s.queue = ev.queue;
                     s.intent = ev.intent;
                     s.tenantId = ev.tenantId;
-                    ctx.timerService().registerEventTimeTimer(final_(ev.ts));
+                    if (!bounded) {
+                        ctx.timerService().registerEventTimeTimer(final_(ev.ts));
+                    }
                 }
             }
             case CONTACT_ANSWERED -> {
@@ -168,7 +177,7 @@ public final class ContactFunction extends KeyedProcessFunction<Object, JobEvent
             }
         }
         state.update(s);
-        ctx.timerService().registerEventTimeTimer(ev.ts);
+        ctx.timerService().registerEventTimeTimer(bounded ? KpiJob.BOUNDED_TIMER : ev.ts);
     }
 
     private long final_(long offerTs) {

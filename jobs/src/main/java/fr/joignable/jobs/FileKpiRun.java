@@ -112,7 +112,8 @@ public final class FileKpiRun {
         flink.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
         flink.set(CoreOptions.DEFAULT_PARALLELISM, options.parallelism);
         // managed memory for batch mode's sorts, network and shuffle buffers, by input size
-        LocalRunMemory.size(conf, flink, inputBytes < SMALL_INPUT_BYTES);
+        LocalRunMemory.size(
+                conf, flink, inputBytes < SMALL_INPUT_BYTES, LocalRunMemory.jsonLinesBytes(inputs));
         // operators chained in one task hand their records over without a defensive copy: no
         // function of the graph keeps or changes a record it has passed on (docs/kpi-job.md)
         flink.set(PipelineOptions.OBJECT_REUSE, true);

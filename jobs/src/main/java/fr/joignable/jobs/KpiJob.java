@@ -31,6 +31,15 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
  */
 public final class KpiJob {
 
+    /**
+     * The one timer per key of the contact and agent stages in a bounded run. Batch mode fires a
+     * key's timers only when all its input is in, and the first to fire decides the key whole; a
+     * timer per event (an agent has tens of thousands in a year) only filled the timer heap with
+     * timers that found nothing left to do. Their time is the time of what they emit, which no
+     * later stage of a bounded run reads (each decides its key at its end).
+     */
+    static final long BOUNDED_TIMER = 0L;
+
     /** Network buffer timeout of the events sent to the live view (Flink's default: 100 ms). */
     static final long LIVE_BUFFER_TIMEOUT_MS = 5;
 
@@ -90,7 +99,10 @@ public final class KpiJob {
                 SortKeys.byId(contactEvents, e -> e.contactId, hashed, mask)
                         .process(
                                 new ContactFunction(
-                                        options.thresholds, options.contactHorizonMs, hashed))
+                                        options.thresholds,
+                                        options.contactHorizonMs,
+                                        hashed,
+                                        sinks.bounded()))
                         .name("contacts")
                         .uid("contacts");
 
@@ -124,7 +136,7 @@ public final class KpiJob {
         DataStream<AgentSegment> segments =
                 SortKeys.byId(agentEvents, e -> e.agentId, hashed, mask)
                         .connect(endOfData)
-                        .process(new AgentFunction(hashed))
+                        .process(new AgentFunction(hashed, sinks.bounded()))
                         .name("agent-states")
                         .uid("agent-states");
         DataStream<AgentIntervalRow> agentRows =
