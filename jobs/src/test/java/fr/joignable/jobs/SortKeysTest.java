@@ -31,11 +31,14 @@ class SortKeysTest {
     void theHashSeparatesTheIdsOfAYearAndIsAFunctionOfTheText() {
         Set<Long> seen = new HashSet<>();
         int ids = 0;
-        // event ids as the simulator writes them, contact ids, and short agent ids
-        for (int i = 1; i <= 300_000; i++) {
+        // a year's event ids as the simulator writes them, contact ids, and short agent ids
+        for (int i = 1; i <= 2_100_000; i++) {
             seen.add(SortKeys.hash(String.format("E63cbe1-%010d", i)));
+            ids++;
+        }
+        for (int i = 1; i <= 400_000; i++) {
             seen.add(SortKeys.hash("C63cbe1-" + i));
-            ids += 2;
+            ids++;
         }
         for (int i = 1; i <= 999; i++) {
             seen.add(SortKeys.hash(String.format("A%03d", i)));
