@@ -17,8 +17,8 @@ import org.apache.flink.configuration.TaskManagerOptions;
  *   <li>managed memory, where batch mode sorts every keyed stage's input, by the input's size as
  *       JSON Lines (a gzip file counts 8 times its size): 64 MiB for a small input; 512 MiB up to
  *       512 MiB of JSON Lines, so that a year (315 MB) is sorted without spilling to disk (with 256
- *       MiB it wrote 410 MB of sort runs and took about a tenth more time); 256 MiB beyond, which
- *       spills anyway and keeps five years within 2 GB resident;
+ *       MiB it spilled about 200 MB of sort runs and took about 5 % more time); 256 MiB beyond,
+ *       which spills anyway and keeps five years within 2 GB resident;
  *   <li>network buffers and the sort-merge shuffle's read buffers: 64 MiB each by default, for many
  *       parallel channels; a local run has one or two slots, and 32 MiB each did not slow five
  *       years down.
