@@ -31,13 +31,18 @@ final class ChildJvm {
         return command(main, null, null, args);
     }
 
-    /**
-     * @param jvmFlags heap, GC and JIT flags that replace the harness's own ({@code -Xmx…}, {@code
-     *     -XX:…}), or null to keep them
-     * @param extraJar a jar appended to the class path, or null
-     */
     private static List<String> command(
             Class<?> main, List<String> jvmFlags, Path extraJar, List<String> args) {
+        return commandOn(main, jvmFlags, classPath(extraJar), args);
+    }
+
+    /**
+     * @param jvmFlags heap, GC and JIT flags that replace the harness's own ({@code -Xm…}, {@code
+     *     -XX:…}), or null to keep them
+     * @param classPath the child's class path
+     */
+    private static List<String> commandOn(
+            Class<?> main, List<String> jvmFlags, String classPath, List<String> args) {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         for (String a : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
@@ -54,16 +59,23 @@ final class ChildJvm {
             cmd.addAll(jvmFlags);
         }
         cmd.add("-cp");
-        String classPath = System.getProperty("java.class.path");
-        cmd.add(
-                extraJar == null
-                        ? classPath
-                        : withoutScala213(classPath)
-                                + java.io.File.pathSeparator
-                                + extraJar.toAbsolutePath());
+        cmd.add(classPath);
         cmd.add(main.getName());
         cmd.addAll(args);
         return cmd;
+    }
+
+    /**
+     * A child's class path: the harness's, or with {@code extraJar} (not null) appended and Scala
+     * 2.13 left out ({@link #withoutScala213}).
+     */
+    static String classPath(Path extraJar) {
+        String classPath = System.getProperty("java.class.path");
+        return extraJar == null
+                ? classPath
+                : withoutScala213(classPath)
+                        + java.io.File.pathSeparator
+                        + extraJar.toAbsolutePath();
     }
 
     /**
@@ -109,8 +121,19 @@ final class ChildJvm {
             List<String> args,
             long timeoutSeconds)
             throws IOException, InterruptedException {
+        return runOn(main, jvmFlags, classPath(extraJar), args, timeoutSeconds);
+    }
+
+    /** As {@link #run(Class, List, long)}, with {@code jvmFlags} and {@code classPath}. */
+    static Map<String, String> runOn(
+            Class<?> main,
+            List<String> jvmFlags,
+            String classPath,
+            List<String> args,
+            long timeoutSeconds)
+            throws IOException, InterruptedException {
         ProcessBuilder pb =
-                new ProcessBuilder(command(main, jvmFlags, extraJar, args))
+                new ProcessBuilder(commandOn(main, jvmFlags, classPath, args))
                         .redirectErrorStream(true);
         // as ./joignable does for kpi and stream (the children are those jobs): fewer malloc
         // arenas for Flink's off-heap memory

@@ -13,11 +13,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.ExecutionOptions;
-import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.connector.file.src.FileSource;
 import org.apache.flink.connector.kafka.source.KafkaSource;
@@ -157,14 +154,15 @@ public final class KpiJobChild {
         env.execute("bench kafka mirror");
     }
 
-    /** Source → discarding sink, parallelism 2 (the KPI job's default), batch mode. */
+    /**
+     * Source → discarding sink on the KPI job's own MiniCluster configuration ({@link
+     * FileKpiRun#localConfiguration}: batch mode, the same parallelism rule and memory sizing).
+     */
     static void passThrough(Path input, boolean split) throws Exception {
-        Configuration flink = new Configuration();
-        flink.set(ExecutionOptions.RUNTIME_MODE, RuntimeExecutionMode.BATCH);
-        flink.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
-        flink.set(PipelineOptions.OBJECT_REUSE, true); // as FileKpiRun sets it
+        Configuration flink = FileKpiRun.localConfiguration(List.of(input), new Configuration());
         StreamExecutionEnvironment env =
-                StreamExecutionEnvironment.createLocalEnvironment(2, flink);
+                StreamExecutionEnvironment.createLocalEnvironment(
+                        KpiJobOptions.from(flink).parallelism, flink);
         // the same source as FileKpiRun's: an uncompressed file is read as parallel byte ranges
         FileSource<JobEvent> source = JsonlEventFormat.source(List.of(input), split);
         env.fromSource(source, WatermarkStrategy.noWatermarks(), "events-files")

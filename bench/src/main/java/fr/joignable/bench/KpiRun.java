@@ -1,6 +1,8 @@
 package fr.joignable.bench;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -31,10 +33,9 @@ public final class KpiRun {
             throws Exception {
         SimEvents.Events main = SimEvents.of(work, days);
         Map<String, String> pass =
-                ChildJvm.run(
-                        KpiJobChild.class,
-                        KpiRunJvm.flags(main.file()),
-                        rpcJar(work),
+                fileChild(
+                        work,
+                        main.file(),
                         List.of("file-pass", main.file().toString(), Long.toString(main.lines())),
                         1800);
         Path jobOut = work.resolve("kpi-out-main");
@@ -129,10 +130,9 @@ public final class KpiRun {
             // Flink's start; the marginal rate (tiny run's time and events subtracted) is the
             // speed of reading and decoding once the job runs
             Map<String, String> tinyPass =
-                    ChildJvm.run(
-                            KpiJobChild.class,
-                            KpiRunJvm.flags(tiny.file()),
-                            rpcJar(work),
+                    fileChild(
+                            work,
+                            tiny.file(),
                             List.of(
                                     "file-pass",
                                     tiny.file().toString(),
@@ -266,14 +266,58 @@ public final class KpiRun {
     private static Map<String, String> kpiRun(Path work, SimEvents.Events events, Path out)
             throws Exception {
         ReportRun.deleteTree(out);
-        Map<String, String> r =
-                ChildJvm.run(
-                        KpiJobChild.class,
-                        KpiRunJvm.flags(events.file()),
-                        rpcJar(work),
-                        List.of("file-kpi", events.file().toString(), out.toString()),
-                        3600);
-        return r;
+        return fileChild(
+                work,
+                events.file(),
+                List.of("file-kpi", events.file().toString(), out.toString()),
+                3600);
+    }
+
+    /**
+     * A file child ({@code args}: its mode and arguments) over {@code events} with the flags and
+     * the class-data archive {@code ./joignable kpi} would use. The first child of a mode in a work
+     * folder first runs once over two days, unmeasured, to write that archive, as a user's first
+     * {@code kpi} run does.
+     */
+    private static Map<String, String> fileChild(
+            Path work, Path events, List<String> args, long timeoutSeconds) throws Exception {
+        Path rpc = rpcJar(work);
+        List<String> base = KpiRunJvm.flags(events);
+        if (base == null) {
+            // no launcher script (not the checkout's root): the harness's own flags, no archive
+            return ChildJvm.run(KpiJobChild.class, null, rpc, args, timeoutSeconds);
+        }
+        String classPath = KpiRunJvm.jarsOnly(ChildJvm.classPath(rpc));
+        if (classPath == null) {
+            // a folder of classes with no jar beside it: no archive can hold it
+            return ChildJvm.run(KpiJobChild.class, base, rpc, args, timeoutSeconds);
+        }
+        String mode = args.get(0);
+        Path archive = KpiRunJvm.archive(work.resolve("cds"), mode, classPath);
+        if (!Files.isRegularFile(archive)) {
+            SimEvents.Events warm = SimEvents.of(work, 2);
+            Path warmOut = work.resolve("kpi-out-cds");
+            List<String> warmArgs =
+                    mode.equals("file-kpi")
+                            ? List.of(mode, warm.file().toString(), warmOut.toString())
+                            : List.of(mode, warm.file().toString(), Long.toString(warm.lines()));
+            Files.createDirectories(archive.getParent());
+            Path tmp = archive.resolveSibling(archive.getFileName() + ".tmp");
+            Files.deleteIfExists(tmp);
+            List<String> flags = new ArrayList<>(KpiRunJvm.flags(warm.file()));
+            flags.addAll(KpiRunJvm.writeArchive(tmp));
+            ChildJvm.runOn(KpiJobChild.class, flags, classPath, warmArgs, 600);
+            ReportRun.deleteTree(warmOut);
+            if (Files.isRegularFile(tmp)) {
+                // moved in place whole: a child never loads a half-written archive
+                Files.move(tmp, archive, StandardCopyOption.ATOMIC_MOVE);
+            }
+        }
+        List<String> flags = new ArrayList<>(base);
+        if (Files.isRegularFile(archive)) {
+            flags.addAll(KpiRunJvm.useArchive(archive));
+        }
+        return ChildJvm.runOn(KpiJobChild.class, flags, classPath, args, timeoutSeconds);
     }
 
     /** Flink's RPC jar for the file children's class path, as ./joignable kpi has it. */

@@ -59,6 +59,81 @@ final class KpiRunJvm {
     }
 
     /**
+     * The dynamic class-data archive of the file children of {@code mode} ({@code file-kpi}, {@code
+     * file-pass}) in {@code dir}, named by the JDK, the class path and each jar's size and time: an
+     * archive serves only the jars it was written from (the JVM silently ignores it otherwise), so
+     * a rebuilt module gets a new one. {@code ./joignable} keeps one such archive per command,
+     * written by the command's first run and used by every later one; the harness's children get
+     * the same: {@link #writeArchive} once, unmeasured, then {@link #useArchive}.
+     */
+    static Path archive(Path dir, String mode, String classPath) {
+        StringBuilder key = new StringBuilder(System.getProperty("java.vm.version"));
+        for (String entry : classPath.split(java.io.File.pathSeparator)) {
+            key.append('|').append(entry);
+            try {
+                Path jar = Path.of(entry);
+                key.append(':')
+                        .append(Files.size(jar))
+                        .append('/')
+                        .append(Files.getLastModifiedTime(jar).toMillis());
+            } catch (IOException e) {
+                key.append(":-"); // not there: the JVM skips it, with or without an archive
+            }
+        }
+        return dir.resolve(mode + "-" + Integer.toHexString(key.toString().hashCode()) + ".jsa");
+    }
+
+    /**
+     * {@code classPath} as a class-data archive takes it, jars only: each folder of classes ({@code
+     * MODULE/target/classes}) replaced by the one jar beside it ({@code ./bench/run} builds it with
+     * {@code mvn package}, from the same classes); null when a folder has no such jar (a test's
+     * class path), and the child then runs without an archive.
+     */
+    static String jarsOnly(String classPath) throws IOException {
+        List<String> jars = new ArrayList<>();
+        for (String entry : classPath.split(java.io.File.pathSeparator)) {
+            Path p = Path.of(entry);
+            if (!Files.isDirectory(p)) {
+                jars.add(entry);
+                continue;
+            }
+            Path target = p.toAbsolutePath().getParent();
+            if (!p.getFileName().toString().equals("classes") || target == null) {
+                return null;
+            }
+            List<Path> beside;
+            try (var list = Files.list(target)) {
+                beside =
+                        list.filter(
+                                        f -> {
+                                            String n = f.getFileName().toString();
+                                            return n.endsWith(".jar")
+                                                    && !n.endsWith("-sources.jar")
+                                                    && !n.endsWith("-tests.jar");
+                                        })
+                                .toList();
+            }
+            if (beside.size() != 1) {
+                return null;
+            }
+            jars.add(beside.get(0).toString());
+        }
+        return String.join(java.io.File.pathSeparator, jars);
+    }
+
+    /** The flags that write {@code archive} at the child's exit. */
+    static List<String> writeArchive(Path archive) {
+        return List.of(
+                "-XX:ArchiveClassesAtExit=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off");
+    }
+
+    /** The flags that load classes from {@code archive} (silently none if it does not fit). */
+    static List<String> useArchive(Path archive) {
+        return List.of(
+                "-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off");
+    }
+
+    /**
      * Flink's {@code flink-rpc-akka.jar}, copied out of {@code flink-rpc-akka-loader}'s jar (found
      * on {@code classPath}) into {@code dir} once, for the class path of a file child: Flink then
      * loads its RPC system from the class path ({@code ClassPathRpcSystemLoader}) instead of

@@ -132,11 +132,14 @@ final class Markdown {
             - `kpi` (`KpiRun`): the Flink KPI job's bounded run (`joignable kpi`: batch mode,
               Parquet tables) over a year of simulator output (default landlord, seed 1), against
               a pass-through Flink job over the same file (same reader and decoding, same
-              parallelism 2, discarding sink); then the KPI run over one month (and optionally
-              five years) to show the throughput does not drop with the length of the input. Each
-              run is a fresh JVM (`KpiJobChild`): its peak heap (sampled every 50 ms) and peak RSS
-              (`VmHWM`) are its own; times run from before the Flink environment is created to the
-              end of the job (JVM start excluded, Flink's start included).
+              MiniCluster configuration, `FileKpiRun.localConfiguration`; discarding sink); then the
+              KPI run over one month (and optionally five years) to show the throughput does not
+              drop with the length of the input. Each run is a fresh JVM (`KpiJobChild`) with the
+              flags `./joignable kpi` gives that input (`cli/kpi-jvm-options`) and, like the
+              launcher, a class-data archive written by a first, unmeasured run; its peak heap
+              (sampled every 50 ms) and peak RSS (`VmHWM`) are its own; times run from before the
+              Flink environment is created to the end of the job (JVM start excluded, Flink's start
+              included).
             - `kafka` (`KafkaRun`): the same year produced into an embedded Kafka broker (2
               partitions, keyed like the job's tests), then three bounded runs from it, each in a
               fresh JVM: the KPI workflow (upserts and live view included) into discarding sinks

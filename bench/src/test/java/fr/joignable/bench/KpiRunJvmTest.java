@@ -12,7 +12,10 @@ import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@link KpiRunJvm#rpcJar}: the RPC jar comes out of the loader jar once, byte for byte. */
+/**
+ * {@link KpiRunJvm#rpcJar}: the RPC jar comes out of the loader jar once, byte for byte; {@link
+ * KpiRunJvm#jarsOnly} and {@link KpiRunJvm#archive}: the class-data archive of the file children.
+ */
 class KpiRunJvmTest {
 
     @TempDir Path dir;
@@ -75,5 +78,57 @@ class KpiRunJvmTest {
                                 "/m2/flink-core-2.2.0.jar",
                                 "/work/bench/target/classes",
                                 "/m2/scala-library-2.12.20.jar"));
+    }
+
+    @Test
+    void aClassPathForAnArchiveHasEachClassesFolderReplacedByItsJar() throws Exception {
+        String sep = File.pathSeparator;
+        Path classes = Files.createDirectories(dir.resolve("bench/target/classes/fr"));
+        Files.writeString(classes.resolve("A.class"), "x");
+        Path jar = Files.writeString(dir.resolve("bench/target/joignable-bench-0.1.jar"), "jar");
+        Files.writeString(dir.resolve("bench/target/joignable-bench-0.1-sources.jar"), "src");
+        String classPath = dir.resolve("bench/target/classes") + sep + "/m2/flink-core-2.2.0.jar";
+        assertThat(KpiRunJvm.jarsOnly(classPath)).isEqualTo(jar + sep + "/m2/flink-core-2.2.0.jar");
+        // a jar is kept as it is, even one not there (the JVM skips it, as without an archive)
+        assertThat(KpiRunJvm.jarsOnly("/m2/a.jar" + sep + "/m2/b.jar"))
+                .isEqualTo("/m2/a.jar" + sep + "/m2/b.jar");
+    }
+
+    @Test
+    void aFolderWithoutOneJarBesideItMeansNoArchive() throws Exception {
+        // a test's class path: target/test-classes, or target/classes before mvn package
+        Path tests = Files.createDirectories(dir.resolve("m/target/test-classes"));
+        assertThat(KpiRunJvm.jarsOnly(tests.toString())).isNull();
+        Path classes = Files.createDirectories(dir.resolve("n/target/classes"));
+        assertThat(KpiRunJvm.jarsOnly(classes.toString())).isNull();
+        Files.writeString(dir.resolve("n/target/n-1.jar"), "a");
+        Files.writeString(dir.resolve("n/target/n-2.jar"), "b");
+        assertThat(KpiRunJvm.jarsOnly(classes.toString())).isNull();
+    }
+
+    @Test
+    void anArchiveIsNamedByModeAndClassPath() {
+        Path cds = dir.resolve("cds");
+        Path kpi = KpiRunJvm.archive(cds, "file-kpi", "/m2/a.jar");
+        assertThat(kpi.getParent()).isEqualTo(cds);
+        assertThat(kpi.getFileName().toString()).startsWith("file-kpi-").endsWith(".jsa");
+        assertThat(KpiRunJvm.archive(cds, "file-kpi", "/m2/a.jar")).isEqualTo(kpi);
+        assertThat(KpiRunJvm.archive(cds, "file-pass", "/m2/a.jar")).isNotEqualTo(kpi);
+        // another class path (another version) never loads this archive
+        assertThat(KpiRunJvm.archive(cds, "file-kpi", "/m2/b.jar")).isNotEqualTo(kpi);
+        assertThat(KpiRunJvm.writeArchive(kpi))
+                .first()
+                .isEqualTo("-XX:ArchiveClassesAtExit=" + kpi);
+        assertThat(KpiRunJvm.useArchive(kpi)).first().isEqualTo("-XX:SharedArchiveFile=" + kpi);
+    }
+
+    @Test
+    void aRebuiltJarGetsANewArchive() throws Exception {
+        Path jar = Files.writeString(dir.resolve("m.jar"), "one");
+        Path cds = dir.resolve("cds");
+        Path first = KpiRunJvm.archive(cds, "file-kpi", jar.toString());
+        assertThat(KpiRunJvm.archive(cds, "file-kpi", jar.toString())).isEqualTo(first);
+        Files.writeString(jar, "rebuilt");
+        assertThat(KpiRunJvm.archive(cds, "file-kpi", jar.toString())).isNotEqualTo(first);
     }
 }

@@ -88,16 +88,8 @@ public final class FileKpiRun {
                 throw new InputException("events file not readable: " + input);
             }
         }
-        long inputBytes = 0;
-        for (Path input : inputs) {
-            inputBytes += Files.size(input);
-        }
-        Configuration sized = new Configuration(conf);
-        if (!conf.contains(KpiJobOptions.PARALLELISM) && inputBytes < SMALL_INPUT_BYTES) {
-            // a day or a week: one slot starts faster than two and the work is too small to share
-            sized.set(KpiJobOptions.PARALLELISM, 1);
-        }
-        KpiJobOptions options = KpiJobOptions.from(sized);
+        Configuration flink = localConfiguration(inputs, conf);
+        KpiJobOptions options = KpiJobOptions.from(flink);
         Files.createDirectories(out);
         for (String table : TABLES) {
             deleteTree(out.resolve(table));
@@ -107,16 +99,6 @@ public final class FileKpiRun {
             Files.deleteIfExists(out.resolve("contact_intervals.csv"));
             Files.deleteIfExists(out.resolve("agent_intervals.csv"));
         }
-        Configuration flink = new Configuration(conf);
-        flink.set(ExecutionOptions.RUNTIME_MODE, RuntimeExecutionMode.BATCH);
-        flink.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
-        flink.set(CoreOptions.DEFAULT_PARALLELISM, options.parallelism);
-        // managed memory for batch mode's sorts, network and shuffle buffers, by input size
-        LocalRunMemory.size(
-                conf, flink, inputBytes < SMALL_INPUT_BYTES, LocalRunMemory.jsonLinesBytes(inputs));
-        // operators chained in one task hand their records over without a defensive copy: no
-        // function of the graph keeps or changes a record it has passed on (docs/kpi-job.md)
-        flink.set(PipelineOptions.OBJECT_REUSE, true);
         StreamExecutionEnvironment env =
                 StreamExecutionEnvironment.createLocalEnvironment(options.parallelism, flink);
         // uncompressed files are read as parallel byte ranges unless lateness is judged per file
@@ -134,6 +116,36 @@ public final class FileKpiRun {
         long start = System.nanoTime();
         JobExecutionResult result = env.execute("joignable kpi");
         return RunSummary.of(result, (System.nanoTime() - start) / 1_000_000);
+    }
+
+    /**
+     * The configuration of a local bounded run over {@code inputs}: {@code conf} with batch mode,
+     * no restart, the parallelism ({@link KpiJobOptions#PARALLELISM}: 1 for a small input unless
+     * {@code conf} sets it), the MiniCluster's memory by input size ({@link LocalRunMemory}) and
+     * object reuse. Public for the benchmark's pass-through baseline, which runs on the same
+     * MiniCluster as the KPI job so that the two differ only by the workflow.
+     */
+    public static Configuration localConfiguration(List<Path> inputs, Configuration conf)
+            throws IOException {
+        long inputBytes = 0;
+        for (Path input : inputs) {
+            inputBytes += Files.size(input);
+        }
+        boolean small = inputBytes < SMALL_INPUT_BYTES;
+        Configuration flink = new Configuration(conf);
+        if (!conf.contains(KpiJobOptions.PARALLELISM) && small) {
+            // a day or a week: one slot starts faster than two and the work is too small to share
+            flink.set(KpiJobOptions.PARALLELISM, 1);
+        }
+        flink.set(ExecutionOptions.RUNTIME_MODE, RuntimeExecutionMode.BATCH);
+        flink.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
+        flink.set(CoreOptions.DEFAULT_PARALLELISM, KpiJobOptions.from(flink).parallelism);
+        // managed memory for batch mode's sorts, network and shuffle buffers, by input size
+        LocalRunMemory.size(conf, flink, small, LocalRunMemory.jsonLinesBytes(inputs));
+        // operators chained in one task hand their records over without a defensive copy: no
+        // function of the graph keeps or changes a record it has passed on (docs/kpi-job.md)
+        flink.set(PipelineOptions.OBJECT_REUSE, true);
+        return flink;
     }
 
     static void deleteTree(Path dir) throws IOException {
