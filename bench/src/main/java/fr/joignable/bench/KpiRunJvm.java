@@ -85,9 +85,10 @@ final class KpiRunJvm {
 
     /**
      * {@code classPath} as a class-data archive takes it, jars only: each folder of classes ({@code
-     * MODULE/target/classes}) replaced by the one jar beside it ({@code ./bench/run} builds it with
-     * {@code mvn package}, from the same classes); null when a folder has no such jar (a test's
-     * class path), and the child then runs without an archive.
+     * MODULE/target/classes}) replaced by the jar beside it that holds its classes ({@code
+     * ./bench/run} builds it with {@code mvn package}, from the same classes; other jars there,
+     * such as the RPC jars Flink's tests extract, are not it); null when no single jar holds them
+     * (a test's class path), and the child then runs without an archive.
      */
     static String jarsOnly(String classPath) throws IOException {
         List<String> jars = new ArrayList<>();
@@ -97,28 +98,49 @@ final class KpiRunJvm {
                 jars.add(entry);
                 continue;
             }
-            Path target = p.toAbsolutePath().getParent();
-            if (!p.getFileName().toString().equals("classes") || target == null) {
+            Path jar = jarOf(p.toAbsolutePath());
+            if (jar == null) {
                 return null;
             }
-            List<Path> beside;
-            try (var list = Files.list(target)) {
-                beside =
-                        list.filter(
-                                        f -> {
-                                            String n = f.getFileName().toString();
-                                            return n.endsWith(".jar")
-                                                    && !n.endsWith("-sources.jar")
-                                                    && !n.endsWith("-tests.jar");
-                                        })
-                                .toList();
-            }
-            if (beside.size() != 1) {
-                return null;
-            }
-            jars.add(beside.get(0).toString());
+            jars.add(jar.toString());
         }
         return String.join(java.io.File.pathSeparator, jars);
+    }
+
+    /** The one jar beside {@code classes} (in its parent folder) that holds its first class. */
+    private static Path jarOf(Path classes) throws IOException {
+        Path target = classes.getParent();
+        if (target == null || !classes.getFileName().toString().equals("classes")) {
+            return null;
+        }
+        String probe;
+        try (var walk = Files.walk(classes)) {
+            probe =
+                    walk.filter(f -> f.toString().endsWith(".class"))
+                            .map(f -> classes.relativize(f).toString().replace('\\', '/'))
+                            .sorted()
+                            .findFirst()
+                            .orElse(null);
+        }
+        if (probe == null) {
+            return null;
+        }
+        List<Path> holding = new ArrayList<>();
+        try (var list = Files.list(target)) {
+            for (Path f : (Iterable<Path>) list::iterator) {
+                if (!f.getFileName().toString().endsWith(".jar") || !Files.isRegularFile(f)) {
+                    continue;
+                }
+                try (ZipFile zip = new ZipFile(f.toFile())) {
+                    if (zip.getEntry(probe) != null) {
+                        holding.add(f);
+                    }
+                } catch (IOException notAZip) {
+                    // not a jar after all: it holds nothing
+                }
+            }
+        }
+        return holding.size() == 1 ? holding.get(0) : null;
     }
 
     /** The flags that write {@code archive} at the child's exit. */

@@ -80,29 +80,51 @@ class KpiRunJvmTest {
                                 "/m2/scala-library-2.12.20.jar"));
     }
 
+    private Path jar(Path file, String... entries) throws Exception {
+        Files.createDirectories(file.getParent());
+        try (OutputStream out = Files.newOutputStream(file);
+                ZipOutputStream zip = new ZipOutputStream(out)) {
+            for (String e : entries) {
+                zip.putNextEntry(new ZipEntry(e));
+                zip.write(1);
+            }
+        }
+        return file;
+    }
+
     @Test
     void aClassPathForAnArchiveHasEachClassesFolderReplacedByItsJar() throws Exception {
         String sep = File.pathSeparator;
         Path classes = Files.createDirectories(dir.resolve("bench/target/classes/fr"));
         Files.writeString(classes.resolve("A.class"), "x");
-        Path jar = Files.writeString(dir.resolve("bench/target/joignable-bench-0.1.jar"), "jar");
-        Files.writeString(dir.resolve("bench/target/joignable-bench-0.1-sources.jar"), "src");
+        Path built = jar(dir.resolve("bench/target/joignable-bench-0.1.jar"), "fr/A.class");
+        // beside it, jars that do not hold its classes: sources, RPC jars a test extracted
+        jar(dir.resolve("bench/target/joignable-bench-0.1-sources.jar"), "fr/A.java");
+        jar(dir.resolve("bench/target/flink-rpc-akka0a1b.jar"), "org/R.class");
+        Files.writeString(dir.resolve("bench/target/broken.jar"), "not a zip");
         String classPath = dir.resolve("bench/target/classes") + sep + "/m2/flink-core-2.2.0.jar";
-        assertThat(KpiRunJvm.jarsOnly(classPath)).isEqualTo(jar + sep + "/m2/flink-core-2.2.0.jar");
+        assertThat(KpiRunJvm.jarsOnly(classPath))
+                .isEqualTo(built + sep + "/m2/flink-core-2.2.0.jar");
         // a jar is kept as it is, even one not there (the JVM skips it, as without an archive)
         assertThat(KpiRunJvm.jarsOnly("/m2/a.jar" + sep + "/m2/b.jar"))
                 .isEqualTo("/m2/a.jar" + sep + "/m2/b.jar");
     }
 
     @Test
-    void aFolderWithoutOneJarBesideItMeansNoArchive() throws Exception {
+    void aFolderWithoutOneJarHoldingItsClassesMeansNoArchive() throws Exception {
         // a test's class path: target/test-classes, or target/classes before mvn package
         Path tests = Files.createDirectories(dir.resolve("m/target/test-classes"));
+        Files.writeString(tests.resolve("T.class"), "x");
+        jar(dir.resolve("m/target/m-tests.jar"), "T.class");
         assertThat(KpiRunJvm.jarsOnly(tests.toString())).isNull();
         Path classes = Files.createDirectories(dir.resolve("n/target/classes"));
+        Files.writeString(classes.resolve("N.class"), "x");
         assertThat(KpiRunJvm.jarsOnly(classes.toString())).isNull();
-        Files.writeString(dir.resolve("n/target/n-1.jar"), "a");
-        Files.writeString(dir.resolve("n/target/n-2.jar"), "b");
+        jar(dir.resolve("n/target/other.jar"), "O.class");
+        assertThat(KpiRunJvm.jarsOnly(classes.toString())).isNull();
+        // two jars with the same classes: which one was built from them is not known
+        jar(dir.resolve("n/target/n-1.jar"), "N.class");
+        jar(dir.resolve("n/target/n-2.jar"), "N.class");
         assertThat(KpiRunJvm.jarsOnly(classes.toString())).isNull();
     }
 
