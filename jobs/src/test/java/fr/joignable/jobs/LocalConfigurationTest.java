@@ -72,6 +72,8 @@ class LocalConfigurationTest {
                 .isEqualTo(MemorySize.ofMebiBytes(100));
         // the caller's configuration itself is left as it was
         assertThat(given.contains(ExecutionOptions.RUNTIME_MODE)).isFalse();
+        assertThat(given.contains(CoreOptions.DEFAULT_PARALLELISM)).isFalse();
+        assertThat(given.contains(PipelineOptions.OBJECT_REUSE)).isFalse();
         assertThat(Files.size(day)).isEqualTo(100_000);
     }
 }
