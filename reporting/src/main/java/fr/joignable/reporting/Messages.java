@@ -257,7 +257,7 @@ public final class Messages {
                 "highlights.relances",
                 "Les relances font %s des contacts reçus (%s aux cinq heures les plus chargées en relances) ; %s d'entre elles suivent un abandon.",
                 "Repeat contacts are %s of the contacts offered (%s in the five hours with the most); %s of them follow an abandon.");
-        put("kpi.cost_per_contact", "Coût par contact traité", "Cost per contact handled");
+        put("kpi.cost_per_contact", "Coût par contact terminé", "Cost per contact handled");
         put("target.sl_within", "≥ %s en %s", "≥ %s within %s");
         put("target.cost", "%s par heure-agent", "%s per agent-hour");
         put("col.closed_calls", "Hors horaires", "Outside hours");
@@ -381,13 +381,13 @@ public final class Messages {
         put("table.budget", "Heures-agents et coûts", "Agent-hours and costs");
         put(
                 "note.budget",
-                "Heures payées : temps connecté des agents (tous états sauf déconnecté). Productives : en communication et post-appel. Coût = heures payées × coût d'une heure-agent (option --cost-per-hour). Contacts traités : tous canaux.",
-                "Paid hours: agents' logged-in time (any state but logged out). Productive: busy and wrap-up. Cost = paid hours × cost of an agent-hour (option --cost-per-hour). Contacts handled: every channel.");
+                "Heures payées : temps connecté des agents (tous états sauf déconnecté). Productives : en communication et post-appel. Coût = heures payées × coût d'une heure-agent (option --cost-per-hour). Contacts terminés : contacts de tous canaux dont la fin (CONTACT_ENDED) tombe dans le mois ; ils diffèrent un peu des contacts traités du mois, comptés quand un agent les prend.",
+                "Paid hours: agents' logged-in time (any state but logged out). Productive: busy and wrap-up. Cost = paid hours × cost of an agent-hour (option --cost-per-hour). Contacts handled: contacts of every channel whose end (CONTACT_ENDED) falls in the month; they differ slightly from the month's contacts answered, counted when an agent takes them.");
         put("col.month", "Mois", "Month");
         put("col.paid_hours", "Heures payées", "Paid hours");
         put("col.productive_hours", "Heures productives", "Productive hours");
         put("col.productive_share", "Part productive", "Productive share");
-        put("col.handled", "Contacts traités", "Contacts handled");
+        put("col.handled", "Contacts terminés", "Contacts handled");
         put("col.cost", "Coût", "Cost");
         put("col.cost_per_contact", "Coût par contact", "Cost per contact");
         put("col.contacts_per_hour", "Contacts par heure payée", "Contacts per paid hour");
@@ -422,7 +422,7 @@ public final class Messages {
                 "Urgent requests: the taxonomy's priority-1 intents (water damage, heating, lifts). Repeat contact (relance): a contact of an identified tenant who already contacted the landlord with the same intent in the previous 7 days; share of offered = repeats ÷ contacts offered.");
         put(
                 "method.budget",
-                "Budget : heures payées = temps connecté ; coût = heures payées × coût d'une heure-agent (%s par défaut, option --cost-per-hour) ; coût par contact = coût ÷ contacts traités.",
+                "Budget : heures payées = temps connecté ; coût = heures payées × coût d'une heure-agent (%s par défaut, option --cost-per-hour) ; coût par contact = coût ÷ contacts terminés.",
                 "Budget: paid hours = logged-in time; cost = paid hours × cost of an agent-hour (%s by default, option --cost-per-hour); cost per contact = cost ÷ contacts handled.");
     }
 
