@@ -24,6 +24,7 @@ import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.CoreOptions;
 import org.apache.flink.configuration.ExecutionOptions;
+import org.apache.flink.configuration.NettyShuffleEnvironmentOptions;
 import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.connector.file.src.FileSource;
@@ -121,9 +122,10 @@ public final class FileKpiRun {
     /**
      * The configuration of a local bounded run over {@code inputs}: {@code conf} with batch mode,
      * no restart, the parallelism ({@link KpiJobOptions#PARALLELISM}: 1 for a small input unless
-     * {@code conf} sets it), the MiniCluster's memory by input size ({@link LocalRunMemory}) and
-     * object reuse. Public for the benchmark's pass-through baseline, which runs on the same
-     * MiniCluster as the KPI job so that the two differ only by the workflow.
+     * {@code conf} sets it), the MiniCluster's memory by input size ({@link LocalRunMemory}),
+     * object reuse and uncompressed shuffles. Public for the benchmark's pass-through baseline,
+     * which runs on the same MiniCluster as the KPI job so that the two differ only by the
+     * workflow.
      */
     public static Configuration localConfiguration(List<Path> inputs, Configuration conf)
             throws IOException {
@@ -145,6 +147,13 @@ public final class FileKpiRun {
         // operators chained in one task hand their records over without a defensive copy: no
         // function of the graph keeps or changes a record it has passed on (docs/kpi-job.md)
         flink.set(PipelineOptions.OBJECT_REUSE, true);
+        if (!conf.contains(NettyShuffleEnvironmentOptions.SHUFFLE_COMPRESSION_CODEC)) {
+            // the stages' shuffle files stay on this machine (and mostly in its page cache):
+            // Flink's LZ4 only cost the reading tasks 6 % of a year's samples (docs/kpi-job.md)
+            flink.set(
+                    NettyShuffleEnvironmentOptions.SHUFFLE_COMPRESSION_CODEC,
+                    NettyShuffleEnvironmentOptions.CompressionCodec.NONE);
+        }
         return flink;
     }
 

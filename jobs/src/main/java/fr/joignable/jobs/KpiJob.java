@@ -32,11 +32,11 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 public final class KpiJob {
 
     /**
-     * The one timer per key of the contact and agent stages in a bounded run. Batch mode fires a
-     * key's timers only when all its input is in, and the first to fire decides the key whole; a
-     * timer per event (an agent has tens of thousands in a year) only filled the timer heap with
-     * timers that found nothing left to do. Their time is the time of what they emit, which no
-     * later stage of a bounded run reads (each decides its key at its end).
+     * The one timer per key of the redelivery, contact and agent stages in a bounded run. Batch
+     * mode fires a key's timers only when all its input is in, and the first to fire decides the
+     * key whole; a timer per event (an agent has tens of thousands in a year) only filled the timer
+     * heap with timers that found nothing left to do. Their time is the time of what they emit,
+     * which no later stage of a bounded run reads (each decides its key at its end).
      */
     static final long BOUNDED_TIMER = 0L;
 

@@ -11,6 +11,8 @@ import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.CoreOptions;
 import org.apache.flink.configuration.ExecutionOptions;
 import org.apache.flink.configuration.MemorySize;
+import org.apache.flink.configuration.NettyShuffleEnvironmentOptions;
+import org.apache.flink.configuration.NettyShuffleEnvironmentOptions.CompressionCodec;
 import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.configuration.TaskManagerOptions;
 import org.junit.jupiter.api.Test;
@@ -43,6 +45,13 @@ class LocalConfigurationTest {
         assertThat(c.get(PipelineOptions.OBJECT_REUSE)).isTrue();
         assertThat(c.get(TaskManagerOptions.MANAGED_MEMORY_SIZE))
                 .isEqualTo(LocalRunMemory.SMALL_MANAGED);
+        // Flink's default is LZ4: local shuffles are read back uncompressed
+        assertThat(
+                        new Configuration()
+                                .get(NettyShuffleEnvironmentOptions.SHUFFLE_COMPRESSION_CODEC))
+                .isEqualTo(CompressionCodec.LZ4);
+        assertThat(c.get(NettyShuffleEnvironmentOptions.SHUFFLE_COMPRESSION_CODEC))
+                .isEqualTo(CompressionCodec.NONE);
     }
 
     @Test
@@ -64,12 +73,15 @@ class LocalConfigurationTest {
         Configuration given = new Configuration();
         given.set(KpiJobOptions.PARALLELISM, 2);
         given.set(TaskManagerOptions.MANAGED_MEMORY_SIZE, MemorySize.ofMebiBytes(100));
+        given.set(NettyShuffleEnvironmentOptions.SHUFFLE_COMPRESSION_CODEC, CompressionCodec.ZSTD);
         Path day = file("day.jsonl", 100_000);
         Configuration c = FileKpiRun.localConfiguration(List.of(day), given);
         assertThat(KpiJobOptions.from(c).parallelism).isEqualTo(2);
         assertThat(c.get(CoreOptions.DEFAULT_PARALLELISM)).isEqualTo(2);
         assertThat(c.get(TaskManagerOptions.MANAGED_MEMORY_SIZE))
                 .isEqualTo(MemorySize.ofMebiBytes(100));
+        assertThat(c.get(NettyShuffleEnvironmentOptions.SHUFFLE_COMPRESSION_CODEC))
+                .isEqualTo(CompressionCodec.ZSTD);
         // the caller's configuration itself is left as it was
         assertThat(given.contains(ExecutionOptions.RUNTIME_MODE)).isFalse();
         assertThat(given.contains(CoreOptions.DEFAULT_PARALLELISM)).isFalse();
