@@ -14,7 +14,6 @@ import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.sink2.SinkWriter;
 import org.apache.flink.api.connector.sink2.WriterInitContext;
 import org.apache.flink.core.fs.FSDataOutputStream;
-import org.apache.flink.core.fs.FileSystem;
 
 /**
  * Bounded runs: one table under a local directory, partitioned by UTC day like {@link
@@ -23,7 +22,8 @@ import org.apache.flink.core.fs.FileSystem;
  * finished and its writer's buffers freed. {@link org.apache.flink.connector.file.sink.FileSink}
  * keeps one writer per day until the end of input, about 1 MB of column buffers each: four tables ×
  * 1,826 days held five years' run above 2 GB (docs/kpi-job.md). Files are hidden ({@code
- * .part-…inprogress}) until the end of input, then renamed {@code part-….parquet}.
+ * .part-…inprogress}) until the end of input, then renamed {@code part-….parquet}. Each file is
+ * written through a buffer ({@link BufferedFileOutput}).
  */
 public final class DayFilesSink<T> implements Sink<T> {
 
@@ -73,11 +73,7 @@ public final class DayFilesSink<T> implements Sink<T> {
             Files.createDirectories(dir);
             String name = prefix + count++ + ".parquet";
             current = new Path[] {dir.resolve("." + name + ".inprogress"), dir.resolve(name)};
-            stream =
-                    FileSystem.getLocalFileSystem()
-                            .create(
-                                    new org.apache.flink.core.fs.Path(current[0].toUri()),
-                                    FileSystem.WriteMode.NO_OVERWRITE);
+            stream = new BufferedFileOutput(current[0]);
             writer = format.create(stream);
             day = d;
         }
