@@ -21,6 +21,10 @@ import org.apache.flink.streaming.api.functions.sink.filesystem.BucketAssigner;
 import org.apache.flink.streaming.api.functions.sink.filesystem.OutputFileConfig;
 import org.apache.flink.streaming.api.functions.sink.filesystem.bucketassigners.SimpleVersionedStringSerializer;
 import org.apache.parquet.avro.AvroParquetWriter;
+import org.apache.parquet.bytes.DirectByteBufferAllocator;
+import org.apache.parquet.column.ParquetProperties;
+import org.apache.parquet.compression.CompressionCodecFactory;
+import org.apache.parquet.hadoop.CodecFactory;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 
 /**
@@ -259,15 +263,32 @@ public final class ParquetTables {
      */
     static ParquetWriterFactory<GenericRecord> compressed(String schema) {
         return new ParquetWriterFactory<>(
-                out ->
-                        AvroParquetWriter.<GenericRecord>builder(out)
-                                .withSchema(new Schema.Parser().parse(schema))
-                                .withDataModel(GenericData.get())
-                                .withCompressionCodec(CODEC)
-                                // no core-default.xml: parsing it for every day's file was a
-                                // tenth of the writers' time, and none of its keys is Parquet's
-                                .withConf(new org.apache.hadoop.conf.Configuration(false))
-                                .build());
+                out -> {
+                    // no core-default.xml: parsing it for every day's file was a tenth of the
+                    // writers' time, and none of its keys is Parquet's
+                    org.apache.hadoop.conf.Configuration conf =
+                            new org.apache.hadoop.conf.Configuration(false);
+                    return AvroParquetWriter.<GenericRecord>builder(out)
+                            .withSchema(new Schema.Parser().parse(schema))
+                            .withDataModel(GenericData.get())
+                            .withCompressionCodec(CODEC)
+                            .withConf(conf)
+                            .withCodecFactory(codecs(conf))
+                            .build();
+                });
+    }
+
+    /**
+     * The codecs of one file, released when its writer closes: Parquet's direct codec factory,
+     * whose ZSTD compressor keeps one native context for all the file's pages. The default one
+     * opens a ZSTD stream, and a new context, per page; a level-3 context clears about 1 MB of
+     * tables when it starts, and a day's file has a page or two per column: that clearing was most
+     * of the writers' compression time (docs/kpi-job.md, "ninth round"). Same codec and level, so
+     * the same frames for any reader; the buffers are off-heap and freed at close.
+     */
+    static CompressionCodecFactory codecs(org.apache.hadoop.conf.Configuration conf) {
+        return CodecFactory.createDirectCodecFactory(
+                conf, new DirectByteBufferAllocator(), ParquetProperties.DEFAULT_PAGE_SIZE);
     }
 
     /** Maps rows to Avro records and writes them with parquet-avro. */
