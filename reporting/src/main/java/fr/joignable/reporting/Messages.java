@@ -406,7 +406,7 @@ public final class Messages {
         put("slcost.actual", "Réalisé", "Actual");
         put(
                 "cost.line",
-                "%s, soit %s heures-agents connectées (payées) à %s de l'heure, dont %s productives (en communication ou post-appel) ; %s par contact traité ; %s contacts traités par heure payée.",
+                "%s, soit %s heures-agents connectées (payées) à %s de l'heure, dont %s productives (en communication ou post-appel) ; %s par contact terminé ; %s contacts terminés par heure payée.",
                 "%s: %s logged-in (paid) agent-hours at %s an hour, %s of them productive (busy or wrap-up); %s per contact handled; %s contacts handled per paid hour.");
         put(
                 "method.opening",

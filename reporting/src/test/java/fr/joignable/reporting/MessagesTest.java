@@ -24,6 +24,11 @@ class MessagesTest {
                 .isEqualTo("Coût par contact terminé")
                 .doesNotContain("traité");
         assertThat(fr.get("method.budget")).doesNotContain("contacts traités");
+        // page 1's cost sentence divides by the same count as the budget's tile
+        assertThat(fr.get("cost.line"))
+                .contains("par contact terminé")
+                .contains("contacts terminés par heure payée")
+                .doesNotContain("traité");
         // the budget's note and the method say what the budget divides by, in the same words
         assertThat(fr.get("note.budget")).contains("Contacts terminés");
         assertThat(fr.get("method.aht")).contains("contacts terminés");
